@@ -1,0 +1,47 @@
+// Gloss's Eleventy configuration: a table of contents. Folders and engines first, then one
+// plugin per stage of the pipeline, in order: content → pages → post-build steps.
+import path from "node:path";
+import { contentPlugin } from "./lib/content-plugin.ts";
+import { readEnv } from "./lib/env.ts";
+import { pagesPlugin } from "./lib/pages.ts";
+import { loadSite } from "./lib/site.ts";
+
+// Eleventy's own config types are thin; the adapters declare the slice of the API they use.
+type EleventyConfig = Parameters<typeof contentPlugin>[0] &
+  Parameters<typeof pagesPlugin>[0] & {
+    addPassthroughCopy(map: Record<string, string>): void;
+    setTemplateFormats(formats: string[]): void;
+    setWatchThrottleWaitTime(ms: number): void;
+  };
+
+const env = readEnv();
+
+export default function (eleventyConfig: EleventyConfig) {
+  eleventyConfig.setTemplateFormats(["njk"]);
+  eleventyConfig.addPassthroughCopy({ [path.relative(env.cwd, env.publicDir)]: "/" });
+  eleventyConfig.setWatchThrottleWaitTime(100);
+
+  contentPlugin(eleventyConfig, env);
+  pagesPlugin(eleventyConfig);
+}
+
+export const config = {
+  dir: {
+    input: path.relative(env.cwd, env.contentDir) || ".",
+    includes: path.relative(env.contentDir, env.layoutsDir),
+    data: "_data",
+    output: path.relative(env.cwd, env.outputDir) || ".",
+  },
+  pathPrefix: safePathPrefix(),
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: "njk",
+};
+
+/** The path prefix from site settings; a broken settings file is reported by the content stage. */
+function safePathPrefix(): string {
+  try {
+    return loadSite(env).pathPrefix;
+  } catch {
+    return "/";
+  }
+}

@@ -1,0 +1,63 @@
+// `npm run build`: a production build into a staging folder, swapped into place only when
+// everything (content, templates, post-build steps) succeeded. A failed build prints every
+// content problem, one per line, exits 1 and leaves the previous site untouched.
+import { existsSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { findContentErrors, formatProblem } from "../errors.ts";
+import { readEnv } from "../env.ts";
+import { loadCatalog, primeCatalog } from "../load.ts";
+
+const started = performance.now();
+const env = readEnv();
+const finalDir = env.outputDir;
+const stagingDir = `${finalDir}.staging`;
+rmSync(stagingDir, { recursive: true, force: true });
+// The config reads its folders from lib/env.ts: point it at the staging folder.
+process.env.GLOSS_OUTPUT_DIR = stagingDir;
+process.env.ELEVENTY_RUN_MODE = "build";
+
+// Imported here, after the environment is set, so Eleventy reads the staging folder.
+const { Eleventy } = (await import("@11ty/eleventy")) as unknown as {
+  Eleventy: new (input?: string, output?: string, options?: Record<string, unknown>) => {
+    write(): Promise<unknown>;
+  };
+};
+
+try {
+  primeCatalog(loadCatalog({ ...env, mode: "build" }));
+  const eleventy = new Eleventy(undefined, undefined, {
+    configPath: path.join(env.root, "eleventy.config.ts"),
+    quietMode: true,
+  });
+  await eleventy.write();
+} catch (error) {
+  rmSync(stagingDir, { recursive: true, force: true });
+  const content = findContentErrors(error);
+  if (content) {
+    console.error(`Build failed: ${content.problems.length} content problem${content.problems.length === 1 ? "" : "s"}`);
+    for (const problem of content.problems) console.error(`  ${formatProblem(problem)}`);
+  } else {
+    console.error(`Build failed: ${describeError(error)}`);
+  }
+  console.error(`The previous site in ${path.relative(process.cwd(), finalDir) || finalDir} was left as it was.`);
+  process.exit(1);
+}
+
+const oldDir = `${finalDir}.old`;
+rmSync(oldDir, { recursive: true, force: true });
+if (existsSync(finalDir)) renameSync(finalDir, oldDir);
+renameSync(stagingDir, finalDir);
+rmSync(oldDir, { recursive: true, force: true });
+console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+function describeError(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 10; depth += 1) {
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === "string" && !messages.includes(message)) messages.push(message);
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return messages.join("\n  ") || String(error);
+}

@@ -1,0 +1,404 @@
+// The catalog: every collection and index of the site, built once per build from the
+// validated content. Cross-references are checked here; templates only read the result.
+import { toPostDate, type PostDate } from "./dates.ts";
+import type { DateTime } from "luxon";
+import type { ContentProblem } from "./errors.ts";
+import type { ContentInput, PostFile } from "./content.ts";
+import { createMarkdown } from "./markdown/index.ts";
+import { createRenderState, type QuotedSource } from "./markdown/env.ts";
+import { paginate, type Page } from "./pagination.ts";
+import { buildQuoteIndex, type PassageGroup } from "./quote-index.ts";
+import { relatedItems } from "./related.ts";
+import type { Site } from "./site.ts";
+import { slugify } from "./slugs.ts";
+
+export const ROUTES = {
+  home: "/",
+  post: (slug: string) => `/posts/${slug}/`,
+  tags: "/tags/",
+  tag: (slug: string) => `/tags/${slug}/`,
+  authors: "/authors/",
+  author: (id: string) => `/authors/${id}/`,
+  outlets: "/outlets/",
+  outlet: (id: string) => `/outlets/${id}/`,
+  sources: "/sources/",
+  source: (id: string) => `/sources/${id}/`,
+  archive: "/archive/",
+  search: "/search/",
+} as const;
+
+export interface Tag {
+  name: string;
+  slug: string;
+  url: string;
+  posts: Post[];
+}
+
+export interface Outlet {
+  id: string;
+  name: string;
+  url: string;
+  pageUrl: string;
+  /** Posts by authors who write for this outlet, newest first. */
+  posts: Post[];
+  /** Quoted stories this outlet ran, newest first. */
+  sources: Source[];
+}
+
+export interface Author {
+  id: string;
+  /** null when the name is not known; templates show `displayName`. */
+  name: string | null;
+  displayName: string;
+  url: string | undefined;
+  bio: string | undefined;
+  outlet: Outlet | undefined;
+  outletNote: string | undefined;
+  pageUrl: string;
+  posts: Post[];
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  url: string;
+  archived: string | undefined;
+  byline: string | undefined;
+  outlet: Outlet;
+  published: PostDate;
+  pageUrl: string;
+  /** Posts that quote or cite it, newest first. */
+  posts: Post[];
+  /** Every passage quoted from it, once each, with the posts that quote it. */
+  passages: PassageGroup<Post>[];
+}
+
+export interface WordShare {
+  quoted: number;
+  commentary: number;
+  total: number;
+  /** Whole percent of the post's words that are quotation. */
+  quotedPercent: number;
+}
+
+export interface Post {
+  slug: string;
+  url: string;
+  file: string;
+  title: string;
+  date: PostDate;
+  dateNote: string | undefined;
+  updated: PostDate | undefined;
+  author: Author;
+  outlet: Outlet | undefined;
+  tags: Tag[];
+  sources: Source[];
+  description: string | undefined;
+  /** `description`, or the opening of the author's own words. */
+  summary: string;
+  html: string;
+  words: WordShare;
+  draft: boolean;
+  /** Dated after "now": hidden from production builds until then. */
+  scheduled: boolean;
+  /** Newer and older neighbours in the list of all posts. */
+  newer: Post | undefined;
+  older: Post | undefined;
+  related: Post[];
+}
+
+export interface ArchiveMonth {
+  year: number;
+  month: number;
+  name: string;
+  id: string;
+  posts: Post[];
+}
+
+export interface Catalog {
+  site: Site;
+  /** Published posts, newest first (with drafts and scheduled ones when they are shown). */
+  posts: Post[];
+  authors: Author[];
+  outlets: Outlet[];
+  sources: Source[];
+  /** Tags by post count, then name. */
+  tags: Tag[];
+  archive: { year: number; months: ArchiveMonth[] }[];
+  /** Paginated listings, one entry per page to write. */
+  pages: {
+    home: Page<Post>[];
+    tags: OwnedPage<Tag>[];
+    authors: OwnedPage<Author>[];
+    outlets: OwnedPage<Outlet>[];
+    sources: OwnedPage<Source>[];
+  };
+  /** Non-fatal notes for the author (e.g. sources without an archived copy). */
+  warnings: string[];
+}
+
+/** A page of posts that belong to one tag, author, outlet or source. */
+export type OwnedPage<O> = Page<Post> & { owner: O };
+
+export interface CatalogOptions {
+  /** Show drafts and scheduled posts (dev server). */
+  includeUnpublished: boolean;
+  /** The current moment, in the site zone. */
+  now: DateTime;
+}
+
+const SUMMARY_WORDS = 40;
+
+function summarise(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length <= SUMMARY_WORDS ? words.join(" ") : `${words.slice(0, SUMMARY_WORDS).join(" ")} …`;
+}
+
+function byNewest(a: Post, b: Post): number {
+  return b.date.epoch - a.date.epoch || a.title.localeCompare(b.title, "en") || a.slug.localeCompare(b.slug);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Builds the whole catalog, or returns every problem found. Pure but for markdown rendering. */
+export function buildCatalog(
+  input: ContentInput,
+  site: Site,
+  options: CatalogOptions,
+): { catalog: Catalog | undefined; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const warnings: string[] = [];
+
+  // Outlets.
+  const outlets = new Map<string, Outlet>();
+  for (const [id, entry] of input.outlets) {
+    outlets.set(id, { id, name: entry.name, url: entry.url, pageUrl: ROUTES.outlet(id), posts: [], sources: [] });
+  }
+
+  // Authors.
+  const authors = new Map<string, Author>();
+  for (const [id, entry] of input.authors) {
+    const outlet = entry.outlet ? outlets.get(entry.outlet) : undefined;
+    if (entry.outlet && !outlet) {
+      problems.push({ file: input.files.authors, field: `${id}.outlet`, line: input.lineOf("authors", id, "outlet"), expected: `an outlet id from ${input.files.outlets}`, got: JSON.stringify(entry.outlet) });
+    }
+    authors.set(id, {
+      id,
+      name: entry.name,
+      displayName: entry.name ?? "Unnamed author",
+      url: entry.url,
+      bio: entry.bio,
+      outlet,
+      outletNote: entry.outletNote,
+      pageUrl: ROUTES.author(id),
+      posts: [],
+    });
+  }
+  if (site.defaultAuthor && !authors.has(site.defaultAuthor)) {
+    problems.push({ file: "site settings", field: "defaultAuthor", expected: `an author id from ${input.files.authors}`, got: JSON.stringify(site.defaultAuthor) });
+  }
+
+  // Sources, with duplicate URLs.
+  const sources = new Map<string, Source>();
+  const sourceByUrl = new Map<string, string>();
+  for (const [id, entry] of input.sources) {
+    const outlet = outlets.get(entry.outlet);
+    if (!outlet) {
+      problems.push({ file: input.files.sources, field: `${id}.outlet`, line: input.lineOf("sources", id, "outlet"), expected: `an outlet id from ${input.files.outlets}`, got: JSON.stringify(entry.outlet) });
+      continue;
+    }
+    const normalised = new URL(entry.url).href;
+    const twin = sourceByUrl.get(normalised);
+    if (twin) {
+      problems.push({ file: input.files.sources, field: `${id}.url`, line: input.lineOf("sources", id, "url"), expected: "a URL no other source has", got: `the URL of source "${twin}"`, hint: "merge the two entries" });
+    }
+    sourceByUrl.set(normalised, id);
+    const source: Source = {
+      id,
+      title: entry.title,
+      url: entry.url,
+      archived: entry.archived,
+      byline: entry.byline,
+      outlet,
+      published: toPostDate(entry.published.value, entry.published.dayOnly, entry.publishedAccuracy),
+      pageUrl: ROUTES.source(id),
+      posts: [],
+      passages: [],
+    };
+    sources.set(id, source);
+    if (!entry.archived) warnings.push(`${input.files.sources} › ${id}: no archived copy (add archived: with a snapshot URL)`);
+  }
+  const quotedSource = (id: string): QuotedSource | undefined => {
+    const s = sources.get(id);
+    return s && { id, title: s.title, url: s.url, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
+  };
+
+  // Posts: cross-checks, tags, rendering.
+  const md = createMarkdown();
+  const tags = new Map<string, Tag & { firstFile: string }>();
+  const slugs = new Map<string, string>();
+  const posts: Post[] = [];
+  const passagesOf = new Map<Post, { sourceId: string; text: string; anchor: string }[]>();
+  for (const file of input.posts) {
+    const data = file.data;
+    const fieldLine = (field: string) => lineInFrontMatter(file, field);
+    const twin = slugs.get(file.slug);
+    if (twin) {
+      problems.push({ file: file.file, field: data.slug ? "slug" : undefined, expected: "a slug no other post has", got: `"${file.slug}", already used by ${twin}` });
+      continue;
+    }
+    slugs.set(file.slug, file.file);
+    const author = authors.get(data.author);
+    if (!author) {
+      problems.push({ file: file.file, field: "author", line: fieldLine("author"), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(data.author) });
+    }
+    const postSources: Source[] = [];
+    data.sources.forEach((id, i) => {
+      const source = sources.get(id);
+      if (source) postSources.push(source);
+      else problems.push({ file: file.file, field: `sources[${i}]`, line: fieldLine("sources"), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id) });
+    });
+    const postTags: Tag[] = [];
+    for (const name of data.tags) {
+      const slug = slugify(name);
+      const existing = tags.get(slug);
+      if (!slug) {
+        problems.push({ file: file.file, field: "tags", line: fieldLine("tags"), expected: "a tag with letters or digits", got: JSON.stringify(name) });
+      } else if (existing && existing.name !== name) {
+        problems.push({ file: file.file, field: "tags", line: fieldLine("tags"), expected: `the tag spelled as "${existing.name}" (as in ${existing.firstFile})`, got: JSON.stringify(name), hint: "tags that differ only in case or punctuation share one page" });
+      } else if (existing) {
+        if (!postTags.includes(existing)) postTags.push(existing);
+      } else {
+        const tag = { name, slug, url: ROUTES.tag(slug), posts: [], firstFile: file.file };
+        tags.set(slug, tag);
+        postTags.push(tag);
+      }
+    }
+
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource: quotedSource });
+    const html = md.render(file.body, { gloss: state });
+    problems.push(...state.problems);
+    for (const id of state.quotedSourceIds) {
+      const source = sources.get(id);
+      if (source && !postSources.includes(source)) postSources.push(source);
+    }
+    if (!author) continue;
+
+    const date = toPostDate(data.date.value, data.date.dayOnly, data.dateAccuracy);
+    const total = state.words.quoted + state.words.commentary;
+    const post: Post = {
+      slug: file.slug,
+      url: ROUTES.post(file.slug),
+      file: file.file,
+      title: data.title,
+      date,
+      dateNote: data.dateNote,
+      updated: data.updated ? toPostDate(data.updated.value, data.updated.dayOnly) : undefined,
+      author,
+      outlet: author.outlet,
+      tags: postTags,
+      sources: postSources,
+      description: data.description,
+      summary: data.description ?? summarise(state.firstParagraph),
+      html,
+      words: {
+        quoted: state.words.quoted,
+        commentary: state.words.commentary,
+        total,
+        quotedPercent: total === 0 ? 0 : Math.round((100 * state.words.quoted) / total),
+      },
+      draft: data.draft,
+      scheduled: data.date.value.toMillis() > options.now.toMillis(),
+      newer: undefined,
+      older: undefined,
+      related: [],
+    };
+    passagesOf.set(post, state.passages);
+    if (options.includeUnpublished || (!post.draft && !post.scheduled)) posts.push(post);
+  }
+  if (problems.length > 0) return { catalog: undefined, problems };
+
+  // Indexes, once, over the newest-first list.
+  posts.sort(byNewest);
+  const bySource = new Map<string, number[]>();
+  const byTag = new Map<string, number[]>();
+  posts.forEach((post, index) => {
+    post.newer = posts[index - 1];
+    post.older = posts[index + 1];
+    post.author.posts.push(post);
+    post.outlet?.posts.push(post);
+    for (const source of post.sources) {
+      source.posts.push(post);
+      pushTo(bySource, source.id, index);
+    }
+    for (const tag of post.tags) {
+      tag.posts.push(post);
+      pushTo(byTag, tag.slug, index);
+    }
+  });
+  const related = relatedItems(
+    posts.map((post, index) => ({ index, sourceIds: post.sources.map((s) => s.id), tagSlugs: post.tags.map((t) => t.slug) })),
+    bySource,
+    byTag,
+  );
+  posts.forEach((post, index) => {
+    post.related = (related[index] ?? []).map((i) => posts[i]!);
+  });
+  const quoteIndex = buildQuoteIndex([...posts].reverse().map((post) => ({ post, passages: passagesOf.get(post) ?? [] })));
+  for (const source of sources.values()) {
+    source.passages = quoteIndex.get(source.id) ?? [];
+    source.outlet.sources.push(source);
+  }
+  for (const outlet of outlets.values()) outlet.sources.sort((a, b) => b.published.epoch - a.published.epoch || a.title.localeCompare(b.title, "en"));
+
+  const tagList = [...tags.values()]
+    .filter((tag) => tag.posts.length > 0)
+    .map(({ firstFile: _firstFile, ...tag }) => tag)
+    .sort((a, b) => b.posts.length - a.posts.length || a.name.localeCompare(b.name, "en"));
+  const authorList = [...authors.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "en"));
+  const outletList = [...outlets.values()].sort((a, b) => a.name.localeCompare(b.name, "en"));
+  const sourceList = [...sources.values()].sort((a, b) => b.published.epoch - a.published.epoch || a.title.localeCompare(b.title, "en"));
+
+  const size = site.pageSize;
+  const catalog: Catalog = {
+    site,
+    posts,
+    authors: authorList,
+    outlets: outletList,
+    sources: sourceList,
+    tags: tagList,
+    archive: buildArchive(posts),
+    pages: {
+      home: paginate(posts, size, ROUTES.home),
+      tags: tagList.flatMap((tag) => paginate(tag.posts, size, tag.url).map((page) => ({ ...page, owner: tag }))),
+      authors: authorList.flatMap((a) => paginate(a.posts, size, a.pageUrl).map((page) => ({ ...page, owner: a }))),
+      outlets: outletList.flatMap((o) => paginate(o.posts, size, o.pageUrl).map((page) => ({ ...page, owner: o }))),
+      sources: sourceList.flatMap((s) => paginate(s.posts, size, s.pageUrl).map((page) => ({ ...page, owner: s }))),
+    },
+    warnings,
+  };
+  return { catalog, problems };
+}
+
+function buildArchive(posts: readonly Post[]): Catalog["archive"] {
+  const years: Catalog["archive"] = [];
+  for (const post of posts) {
+    let year = years[years.length - 1];
+    if (year?.year !== post.date.year) years.push((year = { year: post.date.year, months: [] }));
+    let month = year.months[year.months.length - 1];
+    if (month?.month !== post.date.month) {
+      const id = `${post.date.year}-${String(post.date.month).padStart(2, "0")}`;
+      year.months.push((month = { year: post.date.year, month: post.date.month, name: post.date.monthName, id, posts: [] }));
+    }
+    month.posts.push(post);
+  }
+  return years;
+}
+
+function lineInFrontMatter(file: PostFile, field: string): number | undefined {
+  return file.lineOf([field]);
+}

@@ -1,0 +1,189 @@
+// Reading the content folder: posts (`*.md` with YAML front matter) and the registries
+// (`_data/authors.yaml`, `outlets.yaml`, `sources.yaml`). Each file is read once, decoded
+// strictly and validated; every problem is collected, none is thrown half-way.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { ContentProblem } from "./errors.ts";
+import {
+  authorSchema,
+  outletSchema,
+  parseWith,
+  postSchema,
+  sourceSchema,
+  type AuthorEntry,
+  type LineFinder,
+  type OutletEntry,
+  type PostFrontMatter,
+  type SourceEntry,
+} from "./schema.ts";
+import { isSlug, slugify } from "./slugs.ts";
+import { decodeText, expectMapping, parseYaml, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
+
+export interface PostFile {
+  /** Path shown in messages, relative to the project root. */
+  file: string;
+  slug: string;
+  data: PostFrontMatter;
+  body: string;
+  /** Lines before the body (front matter), so markdown token lines become file lines. */
+  lineOffset: number;
+  /** Line of a front matter field, for cross-check messages. */
+  lineOf: LineFinder;
+}
+
+export interface ContentInput {
+  posts: PostFile[];
+  authors: Map<string, AuthorEntry>;
+  outlets: Map<string, OutletEntry>;
+  sources: Map<string, SourceEntry>;
+  /** Registry file paths as shown in messages. */
+  files: { authors: string; outlets: string; sources: string };
+  /** Lines of registry entries, for cross-check messages. */
+  lineOf: (registry: "authors" | "outlets" | "sources", id: string, field?: string) => number | undefined;
+}
+
+export const REGISTRY_NAMES = ["authors", "outlets", "sources"] as const;
+
+interface ReadOptions {
+  contentDir: string;
+  /** Root that message paths are relative to. */
+  root: string;
+  timeZone: string;
+}
+
+function readText(file: string, shown: string, problems: ContentProblem[]): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    problems.push({ file: shown, expected: "a readable file", got: "no such file" });
+    return undefined;
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    problems.push({ file: shown, expected: "UTF-8 text", got: decoded.got, hint: "save the file as UTF-8" });
+    return undefined;
+  }
+  return decoded.text;
+}
+
+function readRegistry<T>(
+  file: string,
+  shown: string,
+  parseEntry: (id: string, value: unknown, lineOf: ReturnType<typeof yamlLineFinder>) => { ok: true; value: T } | { ok: false; problems: ContentProblem[] },
+  problems: ContentProblem[],
+): { entries: Map<string, T>; lineOf: ReturnType<typeof yamlLineFinder> } {
+  const entries = new Map<string, T>();
+  const text = readText(file, shown, problems);
+  const lineOf = yamlLineFinder(text ?? "");
+  if (text === undefined) return { entries, lineOf };
+  const parsed = parseYaml(text, shown);
+  if (!parsed.ok) {
+    problems.push(parsed.problem);
+    return { entries, lineOf };
+  }
+  if (parsed.value === null || parsed.value === undefined) return { entries, lineOf };
+  const notMapping = expectMapping(parsed.value, shown, "entries keyed by id");
+  if (notMapping) {
+    problems.push(notMapping);
+    return { entries, lineOf };
+  }
+  for (const [id, value] of Object.entries(parsed.value as Record<string, unknown>)) {
+    if (!isSlug(id)) {
+      problems.push({ file: shown, field: id, line: lineOf([id]), expected: "an id in lowercase-with-hyphens", got: JSON.stringify(id) });
+      continue;
+    }
+    const result = parseEntry(id, value, lineOf);
+    if (result.ok) entries.set(id, result.value);
+    else problems.push(...result.problems);
+  }
+  return { entries, lineOf };
+}
+
+/** Reads one post file into a validated PostFile, or records why not. */
+export function readPost(
+  text: string,
+  shown: string,
+  timeZone: string,
+  problems: ContentProblem[],
+): PostFile | undefined {
+  const split = splitFrontMatter(text);
+  if (!split.hasFrontMatter) {
+    problems.push({ file: shown, line: 1, expected: "front matter between --- lines at the top", got: "none", hint: "start the file with ---, title:, date:, author:, then ---" });
+    return undefined;
+  }
+  const parsed = parseYaml(split.yaml, shown, 1);
+  if (!parsed.ok) {
+    problems.push(parsed.problem);
+    return undefined;
+  }
+  const notMapping = expectMapping(parsed.value, shown, "front matter");
+  if (notMapping) {
+    problems.push({ ...notMapping, line: 2 });
+    return undefined;
+  }
+  const lineOf = yamlLineFinder(split.yaml, 1);
+  const result = parseWith(postSchema(timeZone), parsed.value, { file: shown, lineOf });
+  const bodyEmpty = split.body.trim() === "";
+  if (bodyEmpty) problems.push({ file: shown, line: split.bodyLine, expected: "some text after the front matter", got: "an empty post" });
+  if (!result.ok) {
+    problems.push(...result.problems);
+    return undefined;
+  }
+  if (bodyEmpty) return undefined;
+  const stem = path.basename(shown, ".md");
+  const slug = result.value.slug ?? slugify(stem);
+  if (!slug) {
+    problems.push({ file: shown, expected: "a file name with letters or digits (it becomes the URL)", got: JSON.stringify(stem) });
+    return undefined;
+  }
+  return { file: shown, slug, data: result.value, body: split.body, lineOffset: split.bodyLine - 1, lineOf };
+}
+
+/** Reads and validates everything in the content folder. Cross-references are checked later. */
+export function readContent(options: ReadOptions): { input: ContentInput; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const show = (file: string) => path.relative(options.root, file) || file;
+  const dataDir = path.join(options.contentDir, "_data");
+  const files = {
+    authors: show(path.join(dataDir, "authors.yaml")),
+    outlets: show(path.join(dataDir, "outlets.yaml")),
+    sources: show(path.join(dataDir, "sources.yaml")),
+  };
+  const sourceEntry = sourceSchema(options.timeZone);
+  const authors = readRegistry(path.join(dataDir, "authors.yaml"), files.authors, (id, value, lineOf) =>
+    parseWith(authorSchema, value ?? {}, { file: files.authors, prefix: [id], lineOf }), problems);
+  const outlets = readRegistry(path.join(dataDir, "outlets.yaml"), files.outlets, (id, value, lineOf) =>
+    parseWith(outletSchema, value ?? {}, { file: files.outlets, prefix: [id], lineOf }), problems);
+  const sources = readRegistry(path.join(dataDir, "sources.yaml"), files.sources, (id, value, lineOf) =>
+    parseWith(sourceEntry, value ?? {}, { file: files.sources, prefix: [id], lineOf }), problems);
+
+  const posts: PostFile[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(options.contentDir).filter((name) => name.endsWith(".md")).sort();
+  } catch {
+    problems.push({ file: show(options.contentDir), expected: "a folder of posts", got: "no such folder" });
+  }
+  for (const name of names) {
+    const full = path.join(options.contentDir, name);
+    const shown = show(full);
+    const text = readText(full, shown, problems);
+    if (text === undefined) continue;
+    const post = readPost(text, shown, options.timeZone, problems);
+    if (post) posts.push(post);
+  }
+  const registries = { authors, outlets, sources };
+  return {
+    input: {
+      posts,
+      authors: authors.entries,
+      outlets: outlets.entries,
+      sources: sources.entries,
+      files,
+      lineOf: (registry, id, field) => registries[registry].lineOf(field ? [id, field] : [id]),
+    },
+    problems,
+  };
+}
+

@@ -1,0 +1,56 @@
+// The state Gloss's markdown plugins share, under one namespaced `env.gloss` key.
+import type { ContentProblem } from "../errors.ts";
+
+/** What a quotation needs to know about the story it quotes. */
+export interface QuotedSource {
+  id: string;
+  title: string;
+  url: string;
+  outletName: string;
+  dateIso: string;
+  dateText: string;
+  /** This site's page about the source. */
+  pageUrl: string;
+}
+
+/** One quoted passage (a paragraph inside an attributed quotation). */
+export interface QuotedPassage {
+  sourceId: string;
+  /** The passage's text, whitespace-normalised. */
+  text: string;
+  /** 1-based line in the post file. */
+  line: number;
+  /** Anchor id of the quotation in the post page. */
+  anchor: string;
+}
+
+export interface GlossRenderState {
+  /** File the markdown came from, for error messages. */
+  file: string;
+  /** Lines before the body in the file (front matter), so token lines become file lines. */
+  lineOffset: number;
+  /** Prefix for generated ids, so two posts on one page never collide. */
+  idPrefix: string;
+  lookupSource: (id: string) => QuotedSource | undefined;
+  problems: ContentProblem[];
+  passages: QuotedPassage[];
+  words: { quoted: number; commentary: number };
+  /** Ids of the sources actually quoted, in order of first quotation. */
+  quotedSourceIds: string[];
+  /** Text of the first paragraph of the author's own words (for summaries). */
+  firstParagraph: string;
+}
+
+export interface GlossEnv {
+  gloss?: GlossRenderState;
+}
+
+export function createRenderState(init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource">): GlossRenderState {
+  return { ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "" };
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}

@@ -1,0 +1,64 @@
+// The quote index: every passage quoted from a source, normalised so that the same passage
+// quoted by several posts appears once with all of them, in story order where the posts agree.
+
+export interface PassageUse<P> {
+  post: P;
+  /** Anchor of the quotation in the post page. */
+  anchor: string;
+}
+
+export interface PassageGroup<P> {
+  text: string;
+  uses: PassageUse<P>[];
+}
+
+/** Key under which two quotations of the same words meet: case, quotes and spaces folded. */
+export function passageKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[“”„"]/g, '"')
+    .replace(/[‘’']/g, "'")
+    .replace(/[—–]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Merges each post's passages (in the order the post quotes them) into one list per source.
+ * A passage new to the list goes right after the passage the same post quoted before it, or,
+ * for a post's first passages, right before the next one already listed; so posts that quote
+ * a story in its own order rebuild that order.
+ */
+export function buildQuoteIndex<P>(
+  quotes: Iterable<{ post: P; passages: readonly { sourceId: string; text: string; anchor: string }[] }>,
+): Map<string, PassageGroup<P>[]> {
+  const index = new Map<string, { order: PassageGroup<P>[]; byKey: Map<string, PassageGroup<P>> }>();
+  for (const { post, passages } of quotes) {
+    const perSource = new Map<string, { text: string; anchor: string }[]>();
+    for (const passage of passages) {
+      const list = perSource.get(passage.sourceId) ?? [];
+      list.push(passage);
+      perSource.set(passage.sourceId, list);
+    }
+    for (const [sourceId, sequence] of perSource) {
+      let entry = index.get(sourceId);
+      if (!entry) index.set(sourceId, (entry = { order: [], byKey: new Map() }));
+      const { order, byKey } = entry;
+      const known = sequence.map((passage) => byKey.get(passageKey(passage.text)));
+      let previous: PassageGroup<P> | undefined;
+      sequence.forEach((passage, i) => {
+        let group = known[i] ?? byKey.get(passageKey(passage.text));
+        if (!group) {
+          group = { text: passage.text, uses: [] };
+          byKey.set(passageKey(passage.text), group);
+          const next = known.slice(i + 1).find((g) => g !== undefined);
+          const at = previous ? order.indexOf(previous) + 1 : next ? order.indexOf(next) : order.length;
+          order.splice(at, 0, group);
+        }
+        if (!group.uses.some((use) => use.post === post)) group.uses.push({ post, anchor: passage.anchor });
+        previous = group;
+      });
+    }
+  }
+  return new Map([...index].map(([id, entry]) => [id, entry.order]));
+}

@@ -1,0 +1,140 @@
+// Content schemas: one zod schema per content type, types derived from them, and
+// parse functions that turn raw front matter / registry entries into typed records
+// or ContentProblems (file, field, line, expected, got). Nothing else reads raw data.
+import { z } from "zod";
+import { DATE_ACCURACIES, isDayOnly, parseDate } from "./dates.ts";
+import { describeValue, type ContentProblem } from "./errors.ts";
+import { isSlug } from "./slugs.ts";
+
+export function isHttpUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const text = (expected: string) => z.string({ error: expected }).trim().min(1, { error: expected });
+const id = (expected: string) =>
+  z.string({ error: expected }).refine(isSlug, { error: expected });
+const httpUrl = z.string({ error: "an http(s) URL" }).refine(isHttpUrl, { error: "an absolute http(s) URL" });
+
+/** A date field: a string (registries and front matter are read without YAML timestamps). */
+function dateField(zone: string) {
+  return z.string({ error: "a date as YYYY-MM-DD" }).transform((input, ctx) => {
+    const parsed = parseDate(input, zone);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.expected });
+      return z.NEVER;
+    }
+    return { value: parsed.value, dayOnly: isDayOnly(input) };
+  });
+}
+
+const accuracy = z.enum(DATE_ACCURACIES, { error: `one of ${DATE_ACCURACIES.join(", ")}` });
+
+export function postSchema(zone: string) {
+  return z.strictObject(
+    {
+      title: text("a non-empty title"),
+      date: dateField(zone),
+      dateAccuracy: accuracy.default("exact"),
+      dateNote: text("a sentence on how the date is known").optional(),
+      updated: dateField(zone).optional(),
+      author: id("an author id (lowercase-with-hyphens) from _data/authors.yaml"),
+      tags: z.array(text("a non-empty tag"), { error: "a list of tags" }).default([]),
+      sources: z
+        .array(id("a source id (lowercase-with-hyphens) from _data/sources.yaml"), { error: "a list of source ids" })
+        .default([]),
+      description: text("a non-empty description").optional(),
+      draft: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
+      slug: id("a slug (lowercase-with-hyphens)").optional(),
+    },
+    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug)" },
+  );
+}
+export type PostFrontMatter = z.output<ReturnType<typeof postSchema>>;
+
+export const authorSchema = z.strictObject({
+  /** null when the author is not named anywhere we know of: shown honestly, never invented. */
+  name: z.union([text("a display name"), z.null()], { error: "a display name, or ~ when the name is not known" }),
+  url: httpUrl.optional(),
+  bio: text("a short bio").optional(),
+  outlet: id("an outlet id from _data/outlets.yaml").optional(),
+  /** Shown where no outlet is known, e.g. "their own blog, whose name is not known". */
+  outletNote: text("a short note").optional(),
+});
+export type AuthorEntry = z.output<typeof authorSchema>;
+
+export const outletSchema = z.strictObject({
+  name: text("an outlet name"),
+  url: httpUrl,
+});
+export type OutletEntry = z.output<typeof outletSchema>;
+
+export function sourceSchema(zone: string) {
+  return z.strictObject({
+    title: text("the story's headline"),
+    outlet: id("an outlet id from _data/outlets.yaml"),
+    url: httpUrl,
+    published: dateField(zone),
+    publishedAccuracy: accuracy.default("exact"),
+    byline: text("the story's byline").optional(),
+    archived: httpUrl.optional(),
+  });
+}
+export type SourceEntry = z.output<ReturnType<typeof sourceSchema>>;
+
+/** Where a field sits in a file, for error lines. */
+export type LineFinder = (path: readonly PropertyKey[]) => number | undefined;
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .join("");
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Runs a schema and turns every issue into a ContentProblem. `prefix` is the entry's key in a registry. */
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+  where: { file: string; prefix?: readonly PropertyKey[]; lineOf?: LineFinder },
+): { ok: true; value: z.output<T> } | { ok: false; problems: ContentProblem[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  const problems = result.error.issues.map((issue): ContentProblem => {
+    const prefix = where.prefix ?? [];
+    if (issue.code === "unrecognized_keys") {
+      const keys = issue.keys;
+      const path = [...prefix, ...issue.path, keys[0] ?? ""];
+      return {
+        file: where.file,
+        field: formatPath(path),
+        line: where.lineOf?.(path),
+        expected: issue.message,
+        got: `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => JSON.stringify(k)).join(", ")}`,
+      };
+    }
+    const path = [...prefix, ...issue.path];
+    const found = valueAt(data, issue.path);
+    return {
+      file: where.file,
+      field: formatPath(path),
+      line: where.lineOf?.(path),
+      expected: issue.message,
+      got: describeValue(found),
+    };
+  });
+  return { ok: false, problems };
+}

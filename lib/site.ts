@@ -1,0 +1,84 @@
+// Site settings: one file (`_data/site.yaml` in the content folder), validated, with the
+// deploy overrides from lib/env.ts applied. Everything else asks this module.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { isValidZone } from "./dates.ts";
+import { ContentErrors, type ContentProblem } from "./errors.ts";
+import type { GlossEnv } from "./env.ts";
+import { isHttpUrl, parseWith } from "./schema.ts";
+import { decodeText, expectMapping, parseYaml, yamlLineFinder } from "./yaml.ts";
+
+export const siteSchema = z.strictObject({
+  title: z.string({ error: "the site's title" }).trim().min(1, { error: "the site's title" }),
+  description: z.string({ error: "a one-sentence description" }).trim().min(1, { error: "a one-sentence description" }),
+  url: z.string({ error: "the site's absolute URL" }).refine(isHttpUrl, { error: "an absolute http(s) URL" }),
+  language: z.string({ error: "a language tag like en" }).regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: "a language tag like en or en-GB" }),
+  timeZone: z.string({ error: "an IANA time zone" }).refine(isValidZone, { error: "an IANA time zone like Europe/London" }),
+  defaultAuthor: z.string().optional(),
+  pageSize: z.number({ error: "a whole number" }).int().min(1).max(200).default(10),
+  feedSize: z.number({ error: "a whole number" }).int().min(1).max(200).default(20),
+  pathPrefix: z.string().regex(/^\/([^/]+\/)*$/, { error: "a path like / or /blog/" }).default("/"),
+});
+
+export interface Site {
+  title: string;
+  description: string;
+  /** Absolute origin + path prefix, without trailing slash: `https://example.org/blog`. */
+  url: string;
+  /** Origin only: `https://example.org`. */
+  origin: string;
+  language: string;
+  timeZone: string;
+  defaultAuthor: string | undefined;
+  pageSize: number;
+  feedSize: number;
+  /** `/` or `/blog/`. */
+  pathPrefix: string;
+}
+
+export const SITE_FILE = path.join("_data", "site.yaml");
+
+/** Builds Site settings from parsed YAML plus overrides; pure. */
+export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "siteUrl" | "pathPrefix">): Site {
+  const pathPrefix = normalisePrefix(env.pathPrefix ?? entry.pathPrefix);
+  const origin = new URL(env.siteUrl ?? entry.url).origin;
+  return {
+    title: entry.title,
+    description: entry.description,
+    url: `${origin}${pathPrefix}`.replace(/\/$/, ""),
+    origin,
+    language: entry.language,
+    timeZone: entry.timeZone,
+    defaultAuthor: entry.defaultAuthor,
+    pageSize: entry.pageSize,
+    feedSize: entry.feedSize,
+    pathPrefix,
+  };
+}
+
+export function normalisePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+/** Reads and validates the settings file; throws ContentErrors naming the file and field. */
+export function loadSite(env: GlossEnv): Site {
+  const file = path.join(env.contentDir, SITE_FILE);
+  const shown = path.relative(env.cwd, file) || file;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new ContentErrors([{ file: shown, expected: "a site settings file", got: "no such file" }]);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new ContentErrors([{ file: shown, expected: "UTF-8 text", got: decoded.got }]);
+  const parsed = parseYaml(decoded.text, shown);
+  if (!parsed.ok) throw new ContentErrors([parsed.problem]);
+  const notMapping = expectMapping(parsed.value, shown, "site settings");
+  if (notMapping) throw new ContentErrors([notMapping]);
+  const result = parseWith(siteSchema, parsed.value, { file: shown, lineOf: yamlLineFinder(decoded.text) });
+  if (!result.ok) throw new ContentErrors(result.problems satisfies ContentProblem[]);
+  return toSite(result.value, env);
+}

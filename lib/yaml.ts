@@ -1,0 +1,95 @@
+// Reading content files: strict UTF-8, one newline style, YAML without implicit
+// timestamps (dates stay text until lib/dates.ts reads them in the site's zone).
+import yaml from "js-yaml";
+import { describeValue, type ContentProblem } from "./errors.ts";
+import type { LineFinder } from "./schema.ts";
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes bytes as UTF-8 (no BOM, LF newlines), or says why not. */
+export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; got: string } {
+  try {
+    const text = decoder.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    return { ok: true, text };
+  } catch {
+    return { ok: false, got: "bytes that are not valid UTF-8" };
+  }
+}
+
+/** Parses YAML with the core schema: `2019-03-06` stays a string, `no` stays a string. */
+export function parseYaml(
+  source: string,
+  file: string,
+  lineOffset = 0,
+): { ok: true; value: unknown } | { ok: false; problem: ContentProblem } {
+  try {
+    return { ok: true, value: yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file }) };
+  } catch (error) {
+    const e = error as { reason?: string; mark?: { line: number } };
+    return {
+      ok: false,
+      problem: {
+        file,
+        line: e.mark ? e.mark.line + 1 + lineOffset : undefined,
+        expected: "valid YAML",
+        got: e.reason ? `a YAML error: ${e.reason}` : "unreadable YAML",
+      },
+    };
+  }
+}
+
+export function expectMapping(value: unknown, file: string, what: string): ContentProblem | undefined {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) return undefined;
+  return { file, expected: `${what} as a YAML mapping (key: value lines)`, got: describeValue(value) };
+}
+
+/**
+ * Finds the line of a key path in simple block YAML: the first key at the top, each next key
+ * indented below its parent. Good enough to point an author at the right line; undefined when unsure.
+ */
+export function yamlLineFinder(source: string, lineOffset = 0): LineFinder {
+  const lines = source.split("\n");
+  return (path) => {
+    let from = 0;
+    let found: number | undefined;
+    let indent = -1;
+    for (const key of path) {
+      if (typeof key !== "string") break;
+      const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const pattern = new RegExp(`^(\\s*)["']?${escaped}["']?\\s*:`);
+      let hit: number | undefined;
+      for (let i = from; i < lines.length; i += 1) {
+        const match = pattern.exec(lines[i] ?? "");
+        if (match && (match[1]?.length ?? 0) > indent) {
+          hit = i;
+          indent = match[1]?.length ?? 0;
+          break;
+        }
+      }
+      if (hit === undefined) break;
+      found = hit;
+      from = hit + 1;
+    }
+    return found === undefined ? undefined : found + 1 + lineOffset;
+  };
+}
+
+export interface FrontMatterFile {
+  /** Raw front matter YAML (may be empty). */
+  yaml: string;
+  /** Markdown after the front matter. */
+  body: string;
+  /** 1-based line where the body starts in the file. */
+  bodyLine: number;
+  /** True when the file opened with a `---` block. */
+  hasFrontMatter: boolean;
+}
+
+/** Splits `---\nyaml\n---\nbody`. A file without front matter is all body. */
+export function splitFrontMatter(text: string): FrontMatterFile {
+  const match = /^---[ \t]*\n([\s\S]*?)\n?^---[ \t]*(?:\n|$)/m.exec(text);
+  if (!match || match.index !== 0) return { yaml: "", body: text, bodyLine: 1, hasFrontMatter: false };
+  const head = match[0];
+  const bodyLine = head.split("\n").length - (head.endsWith("\n") ? 0 : 1);
+  return { yaml: match[1] ?? "", body: text.slice(head.length), bodyLine, hasFrontMatter: true };
+}
