@@ -1,6 +1,7 @@
 // Gloss's Eleventy configuration: a table of contents. Folders and engines first, then one
 // plugin per stage of the pipeline, in order: content → pages → post-build steps.
 import path from "node:path";
+import { checksPlugin } from "./lib/checks-plugin.ts";
 import { contentPlugin } from "./lib/content-plugin.ts";
 import { readEnv } from "./lib/env.ts";
 import { pagesPlugin } from "./lib/pages.ts";
@@ -8,7 +9,8 @@ import { loadSite } from "./lib/site.ts";
 
 // Eleventy's own config types are thin; the adapters declare the slice of the API they use.
 type EleventyConfig = Parameters<typeof contentPlugin>[0] &
-  Parameters<typeof pagesPlugin>[0] & {
+  Parameters<typeof pagesPlugin>[0] &
+  Parameters<typeof checksPlugin>[0] & {
     addPassthroughCopy(map: Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
     setWatchThrottleWaitTime(ms: number): void;
@@ -23,6 +25,7 @@ export default function (eleventyConfig: EleventyConfig) {
 
   contentPlugin(eleventyConfig, env);
   pagesPlugin(eleventyConfig);
+  checksPlugin(eleventyConfig, env, []);
 }
 
 export const config = {

@@ -25,7 +25,9 @@ const { Eleventy } = (await import("@11ty/eleventy")) as unknown as {
 };
 
 try {
-  primeCatalog(loadCatalog({ ...env, mode: "build" }));
+  const catalog = loadCatalog({ ...env, mode: "build" });
+  for (const warning of catalog.warnings) console.warn(`warning: ${warning}`);
+  primeCatalog(catalog);
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: path.join(env.root, "eleventy.config.ts"),
     quietMode: true,

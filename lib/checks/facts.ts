@@ -1,0 +1,91 @@
+// What the post-build checks read of each built page, extracted in one streaming pass of
+// htmlparser2 per page, so every check is a cheap pure function over these facts.
+import { Parser } from "htmlparser2";
+
+export interface LinkFact {
+  /** Element and attribute the URL came from: `a[href]`, `link[href]`, `img[src]`, `script[src]`, `form[action]`... */
+  tag: string;
+  attr: string;
+  value: string;
+  rel: string | undefined;
+}
+
+export interface PageFacts {
+  /** Site URL of the page, without the path prefix: `/posts/x/`. */
+  url: string;
+  /** Size of the HTML in bytes. */
+  bytes: number;
+  ids: string[];
+  links: LinkFact[];
+  /** `<script>` elements: `src` for external ones, `type` as written, and inline text length. */
+  scripts: { src: string | undefined; type: string | undefined; inlineLength: number }[];
+  /** `on*` event-handler attributes, as `tag[onclick]`. */
+  handlers: string[];
+  /** Elements with a `style` attribute, as tag names. */
+  styleAttributes: string[];
+  /** Number of inline `<style>` elements. */
+  styleElements: number;
+  /** `<meta http-equiv="Content-Security-Policy">` content, if any. */
+  metaCsp: string | undefined;
+  h1Count: number;
+}
+
+const URL_ATTRIBUTES: Record<string, string[]> = {
+  a: ["href"],
+  link: ["href"],
+  img: ["src"],
+  script: ["src"],
+  iframe: ["src"],
+  source: ["src"],
+  form: ["action"],
+  blockquote: ["cite"],
+  q: ["cite"],
+};
+
+export function extractFacts(url: string, html: string): PageFacts {
+  const facts: PageFacts = {
+    url,
+    bytes: Buffer.byteLength(html),
+    ids: [],
+    links: [],
+    scripts: [],
+    handlers: [],
+    styleAttributes: [],
+    styleElements: 0,
+    metaCsp: undefined,
+    h1Count: 0,
+  };
+  let openScript: PageFacts["scripts"][number] | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (attributes.id !== undefined) facts.ids.push(attributes.id);
+        for (const attr of URL_ATTRIBUTES[name] ?? []) {
+          const value = attributes[attr];
+          if (value !== undefined) facts.links.push({ tag: name, attr, value, rel: attributes.rel });
+        }
+        for (const key of Object.keys(attributes)) {
+          if (key.startsWith("on")) facts.handlers.push(`${name}[${key}]`);
+        }
+        if (attributes.style !== undefined) facts.styleAttributes.push(name);
+        if (name === "style") facts.styleElements += 1;
+        if (name === "h1") facts.h1Count += 1;
+        if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") facts.metaCsp = attributes.content;
+        if (name === "script") {
+          openScript = { src: attributes.src, type: attributes.type, inlineLength: 0 };
+          facts.scripts.push(openScript);
+        }
+      },
+      ontext(text) {
+        if (openScript) openScript.inlineLength += text.trim().length;
+      },
+      onclosetag(name) {
+        if (name === "script") openScript = undefined;
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return facts;
+}

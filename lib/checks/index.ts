@@ -1,0 +1,37 @@
+// Post-build checks: pure functions from the built pages' facts to issues. They only read;
+// they run once per build, fail a production build and warn in the dev server.
+import type { PageFacts } from "./facts.ts";
+
+export interface CheckIssue {
+  /** Page URL (or file) the issue is on. */
+  page: string;
+  message: string;
+}
+
+export interface BuiltSite {
+  pages: PageFacts[];
+  /** Every file in the output, as site URLs (`/css/gloss.css`, `/posts/x/index.html`). */
+  files: Set<string>;
+}
+
+export type Check = (site: BuiltSite) => CheckIssue[];
+
+export interface NamedCheck {
+  name: string;
+  run: Check;
+}
+
+export function runChecks(site: BuiltSite, checks: readonly NamedCheck[]): { check: string; issue: CheckIssue }[] {
+  return checks.flatMap((check) => check.run(site).map((issue) => ({ check: check.name, issue })));
+}
+
+export function formatIssue({ check, issue }: { check: string; issue: CheckIssue }): string {
+  return `${issue.page} › ${check}: ${issue.message}`;
+}
+
+export class CheckFailure extends Error {
+  constructor(readonly lines: string[]) {
+    super(`${lines.length} post-build check failure${lines.length === 1 ? "" : "s"}:\n${lines.map((l) => `  ${l}`).join("\n")}`);
+    this.name = "CheckFailure";
+  }
+}

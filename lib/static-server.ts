@@ -1,0 +1,105 @@
+// A small static file server that behaves like the static hosts Gloss targets: clean URLs
+// (`/x/` → `/x/index.html`, `/x` → 301 `/x/`), the site under its path prefix, and
+// `404.html` with status 404. Used by `npm run preview` and the browser tests.
+import { createReadStream, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+
+export interface StaticServerOptions {
+  /** The built site folder. */
+  root: string;
+  /** Where the site lives on the host: `/` or `/blog/`. */
+  pathPrefix: string;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".ico": "image/x-icon",
+  ".wasm": "application/wasm",
+  ".woff2": "font/woff2",
+};
+
+export function contentType(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Decides what a request path serves: a file, a redirect, or the 404 page. Pure but for stat calls. */
+export function resolveRequest(options: StaticServerOptions, requestPath: string): { status: 200 | 404; file: string | undefined } | { status: 301; location: string } {
+  const root = path.resolve(options.root);
+  const notFound = () => ({ status: 404 as const, file: isFile(path.join(root, "404.html")) ? path.join(root, "404.html") : undefined });
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(requestPath, "http://host").pathname);
+  } catch {
+    return notFound();
+  }
+  if (!pathname.startsWith(options.pathPrefix)) {
+    if (`${pathname}/` === options.pathPrefix) return { status: 301, location: options.pathPrefix };
+    return notFound();
+  }
+  const relative = pathname.slice(options.pathPrefix.length);
+  const file = path.resolve(root, relative);
+  if (file !== root && !file.startsWith(root + path.sep)) return notFound();
+  if (pathname.endsWith("/")) {
+    const index = path.join(file, "index.html");
+    return isFile(index) ? { status: 200, file: index } : notFound();
+  }
+  if (isFile(file)) return { status: 200, file };
+  if (isDirectory(file) && isFile(path.join(file, "index.html"))) return { status: 301, location: `${pathname}/` };
+  return notFound();
+}
+
+export function createStaticServer(options: StaticServerOptions, headers: Record<string, string> = {}): Server {
+  return createServer((request, response) => {
+    const resolved = resolveRequest(options, request.url ?? "/");
+    if (resolved.status === 301) {
+      response.writeHead(301, { location: resolved.location });
+      response.end();
+      return;
+    }
+    if (!resolved.file) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      response.end("Not found");
+      return;
+    }
+    response.writeHead(resolved.status, { "content-type": contentType(resolved.file), ...headers });
+    if (request.method === "HEAD") response.end();
+    else createReadStream(resolved.file).pipe(response);
+  });
+}
+
+/** Starts a server on 127.0.0.1 at a free port; resolves with its origin. */
+export function listen(server: Server, port = 0): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      const address = server.address();
+      if (address && typeof address === "object") resolve(`http://127.0.0.1:${address.port}`);
+    });
+  });
+}
