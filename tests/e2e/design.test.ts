@@ -18,6 +18,8 @@ const WIDTHS = [
 const SCREENSHOTS = [
   { name: "home", url: "/" },
   { name: "post", url: POST },
+  // The same post scrolled to the end of its first quotation: clipping, attribution, commentary.
+  { name: "post-quotation", url: POST, scrollTo: "figure.quotation figcaption" },
 ].flatMap((target) => WIDTHS.flatMap((size) => (["light", "dark"] as const).map((scheme) => ({ ...target, ...size, scheme }))));
 
 describe("design in Chromium", () => {
@@ -40,8 +42,9 @@ describe("design in Chromium", () => {
     return page;
   }
 
-  it.each(SCREENSHOTS)("screenshot: $name at $width px, $scheme", async ({ name, url, width, height, scheme }) => {
+  it.each(SCREENSHOTS)("screenshot: $name at $width px, $scheme", async ({ name, url, width, height, scheme, scrollTo }) => {
     const page = await open(url, { width, height, scheme });
+    if (scrollTo) await page.locator(scrollTo).first().evaluate((el) => el.scrollIntoView({ block: "center", behavior: "instant" }));
     const file = path.join(SHOTS, `${name}-${width}-${scheme}.png`);
     await page.screenshot({ path: file });
     await page.close();

@@ -23,7 +23,10 @@ interface AxeResultsLike {
 
 /** Runs axe on the page as it is now (after `page.goto`/`emulateMedia`) and returns its violations. */
 export async function auditAccessibility(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Let running CSS transitions finish: after a colour-scheme switch, link colours fade between
+  // the two themes, and axe would measure the contrast of a half-way colour.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.addScriptTag({ content: AXE_SOURCE });
   const results = await page.evaluate(async (tags) => {
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResultsLike> } }).axe;
     return axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
