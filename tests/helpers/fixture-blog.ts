@@ -1,0 +1,50 @@
+// A fixture blog with every page type and the awkward cases a template must survive: pagination,
+// hostile titles, an unnamed author, approximate dates, quotations with elisions, plain
+// blockquotes, lists, code and tables. Shared by the HTML-validity and accessibility tests.
+import { DEFAULT_SITE, makeSite, postFile, type FixtureSite } from "./site.ts";
+
+const BODY = `My own opening words, with *emphasis*, **strong words**, \`code\` and [a link](https://elsewhere.example/page).
+
+> [!quote story]
+> The first quoted passage, word for word.
+>
+> […]
+>
+> A later passage of the same story [...] cut short.
+
+## A heading of my own
+
+- a point
+- another point, quoting:
+
+  > [!quote other-story]
+  > A quotation inside a list.
+
+> An ordinary blockquote without a source.
+
+| Who | What |
+| --- | --- |
+| Rita | reported |
+
+\`\`\`
+preformatted <code> & text
+\`\`\`
+
+1. first
+2. second
+
+My closing words.`;
+
+/** Builds the fixture folder (not the site): pageSize 2 so home, tag, author and source pages paginate. */
+export function makeFixtureBlog(): FixtureSite {
+  return makeSite(
+    {
+      "first-post.md": postFile({ title: "First <post> & \"quotes\"", date: "2020-01-05", tags: ["North Korea", "U.S.–DPRK talks"], sources: ["story"], body: BODY }),
+      "second-post.md": postFile({ title: "Second post", date: "2020-01-06", author: "anon", tags: ["North Korea"], extra: "dateAccuracy: on-or-after\ndateNote: Not dated; quotes a story of that day.", body: "> [!quote story]\n> The first quoted passage, word for word.\n\nAgreed." }),
+      "third-post.md": postFile({ title: "Third post", date: "2020-02-01", tags: ["North Korea"], sources: ["other-story"], extra: "updated: 2020-02-03\ndescription: A post with a description <b>not bold</b>." }),
+      "fourth-post.md": postFile({ title: "A fourth post with a rather long title that has to wrap on a phone screen", date: "2021-03-01", tags: ["North Korea", "Élan"] }),
+      "fifth-post.md": postFile({ title: "Fifth", date: "2021-03-02", author: "anon" }),
+    },
+    { site: DEFAULT_SITE.replace("pageSize: 10", "pageSize: 2") },
+  );
+}
