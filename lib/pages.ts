@@ -48,5 +48,6 @@ export function pagesPlugin(eleventyConfig: TemplateRegistry): void {
   add("outlets", { layout: "outlets.njk", permalink: "/outlets/", eleventyExcludeFromCollections: true });
   add("sources", { layout: "sources.njk", permalink: "/sources/", eleventyExcludeFromCollections: true });
   add("archive", { layout: "archive.njk", permalink: "/archive/", eleventyExcludeFromCollections: true });
+  add("search", { layout: "search.njk", permalink: "/search/", eleventyExcludeFromCollections: true });
   add("404", { layout: "404.njk", permalink: "/404.html", eleventyExcludeFromCollections: true });
 }
