@@ -3,7 +3,7 @@
 // template paginated over the feeds chosen in lib/feeds.ts, and the filters they print with.
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { Post } from "./collections.ts";
-import { toJsonFeed, xmlSafe, type Feed, type FeedEntry } from "./feeds.ts";
+import { FEED_ROUTES, toJsonFeed, xmlSafe, type Feed, type FeedEntry } from "./feeds.ts";
 import type { Site } from "./site.ts";
 
 type AsyncFilter = (this: unknown, ...args: never[]) => Promise<string> | string;
@@ -60,4 +60,5 @@ export function feedsPlugin(eleventyConfig: FeedsConfigApi): void {
   });
   eleventyConfig.addTemplate("gloss/feed-atom.njk", "", feedRoute("feed-atom.njk", (feed) => feed.atomPath));
   eleventyConfig.addTemplate("gloss/feed-json.njk", "", feedRoute("feed-json.njk", (feed) => feed.jsonPath));
+  eleventyConfig.addTemplate("gloss/feed-xsl.njk", "", { layout: "feed-xsl.njk", permalink: FEED_ROUTES.stylesheet, eleventyExcludeFromCollections: true });
 }

@@ -77,7 +77,11 @@ export function buildPageIndex(catalog: Catalog): Map<string, PageMeta> {
   const { site, feeds } = catalog;
   const siteFeeds = feedLinks(feeds.site);
   const index = new Map<string, PageMeta>();
+  const used = new Set<string>();
   const add = (url: string, meta: Partial<PageMeta> & Pick<PageMeta, "cardTitle" | "description">, lastmod: Dated) => {
+    // Search engines flag repeated descriptions (two posts opening alike): name the page too.
+    if (used.has(meta.description)) meta.description = `${meta.description} (${meta.cardTitle})`;
+    used.add(meta.description);
     index.set(url, {
       title: meta.title ?? `${meta.cardTitle} · ${site.title}`,
       canonical: absolute(site, url),
