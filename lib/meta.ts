@@ -1,13 +1,13 @@
 // Page metadata for search engines, link cards and feed readers: for every page the catalog
 // writes, its title, description, canonical URL, Open Graph facts, feeds and last change,
 // indexed by URL once per build. The sitemap is the same index, listed.
-import type { Catalog, Post } from "./collections.ts";
+import { ROUTES, type Catalog, type Post } from "./collections.ts";
 import type { PostDate } from "./dates.ts";
 import { FEED_TYPES, absolute, lastChanged, type Feed } from "./feeds.ts";
 import type { Page } from "./pagination.ts";
 
 export const META_ROUTES = {
-  search: "/search/",
+  search: ROUTES.search,
   notFound: "/404.html",
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",
@@ -142,7 +142,6 @@ export function buildPageIndex(catalog: Catalog): Map<string, PageMeta> {
       {
         cardTitle: `Author: ${author.displayName}${pageSuffix(page)}`,
         description: page.number > 1 ? `${about} Page ${page.number} of ${page.total}.` : about,
-        type: "website",
         feeds: [...siteFeeds, ...feedLinks(feeds.authors[author.id])],
       },
       newestPost(author.posts),
