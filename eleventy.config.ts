@@ -4,12 +4,18 @@ import path from "node:path";
 import { checksPlugin } from "./lib/checks-plugin.ts";
 import { contentPlugin } from "./lib/content-plugin.ts";
 import { readEnv } from "./lib/env.ts";
+import { feedsPlugin } from "./lib/feeds-plugin.ts";
+import { metaPlugin } from "./lib/meta-plugin.ts";
 import { pagesPlugin } from "./lib/pages.ts";
+import { searchPlugin } from "./lib/search.ts";
 import { loadSite } from "./lib/site.ts";
 
 // Eleventy's own config types are thin; the adapters declare the slice of the API they use.
 type EleventyConfig = Parameters<typeof contentPlugin>[0] &
   Parameters<typeof pagesPlugin>[0] &
+  Parameters<typeof feedsPlugin>[0] &
+  Parameters<typeof metaPlugin>[0] &
+  Parameters<typeof searchPlugin>[0] &
   Parameters<typeof checksPlugin>[0] & {
     addPassthroughCopy(map: Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
@@ -25,6 +31,9 @@ export default function (eleventyConfig: EleventyConfig) {
 
   contentPlugin(eleventyConfig, env);
   pagesPlugin(eleventyConfig);
+  metaPlugin(eleventyConfig);
+  feedsPlugin(eleventyConfig);
+  searchPlugin(eleventyConfig, env);
   checksPlugin(eleventyConfig, env, []);
 }
 

@@ -4,6 +4,7 @@ import { toPostDate, type PostDate } from "./dates.ts";
 import type { DateTime } from "luxon";
 import type { ContentProblem } from "./errors.ts";
 import type { ContentInput, PostFile } from "./content.ts";
+import { selectFeeds, type FeedSet } from "./feeds.ts";
 import { createMarkdown } from "./markdown/index.ts";
 import { createRenderState, type QuotedSource } from "./markdown/env.ts";
 import { paginate, type Page } from "./pagination.ts";
@@ -133,6 +134,8 @@ export interface Catalog {
     outlets: OwnedPage<Outlet>[];
     sources: OwnedPage<Source>[];
   };
+  /** The site, tag and author feeds with their latest entries (lib/feeds.ts). */
+  feeds: FeedSet;
   /** Non-fatal notes for the author (e.g. sources without an archived copy). */
   warnings: string[];
 }
@@ -379,6 +382,7 @@ export function buildCatalog(
       outlets: outletList.flatMap((o) => paginate(o.posts, size, o.pageUrl).map((page) => ({ ...page, owner: o }))),
       sources: sourceList.flatMap((s) => paginate(s.posts, size, s.pageUrl).map((page) => ({ ...page, owner: s }))),
     },
+    feeds: selectFeeds({ site, posts, tags: tagList, authors: authorList }),
     warnings,
   };
   return { catalog, problems };

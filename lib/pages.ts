@@ -1,5 +1,6 @@
 // The site's routes: one virtual template per kind of page, paginated over the catalog.
 // Layouts in layouts/ present them; nothing here decides what a page shows.
+import { ROUTES } from "./collections.ts";
 import type { Page } from "./pagination.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
@@ -48,5 +49,6 @@ export function pagesPlugin(eleventyConfig: TemplateRegistry): void {
   add("outlets", { layout: "outlets.njk", permalink: "/outlets/", eleventyExcludeFromCollections: true });
   add("sources", { layout: "sources.njk", permalink: "/sources/", eleventyExcludeFromCollections: true });
   add("archive", { layout: "archive.njk", permalink: "/archive/", eleventyExcludeFromCollections: true });
+  add("search", { layout: "search.njk", permalink: ROUTES.search, eleventyExcludeFromCollections: true });
   add("404", { layout: "404.njk", permalink: "/404.html", eleventyExcludeFromCollections: true });
 }

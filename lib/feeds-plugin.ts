@@ -1,0 +1,64 @@
+// Eleventy adapter for the feeds: @11ty/eleventy-plugin-rss for its filters (and the HTML
+// <base> plugin it brings, which makes feed content absolute), one Atom and one JSON Feed
+// template paginated over the feeds chosen in lib/feeds.ts, and the filters they print with.
+import rssPlugin from "@11ty/eleventy-plugin-rss";
+import type { Post } from "./collections.ts";
+import { FEED_ROUTES, toJsonFeed, xmlSafe, type Feed, type FeedEntry } from "./feeds.ts";
+import type { Site } from "./site.ts";
+
+type AsyncFilter = (this: unknown, ...args: never[]) => Promise<string> | string;
+
+/** The slice of Eleventy's config API this adapter uses. */
+export interface FeedsConfigApi {
+  addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
+  addAsyncFilter(name: string, filter: (...args: never[]) => Promise<unknown>): void;
+  getFilter(name: string): unknown;
+  addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * An entry's HTML for feed readers: links, images and `cite` made absolute (with the path
+ * prefix) by Eleventy's HTML <base> transform, the approximate date stated first. Memoised per
+ * post: a post in the site, tag and author feeds, Atom and JSON, is transformed once per build.
+ */
+export function createEntryContent(transform: (html: string, base: string, pageUrl: string) => Promise<string>) {
+  const done = new WeakMap<Post, Promise<string>>();
+  return (entry: FeedEntry, site: Pick<Site, "origin">): Promise<string> => {
+    let html = done.get(entry.post);
+    if (!html) {
+      const note = entry.dateNote ? `<p><em>${escapeHtml(entry.dateNote)}</em></p>\n` : "";
+      html = transform(entry.post.html, `${site.origin}/`, entry.post.url).then((body) => xmlSafe(note + body));
+      done.set(entry.post, html);
+    }
+    return html;
+  };
+}
+
+export function feedsPlugin(eleventyConfig: FeedsConfigApi): void {
+  eleventyConfig.addPlugin(rssPlugin);
+  const transform = (html: string, base: string, pageUrl: string) => {
+    const filter = eleventyConfig.getFilter("transformWithHtmlBase") as AsyncFilter | undefined;
+    if (!filter) throw new Error("The HTML <base> plugin's transformWithHtmlBase filter is missing (it comes with @11ty/eleventy-plugin-rss).");
+    return Promise.resolve((filter as unknown as (...args: string[]) => Promise<string>).call({}, html, base, pageUrl));
+  };
+  // One memo per build: a rebuild of the dev server makes new Post objects.
+  const entryContent = createEntryContent(transform);
+  eleventyConfig.addAsyncFilter("feedContent", (entry: FeedEntry, site: Site) => entryContent(entry, site));
+  eleventyConfig.addAsyncFilter("jsonFeed", async (feed: Feed, site: Site) => {
+    const contents = new Map<FeedEntry, string>();
+    await Promise.all(feed.entries.map(async (entry) => contents.set(entry, await entryContent(entry, site))));
+    return JSON.stringify(toJsonFeed(feed, (entry) => contents.get(entry) ?? ""), null, 2);
+  });
+
+  const feedRoute = (layout: string, pathOf: (feed: Feed) => string) => ({
+    layout,
+    pagination: { data: "gloss.feeds.all", size: 1, alias: "feed", addAllPagesToCollections: false },
+    permalink: (data: { feed: Feed }) => pathOf(data.feed),
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("gloss/feed-atom.njk", "", feedRoute("feed-atom.njk", (feed) => feed.atomPath));
+  eleventyConfig.addTemplate("gloss/feed-json.njk", "", feedRoute("feed-json.njk", (feed) => feed.jsonPath));
+  eleventyConfig.addTemplate("gloss/feed-xsl.njk", "", { layout: "feed-xsl.njk", permalink: FEED_ROUTES.stylesheet, eleventyExcludeFromCollections: true });
+}

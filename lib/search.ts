@@ -1,0 +1,58 @@
+// Search: a Pagefind index of the post pages, built right after Eleventy writes the site, in
+// `npm run build` (into the staging folder, swapped in with the rest) and in the dev server.
+// Only what post.njk marks `data-pagefind-body` (title and body, not navigation) is indexed.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import * as pagefind from "pagefind";
+import { ROUTES } from "./collections.ts";
+import type { GlossEnv } from "./env.ts";
+
+export interface SearchOptions {
+  /** Pages to read, relative to the output folder: only post pages hold indexed content. */
+  glob: string;
+  /** Folder of the index and Pagefind's browser script, inside the output folder. */
+  bundleDir: string;
+}
+
+export const searchDefaults = {
+  glob: `${ROUTES.post("*").replace(/^\//, "")}index.html`,
+  bundleDir: "pagefind",
+} satisfies SearchOptions;
+
+export class SearchIndexError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`Search index failed:\n${errors.map((e) => `  ${e}`).join("\n")}`);
+    this.name = "SearchIndexError";
+  }
+}
+
+/** Indexes the built site in `outputDir`; returns the number of pages indexed. */
+export async function buildSearchIndex(outputDir: string, options: SearchOptions = searchDefaults): Promise<number> {
+  try {
+    const created = await pagefind.createIndex({});
+    if (!created.index) throw new SearchIndexError(created.errors);
+    const { index } = created;
+    const added = await index.addDirectory({ path: outputDir, glob: options.glob });
+    if (added.errors.length > 0) throw new SearchIndexError(added.errors);
+    const written = await index.writeFiles({ outputPath: path.join(outputDir, options.bundleDir) });
+    if (written.errors.length > 0) throw new SearchIndexError(written.errors);
+    return added.page_count;
+  } finally {
+    // Pagefind runs as a child process; close it so a build can exit (it restarts on next use).
+    await pagefind.close();
+  }
+}
+
+/** The slice of Eleventy's config API this adapter uses. */
+export interface SearchConfigApi {
+  on(event: "eleventy.after", handler: (args: { dir: { output: string } }) => unknown): void;
+}
+
+export function searchPlugin(eleventyConfig: SearchConfigApi, env: GlossEnv, options: Partial<SearchOptions> = {}): void {
+  const merged: SearchOptions = { ...searchDefaults, ...options };
+  eleventyConfig.on("eleventy.after", async ({ dir }) => {
+    const started = performance.now();
+    const pages = await buildSearchIndex(path.resolve(env.cwd, dir.output), merged);
+    if (env.mode === "serve") console.log(`[gloss] search index: ${pages} page(s) in ${Math.round(performance.now() - started)} ms`);
+  });
+}

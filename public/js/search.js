@@ -1,0 +1,99 @@
+// The search page's only script: runs the Pagefind index (built after Eleventy, see
+// lib/search.ts) in the browser. Loaded by /search/ alone; every other page has no script.
+// Results are built as DOM nodes, never from HTML strings, so an indexed page cannot inject markup.
+const root = new URL("../", import.meta.url); // the site root, path prefix included
+const form = document.querySelector("[data-search-form]");
+const input = form.querySelector("input[name=q]");
+const status = document.querySelector("[data-search-status]");
+const list = document.querySelector("[data-search-results]");
+document.querySelector("[data-search-nojs]").hidden = true;
+
+const MAX_RESULTS = 30;
+let pagefind;
+let latest = 0;
+
+async function engine() {
+  if (!pagefind) {
+    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    await pagefind.options({ baseUrl: root.pathname });
+  }
+  return pagefind;
+}
+
+/** Pagefind's excerpt is text with <mark> around matches: keep exactly that, as nodes. */
+function excerptNodes(excerpt) {
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html").body.firstChild;
+  const out = document.createElement("p");
+  out.className = "search-excerpt";
+  for (const node of parsed.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      out.append(node.textContent);
+    }
+  }
+  return out;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta?.title || data.url;
+  heading.append(link);
+  item.append(heading, excerptNodes(data.excerpt || ""));
+  return item;
+}
+
+async function run(query) {
+  const ticket = ++latest;
+  const words = query.trim();
+  list.replaceChildren();
+  if (!words) {
+    status.textContent = "Type the words to look for, then press Search.";
+    return;
+  }
+  status.textContent = "Searching…";
+  try {
+    const found = await (await engine()).search(words);
+    const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (ticket !== latest) return; // a newer search has started
+    list.replaceChildren(...data.map(resultItem));
+    const n = found.results.length;
+    const shown = n > MAX_RESULTS ? ` (showing the first ${MAX_RESULTS})` : "";
+    status.textContent = n === 0 ? `No posts found for “${words}”.` : `${n} post${n === 1 ? "" : "s"} found for “${words}”${shown}.`;
+  } catch (error) {
+    if (ticket !== latest) return;
+    status.textContent = "Search could not load its index. Try the archive or tags instead.";
+    console.error(error);
+  }
+}
+
+function searchFor(query, push) {
+  const url = new URL(location.href);
+  if (query.trim()) url.searchParams.set("q", query.trim());
+  else url.searchParams.delete("q");
+  history[push ? "pushState" : "replaceState"](null, "", url);
+  return run(query);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  searchFor(input.value, true);
+});
+let typing;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => searchFor(input.value, false), 250);
+});
+addEventListener("popstate", () => {
+  input.value = new URL(location.href).searchParams.get("q") ?? "";
+  run(input.value);
+});
+
+input.value = new URL(location.href).searchParams.get("q") ?? "";
+if (input.value) run(input.value);
+else status.textContent = "";
