@@ -2,6 +2,7 @@
 // plugin per stage of the pipeline, in order: content → pages → post-build steps.
 import path from "node:path";
 import { checksPlugin } from "./lib/checks-plugin.ts";
+import { linksCheck } from "./lib/checks/links.ts";
 import { contentPlugin } from "./lib/content-plugin.ts";
 import { readEnv } from "./lib/env.ts";
 import { pagesPlugin } from "./lib/pages.ts";
@@ -25,7 +26,7 @@ export default function (eleventyConfig: EleventyConfig) {
 
   contentPlugin(eleventyConfig, env);
   pagesPlugin(eleventyConfig);
-  checksPlugin(eleventyConfig, env, []);
+  checksPlugin(eleventyConfig, env, [linksCheck]);
 }
 
 export const config = {
