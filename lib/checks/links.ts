@@ -10,6 +10,8 @@ export const UNLINKED_PAGES: ReadonlySet<string> = new Set(["/404.html"]);
 /** More issues than this are summarised in one line: a broken header link would repeat on every page. */
 export const MAX_LINK_ISSUES = 100;
 
+const ABSOLUTE = /^https?:/i;
+
 /** A stand-in origin to resolve relative URLs against; never fetched. */
 const LOCAL_ORIGIN = "https://gloss.invalid";
 
@@ -93,7 +95,8 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
   // resolved once, not once per page.
   const resolved = new Map<string, Target>();
   const resolveOnce = (value: string, pageUrl: string): Target => {
-    const key = /^(\/(?!\/)|https?:)/i.test(value) ? value : `${pageUrl}\n${value}`;
+    const rootRelative = value.charCodeAt(0) === 47 && value.charCodeAt(1) !== 47; // "/x", not "//host"
+    const key = rootRelative || ABSOLUTE.test(value) ? value : `${pageUrl}\n${value}`;
     let target = resolved.get(key);
     if (!target) resolved.set(key, (target = resolveLink(value, pageUrl, context)));
     return target;
