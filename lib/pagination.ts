@@ -15,6 +15,9 @@ export interface Page<T> {
   number: number;
   total: number;
   items: T[];
+  /** Entries on earlier pages, and in the whole listing (for numbering across pages). */
+  offset: number;
+  count: number;
   prevUrl: string | undefined;
   nextUrl: string | undefined;
   firstUrl: string;
@@ -58,12 +61,14 @@ export function pageLinks(baseUrl: string, number: number, total: number, radius
   return links;
 }
 
-function makePage<T>(baseUrl: string, number: number, total: number, items: T[]): Page<T> {
+function makePage<T>(baseUrl: string, number: number, total: number, items: T[], offset: number, count: number): Page<T> {
   return {
     url: pageUrl(baseUrl, number),
     number,
     total,
     items,
+    offset,
+    count,
     prevUrl: number > 1 ? pageUrl(baseUrl, number - 1) : undefined,
     nextUrl: number < total ? pageUrl(baseUrl, number + 1) : undefined,
     firstUrl: baseUrl,
@@ -77,7 +82,7 @@ export function paginate<T>(items: readonly T[], size: number, baseUrl: string):
   const total = Math.max(1, Math.ceil(items.length / size));
   const pages: Page<T>[] = [];
   for (let number = 1; number <= total; number += 1) {
-    pages.push(makePage(baseUrl, number, total, items.slice((number - 1) * size, number * size)));
+    pages.push(makePage(baseUrl, number, total, items.slice((number - 1) * size, number * size), (number - 1) * size, items.length));
   }
   return pages;
 }
@@ -103,7 +108,8 @@ export function paginateGroups<G, T>(groups: readonly { group: G; items: readonl
       room -= taken.length;
     }
   }
-  return chunks.map((slices, i) => makePage(baseUrl, i + 1, chunks.length, slices));
+  const count = groups.reduce((n, g) => n + g.items.length, 0);
+  return chunks.map((slices, i) => makePage(baseUrl, i + 1, chunks.length, slices, i * size, count));
 }
 
 /** For each group, the page where it begins (for "see this group" links); one pass over the pages. */

@@ -51,6 +51,8 @@ describe("browsing the 69-post fixture", () => {
     expect(existsSync(path.join(site.outputDir, "page/1"))).toBe(false);
     const third = readPage(site, "/page/3/");
     expect(texts(third, "h1")).toEqual(["Posts (page 3 of 7)"]);
+    // Numbered down to 1 for the oldest post: page 3 continues where page 2 stopped.
+    expect(third.querySelector("ol.post-list")?.getAttribute("start")).toBe("49");
     expect(third.querySelector("title")?.textContent).toBe("Page 3 of 7 · Browse Fixture");
     expect(texts(third, ".breadcrumbs li")).toEqual(["Home", "Page 3"]);
     // Numbered links around page 3 (1 2 [3] 4 5 6 7: a one-page gap shows the page), all stable URLs.

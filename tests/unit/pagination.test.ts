@@ -22,6 +22,7 @@ describe("paginate", () => {
       ["/page/3/", "/page/2/", undefined],
     ]);
     expect(pageUrl("/authors/ann/", 4)).toBe("/authors/ann/page/4/");
+    expect(pages.map((p) => [p.offset, p.count])).toEqual([[0, 5], [2, 5], [4, 5]]);
   });
 });
 
@@ -94,6 +95,8 @@ describe("paginateGroups", () => {
     expect(pages.slice(0, -1).every((p) => p.items.reduce((n, s) => n + s.items.length, 0) === 10)).toBe(true);
     expect(pages.map((p) => p.url).slice(0, 3)).toEqual(["/sources/", "/sources/page/2/", "/sources/page/3/"]);
     expect(pages[1]!.prevUrl).toBe("/sources/");
+    expect(pages.map((p) => p.offset)).toEqual(pages.map((_, i) => i * 10));
+    expect(pages.every((p) => p.count === flat.length)).toBe(true);
   });
 
   it("finds the page where each group begins", () => {
