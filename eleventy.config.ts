@@ -2,6 +2,7 @@
 // plugin per stage of the pipeline, in order: content → pages → post-build steps.
 import path from "node:path";
 import { checksPlugin } from "./lib/checks-plugin.ts";
+import { linksCheck } from "./lib/checks/links.ts";
 import { contentPlugin } from "./lib/content-plugin.ts";
 import { readEnv } from "./lib/env.ts";
 import { feedsPlugin } from "./lib/feeds-plugin.ts";
@@ -34,7 +35,7 @@ export default function (eleventyConfig: EleventyConfig) {
   metaPlugin(eleventyConfig);
   feedsPlugin(eleventyConfig);
   searchPlugin(eleventyConfig, env);
-  checksPlugin(eleventyConfig, env, []);
+  checksPlugin(eleventyConfig, env, [linksCheck]);
 }
 
 export const config = {

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { GlossEnv } from "./env.ts";
 import { extractFacts } from "./checks/facts.ts";
 import { CheckFailure, formatIssue, runChecks, type NamedCheck } from "./checks/index.ts";
+import { loadSite } from "./site.ts";
 
 export interface AfterBuildResult {
   url: string | false;
@@ -34,7 +35,10 @@ export function checksPlugin(eleventyConfig: ChecksConfigApi, env: GlossEnv, che
     const pages = results
       .filter((r): r is AfterBuildResult & { url: string } => typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"))
       .map((r) => extractFacts(r.url, r.content));
-    const issues = runChecks({ pages, files: listFiles(path.resolve(env.cwd, dir.output)) }, checks);
+    // Settings were validated by the content stage before any page was written.
+    const site = loadSite(env);
+    const files = listFiles(path.resolve(env.cwd, dir.output));
+    const issues = runChecks({ pages, files, pathPrefix: site.pathPrefix, siteOrigin: site.origin }, checks);
     if (issues.length === 0) return;
     const lines = issues.map(formatIssue);
     if (env.mode === "build") throw new CheckFailure(lines);

@@ -7,7 +7,7 @@ import type { ContentInput, PostFile } from "./content.ts";
 import { selectFeeds, type FeedSet } from "./feeds.ts";
 import { createMarkdown } from "./markdown/index.ts";
 import { createRenderState, type QuotedSource } from "./markdown/env.ts";
-import { paginate, type Page } from "./pagination.ts";
+import { groupStartPages, paginate, paginateGroups, type GroupSlice, type Page } from "./pagination.ts";
 import { buildQuoteIndex, type PassageGroup } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
 import type { Site } from "./site.ts";
@@ -17,16 +17,22 @@ export const ROUTES = {
   home: "/",
   post: (slug: string) => `/posts/${slug}/`,
   tags: "/tags/",
+  tagsByName: "/tags/by-name/",
   tag: (slug: string) => `/tags/${slug}/`,
   authors: "/authors/",
   author: (id: string) => `/authors/${id}/`,
   outlets: "/outlets/",
   outlet: (id: string) => `/outlets/${id}/`,
+  outletSources: (id: string) => `/outlets/${id}/sources/`,
   sources: "/sources/",
   source: (id: string) => `/sources/${id}/`,
   archive: "/archive/",
+  archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, "0")}/`,
   search: "/search/",
 } as const;
+
+/** Tag slugs that would collide with a route under /tags/. */
+export const RESERVED_TAG_SLUGS: ReadonlyMap<string, string> = new Map([["by-name", "the alphabetical tag index"]]);
 
 export interface Tag {
   name: string;
@@ -44,6 +50,10 @@ export interface Outlet {
   posts: Post[];
   /** Quoted stories this outlet ran, newest first. */
   sources: Source[];
+  /** The newest of `sources`, for the outlet's own page (at most `pageSize`). */
+  sourcePreview: Source[];
+  /** The paginated list of all its sources, when there are more than the preview shows. */
+  sourcesUrl: string | undefined;
 }
 
 export interface Author {
@@ -111,9 +121,28 @@ export interface Post {
 export interface ArchiveMonth {
   year: number;
   month: number;
+  /** "March 2019". */
   name: string;
+  /** "2019-03". */
   id: string;
+  url: string;
+  /** The year it belongs to (for breadcrumbs). */
+  archiveYear: ArchiveYear;
   posts: Post[];
+  /** The next month with posts after this one, and the previous one before it. */
+  newer: ArchiveMonth | undefined;
+  older: ArchiveMonth | undefined;
+}
+
+export interface ArchiveYear {
+  year: number;
+  /** Months with posts, newest first. */
+  months: ArchiveMonth[];
+  postCount: number;
+  /** Fragment id of the year's heading on the archive index. */
+  id: string;
+  /** The archive index page where the year's heading is, with the fragment. */
+  indexUrl: string;
 }
 
 export interface Catalog {
@@ -125,14 +154,30 @@ export interface Catalog {
   sources: Source[];
   /** Tags by post count, then name. */
   tags: Tag[];
-  archive: { year: number; months: ArchiveMonth[] }[];
+  /** Tags by name. */
+  tagsByName: Tag[];
+  /** Years with posts, newest first. */
+  archive: ArchiveYear[];
   /** Paginated listings, one entry per page to write. */
   pages: {
+    /** Posts (`pageSize` per page). */
     home: Page<Post>[];
     tags: OwnedPage<Tag>[];
     authors: OwnedPage<Author>[];
     outlets: OwnedPage<Outlet>[];
     sources: OwnedPage<Source>[];
+    archiveMonths: OwnedPage<ArchiveMonth>[];
+    /** Indexes (`indexPageSize` entries per page). */
+    tagIndex: Page<Tag>[];
+    tagIndexByName: Page<Tag>[];
+    authorIndex: Page<Author>[];
+    outletIndex: Page<Outlet>[];
+    /** Every source, grouped by outlet (outlets by name, stories newest first). */
+    sourceIndex: Page<GroupSlice<Outlet, Source>>[];
+    /** Every month with posts, grouped by year, newest first. */
+    archiveIndex: Page<GroupSlice<ArchiveYear, ArchiveMonth>>[];
+    /** An outlet's stories, for outlets with more than its page previews. */
+    outletSources: OwnedPage<Outlet, Source>[];
   };
   /** The site, tag and author feeds with their latest entries (lib/feeds.ts). */
   feeds: FeedSet;
@@ -140,8 +185,8 @@ export interface Catalog {
   warnings: string[];
 }
 
-/** A page of posts that belong to one tag, author, outlet or source. */
-export type OwnedPage<O> = Page<Post> & { owner: O };
+/** A page of posts (or other entries) that belong to one tag, author, outlet, source or month. */
+export type OwnedPage<O, T = Post> = Page<T> & { owner: O };
 
 export interface CatalogOptions {
   /** Show drafts and scheduled posts (dev server). */
@@ -179,7 +224,7 @@ export function buildCatalog(
   // Outlets.
   const outlets = new Map<string, Outlet>();
   for (const [id, entry] of input.outlets) {
-    outlets.set(id, { id, name: entry.name, url: entry.url, pageUrl: ROUTES.outlet(id), posts: [], sources: [] });
+    outlets.set(id, { id, name: entry.name, url: entry.url, pageUrl: ROUTES.outlet(id), posts: [], sources: [], sourcePreview: [], sourcesUrl: undefined });
   }
 
   // Authors.
@@ -269,8 +314,11 @@ export function buildCatalog(
     for (const name of data.tags) {
       const slug = slugify(name);
       const existing = tags.get(slug);
+      const reserved = RESERVED_TAG_SLUGS.get(slug);
       if (!slug) {
         problems.push({ file: file.file, field: "tags", line: fieldLine("tags"), expected: "a tag with letters or digits", got: JSON.stringify(name) });
+      } else if (reserved) {
+        problems.push({ file: file.file, field: "tags", line: fieldLine("tags"), expected: `a tag whose URL slug is not "${slug}"`, got: JSON.stringify(name), hint: `/tags/${slug}/ is ${reserved}` });
       } else if (existing && existing.name !== name) {
         problems.push({ file: file.file, field: "tags", line: fieldLine("tags"), expected: `the tag spelled as "${existing.name}" (as in ${existing.firstFile})`, got: JSON.stringify(name), hint: "tags that differ only in case or punctuation share one page" });
       } else if (existing) {
@@ -358,15 +406,26 @@ export function buildCatalog(
   }
   for (const outlet of outlets.values()) outlet.sources.sort((a, b) => b.published.epoch - a.published.epoch || a.title.localeCompare(b.title, "en"));
 
+  const size = site.pageSize;
+  const indexSize = site.indexPageSize;
   const tagList = [...tags.values()]
     .filter((tag) => tag.posts.length > 0)
     .map(({ firstFile: _firstFile, ...tag }) => tag)
     .sort((a, b) => b.posts.length - a.posts.length || a.name.localeCompare(b.name, "en"));
-  const authorList = [...authors.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "en"));
-  const outletList = [...outlets.values()].sort((a, b) => a.name.localeCompare(b.name, "en"));
+  const tagsByName = [...tagList].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug));
+  const authorList = [...authors.values()].sort(compareAuthors);
+  const outletList = [...outlets.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id));
   const sourceList = [...sources.values()].sort((a, b) => b.published.epoch - a.published.epoch || a.title.localeCompare(b.title, "en"));
+  for (const outlet of outletList) {
+    outlet.sourcePreview = outlet.sources.slice(0, size);
+    if (outlet.sources.length > size) outlet.sourcesUrl = ROUTES.outletSources(outlet.id);
+  }
+  const { years, months } = buildArchive(posts);
+  const archiveIndex = paginateGroups(years.map((year) => ({ group: year, items: year.months })), indexSize, ROUTES.archive);
+  for (const [year, page] of groupStartPages(archiveIndex)) year.indexUrl = `${page.url}#${year.id}`;
 
-  const size = site.pageSize;
+  const owned = <O, T>(owner: O, items: readonly T[], perPage: number, url: string): OwnedPage<O, T>[] =>
+    paginate(items, perPage, url).map((page) => ({ ...page, owner }));
   const catalog: Catalog = {
     site,
     posts,
@@ -374,13 +433,22 @@ export function buildCatalog(
     outlets: outletList,
     sources: sourceList,
     tags: tagList,
-    archive: buildArchive(posts),
+    tagsByName,
+    archive: years,
     pages: {
       home: paginate(posts, size, ROUTES.home),
-      tags: tagList.flatMap((tag) => paginate(tag.posts, size, tag.url).map((page) => ({ ...page, owner: tag }))),
-      authors: authorList.flatMap((a) => paginate(a.posts, size, a.pageUrl).map((page) => ({ ...page, owner: a }))),
-      outlets: outletList.flatMap((o) => paginate(o.posts, size, o.pageUrl).map((page) => ({ ...page, owner: o }))),
-      sources: sourceList.flatMap((s) => paginate(s.posts, size, s.pageUrl).map((page) => ({ ...page, owner: s }))),
+      tags: tagList.flatMap((tag) => owned(tag, tag.posts, size, tag.url)),
+      authors: authorList.flatMap((a) => owned(a, a.posts, size, a.pageUrl)),
+      outlets: outletList.flatMap((o) => owned(o, o.posts, size, o.pageUrl)),
+      sources: sourceList.flatMap((s) => owned(s, s.posts, size, s.pageUrl)),
+      archiveMonths: months.flatMap((m) => owned(m, m.posts, size, m.url)),
+      tagIndex: paginate(tagList, indexSize, ROUTES.tags),
+      tagIndexByName: paginate(tagsByName, indexSize, ROUTES.tagsByName),
+      authorIndex: paginate(authorList, indexSize, ROUTES.authors),
+      outletIndex: paginate(outletList, indexSize, ROUTES.outlets),
+      sourceIndex: paginateGroups(outletList.map((o) => ({ group: o, items: o.sources })), indexSize, ROUTES.sources),
+      archiveIndex,
+      outletSources: outletList.flatMap((o) => (o.sourcesUrl ? owned(o, o.sources, indexSize, o.sourcesUrl) : [])),
     },
     feeds: selectFeeds({ site, posts, tags: tagList, authors: authorList }),
     warnings,
@@ -388,19 +456,37 @@ export function buildCatalog(
   return { catalog, problems };
 }
 
-function buildArchive(posts: readonly Post[]): Catalog["archive"] {
-  const years: Catalog["archive"] = [];
+/** Named authors by name; authors whose name is not known after them, by id (never by the placeholder). */
+export function compareAuthors(a: Pick<Author, "id" | "name">, b: Pick<Author, "id" | "name">): number {
+  if (a.name !== null && b.name !== null) return a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id);
+  if (a.name !== null) return -1;
+  if (b.name !== null) return 1;
+  return a.id.localeCompare(b.id);
+}
+
+/** Years and months with posts, newest first, from the newest-first list of posts; one pass. */
+export function buildArchive(posts: readonly Post[]): { years: ArchiveYear[]; months: ArchiveMonth[] } {
+  const years: ArchiveYear[] = [];
+  const months: ArchiveMonth[] = [];
   for (const post of posts) {
+    const { year: y, month: m } = post.date;
     let year = years[years.length - 1];
-    if (year?.year !== post.date.year) years.push((year = { year: post.date.year, months: [] }));
+    if (year?.year !== y) {
+      year = { year: y, months: [], postCount: 0, id: `y${y}`, indexUrl: `${ROUTES.archive}#y${y}` };
+      years.push(year);
+    }
     let month = year.months[year.months.length - 1];
-    if (month?.month !== post.date.month) {
-      const id = `${post.date.year}-${String(post.date.month).padStart(2, "0")}`;
-      year.months.push((month = { year: post.date.year, month: post.date.month, name: post.date.monthName, id, posts: [] }));
+    if (month?.month !== m) {
+      const newer = months[months.length - 1];
+      month = { year: y, month: m, name: post.date.monthName, id: `${y}-${String(m).padStart(2, "0")}`, url: ROUTES.archiveMonth(y, m), archiveYear: year, posts: [], newer, older: undefined };
+      if (newer) newer.older = month;
+      year.months.push(month);
+      months.push(month);
     }
     month.posts.push(post);
+    year.postCount += 1;
   }
-  return years;
+  return { years, months };
 }
 
 function lineInFrontMatter(file: PostFile, field: string): number | undefined {

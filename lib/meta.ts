@@ -95,6 +95,13 @@ export function buildPageIndex(catalog: Catalog): Map<string, PageMeta> {
     });
   };
   const everything = newestPost(catalog.posts);
+  /** Every page of a paginated index, numbered after the first. */
+  const addIndex = (pages: readonly Page<unknown>[], cardTitle: string, description: string, lastmod: Dated) => {
+    for (const page of pages) {
+      const suffix = pageSuffix(page);
+      add(page.url, { cardTitle: `${cardTitle}${suffix}`, description: suffix ? `${description} Page ${page.number} of ${page.total}.` : description }, lastmod);
+    }
+  };
 
   for (const page of catalog.pages.home) {
     if (page.number === 1) add(page.url, { title: site.title, cardTitle: site.title, description: site.description }, everything);
@@ -119,7 +126,8 @@ export function buildPageIndex(catalog: Catalog): Map<string, PageMeta> {
       changed,
     );
   }
-  add("/tags/", { cardTitle: "Tags", description: `Every tag on ${site.title}, with the number of posts under each.` }, everything);
+  addIndex(catalog.pages.tagIndex, "Tags", `Every tag on ${site.title}, with the number of posts under each, most used first.`, everything);
+  addIndex(catalog.pages.tagIndexByName, "Tags by name", `Every tag on ${site.title}, A to Z, with the number of posts under each.`, everything);
   for (const page of catalog.pages.tags) {
     const tag = page.owner;
     const count = `${tag.posts.length} post${tag.posts.length === 1 ? "" : "s"}`;
@@ -133,7 +141,7 @@ export function buildPageIndex(catalog: Catalog): Map<string, PageMeta> {
       newestPost(tag.posts),
     );
   }
-  add("/authors/", { cardTitle: "Authors", description: `The authors who write on ${site.title}.` }, everything);
+  addIndex(catalog.pages.authorIndex, "Authors", `The authors who write on ${site.title}.`, everything);
   for (const page of catalog.pages.authors) {
     const author = page.owner;
     const about = author.bio ?? `Posts by ${author.displayName} on ${site.title}.`;
@@ -147,7 +155,19 @@ export function buildPageIndex(catalog: Catalog): Map<string, PageMeta> {
       newestPost(author.posts),
     );
   }
-  add("/outlets/", { cardTitle: "Outlets", description: `The publications quoted on ${site.title} and the ones its authors write for.` }, newest([everything, ...catalog.sources.map((s) => s.published)]));
+  const sourcesChanged = newest([everything, ...catalog.sources.map((s) => s.published)]);
+  addIndex(catalog.pages.outletIndex, "Outlets", `The publications quoted on ${site.title} and the ones its authors write for.`, sourcesChanged);
+  for (const page of catalog.pages.outletSources) {
+    const outlet = page.owner;
+    add(
+      page.url,
+      {
+        cardTitle: `Stories quoted from ${outlet.name}${pageSuffix(page)}`,
+        description: `Every story from ${outlet.name} quoted on ${site.title}, newest first${page.number > 1 ? `, page ${page.number} of ${page.total}` : ""}.`,
+      },
+      newest(outlet.sources.map((s) => s.published)),
+    );
+  }
   for (const page of catalog.pages.outlets) {
     const outlet = page.owner;
     add(
@@ -159,7 +179,7 @@ export function buildPageIndex(catalog: Catalog): Map<string, PageMeta> {
       newest([newestPost(outlet.posts), ...outlet.sources.map((s) => s.published)]),
     );
   }
-  add("/sources/", { cardTitle: "Sources", description: `Every story quoted on ${site.title}, by outlet.` }, newest([everything, ...catalog.sources.map((s) => s.published)]));
+  addIndex(catalog.pages.sourceIndex, "Sources", `Every story quoted on ${site.title}, by outlet.`, sourcesChanged);
   for (const page of catalog.pages.sources) {
     const source = page.owner;
     add(
@@ -171,7 +191,18 @@ export function buildPageIndex(catalog: Catalog): Map<string, PageMeta> {
       newest([newestPost(source.posts), source.published]),
     );
   }
-  add("/archive/", { cardTitle: "Archive", description: `Every post on ${site.title}, by month.` }, everything);
+  addIndex(catalog.pages.archiveIndex, "Archive", `Every post on ${site.title}, by month.`, everything);
+  for (const page of catalog.pages.archiveMonths) {
+    const month = page.owner;
+    add(
+      page.url,
+      {
+        cardTitle: `Archive: ${month.name}${pageSuffix(page)}`,
+        description: `Posts on ${site.title} from ${month.name}: ${month.posts.length} post${month.posts.length === 1 ? "" : "s"}${page.number > 1 ? `, page ${page.number} of ${page.total}` : ""}.`,
+      },
+      newestPost(month.posts),
+    );
+  }
   add(META_ROUTES.search, { cardTitle: "Search", description: `Search the posts on ${site.title}.` }, everything);
   index.set(META_ROUTES.notFound, {
     title: `Page not found · ${site.title}`,

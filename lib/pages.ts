@@ -12,7 +12,12 @@ interface RouteData {
   [key: string]: unknown;
 }
 
-type Listing = Page<unknown> & { owner?: { name?: string; displayName?: string; title?: string } };
+interface Owner {
+  name?: string | null;
+  displayName?: string;
+  title?: string;
+}
+type Listing = Page<unknown> & { owner?: Owner };
 
 /** A page per item of `data` (a path into the `gloss` global), written at the item's `url`. */
 function route(layout: string, data: string, alias: string, urlOf: (item: RouteData) => string, titleOf: (item: RouteData) => string) {
@@ -27,28 +32,40 @@ function route(layout: string, data: string, alias: string, urlOf: (item: RouteD
 
 const pageUrl = (item: RouteData) => (item as unknown as Page<unknown>).url;
 
+/** The owner's name as pages show it: an author's display name, a source's title. */
+function ownerName(item: RouteData): string {
+  const owner = (item as unknown as Listing).owner;
+  return owner ? (owner.displayName ?? owner.name ?? owner.title ?? "") : "";
+}
+
 /** "Tag: North Korea (page 2 of 3)": unique per page, as search engines want. */
-export function listingTitle(kind: string, item: RouteData): string {
-  const listing = item as unknown as Listing;
-  const owner = listing.owner;
-  const name = owner ? (owner.displayName ?? owner.name ?? owner.title ?? "") : "";
-  const base = kind && name ? `${kind}: ${name}` : name || kind;
-  return listing.number > 1 ? `${base} (page ${listing.number} of ${listing.total})` : base;
+export function listingTitle(base: string, item: RouteData): string {
+  const { number, total } = item as unknown as Listing;
+  if (number <= 1) return base;
+  return base ? `${base} (page ${number} of ${total})` : `Page ${number} of ${total}`;
+}
+
+/** A listing route whose title is `titleOf(owner name)` plus the page position. */
+function listing(layout: string, data: string, titleOf: (name: string) => string) {
+  return route(layout, data, "listing", pageUrl, (l) => listingTitle(titleOf(ownerName(l)), l));
 }
 
 export function pagesPlugin(eleventyConfig: TemplateRegistry): void {
   const add = (name: string, data: Record<string, unknown>) => eleventyConfig.addTemplate(`gloss/${name}.njk`, "", data);
-  add("home", route("home.njk", "pages.home", "listing", pageUrl, (l) => listingTitle("", l)));
+  add("home", listing("home.njk", "pages.home", () => ""));
   add("post", route("post.njk", "posts", "post", (post) => String(post.url), (post) => String(post.title)));
-  add("tag", route("tag.njk", "pages.tags", "listing", pageUrl, (l) => listingTitle("Tag", l)));
-  add("author", route("author.njk", "pages.authors", "listing", pageUrl, (l) => listingTitle("", l)));
-  add("outlet", route("outlet.njk", "pages.outlets", "listing", pageUrl, (l) => listingTitle("", l)));
-  add("source", route("source.njk", "pages.sources", "listing", pageUrl, (l) => listingTitle("Source", l)));
-  add("tags", { layout: "tags.njk", permalink: "/tags/", eleventyExcludeFromCollections: true });
-  add("authors", { layout: "authors.njk", permalink: "/authors/", eleventyExcludeFromCollections: true });
-  add("outlets", { layout: "outlets.njk", permalink: "/outlets/", eleventyExcludeFromCollections: true });
-  add("sources", { layout: "sources.njk", permalink: "/sources/", eleventyExcludeFromCollections: true });
-  add("archive", { layout: "archive.njk", permalink: "/archive/", eleventyExcludeFromCollections: true });
+  add("tag", listing("tag.njk", "pages.tags", (name) => `Tag: ${name}`));
+  add("author", listing("author.njk", "pages.authors", (name) => name));
+  add("outlet", listing("outlet.njk", "pages.outlets", (name) => name));
+  add("outlet-sources", listing("outlet-sources.njk", "pages.outletSources", (name) => `Stories quoted from ${name}`));
+  add("source", listing("source.njk", "pages.sources", (name) => `Source: ${name}`));
+  add("month", listing("month.njk", "pages.archiveMonths", (name) => `Archive: ${name}`));
+  add("tags", listing("tags.njk", "pages.tagIndex", () => "Tags"));
+  add("tags-by-name", { ...listing("tags.njk", "pages.tagIndexByName", () => "Tags by name"), tagOrder: "name" });
+  add("authors", listing("authors.njk", "pages.authorIndex", () => "Authors"));
+  add("outlets", listing("outlets.njk", "pages.outletIndex", () => "Outlets"));
+  add("sources", listing("sources.njk", "pages.sourceIndex", () => "Sources"));
+  add("archive", listing("archive.njk", "pages.archiveIndex", () => "Archive"));
   add("search", { layout: "search.njk", permalink: ROUTES.search, eleventyExcludeFromCollections: true });
   add("404", { layout: "404.njk", permalink: "/404.html", eleventyExcludeFromCollections: true });
 }

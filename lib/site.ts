@@ -17,6 +17,7 @@ export const siteSchema = z.strictObject({
   timeZone: z.string({ error: "an IANA time zone" }).refine(isValidZone, { error: "an IANA time zone like Europe/London" }),
   defaultAuthor: z.string().optional(),
   pageSize: z.number({ error: "a whole number" }).int().min(1).max(200).default(10),
+  indexPageSize: z.number({ error: "a whole number" }).int().min(1).max(500).default(100),
   feedSize: z.number({ error: "a whole number" }).int().min(1).max(200).default(20),
   pathPrefix: z.string().regex(/^\/([^/]+\/)*$/, { error: "a path like / or /blog/" }).default("/"),
 });
@@ -31,7 +32,10 @@ export interface Site {
   language: string;
   timeZone: string;
   defaultAuthor: string | undefined;
+  /** Posts per listing page (home, tag, author, outlet, source, month). */
   pageSize: number;
+  /** Entries per index page (tags, authors, outlets, sources, archive months). */
+  indexPageSize: number;
   feedSize: number;
   /** `/` or `/blog/`. */
   pathPrefix: string;
@@ -52,6 +56,7 @@ export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "
     timeZone: entry.timeZone,
     defaultAuthor: entry.defaultAuthor,
     pageSize: entry.pageSize,
+    indexPageSize: entry.indexPageSize,
     feedSize: entry.feedSize,
     pathPrefix,
   };

@@ -12,6 +12,10 @@ export interface BuiltSite {
   pages: PageFacts[];
   /** Every file in the output, as site URLs (`/css/gloss.css`, `/posts/x/index.html`). */
   files: Set<string>;
+  /** `/` (the default) or `/blog/`: links in the HTML carry it, page URLs and `files` do not. */
+  pathPrefix?: string;
+  /** The site's origin (`https://example.org`), so absolute links to the site itself are checked. */
+  siteOrigin?: string;
 }
 
 export type Check = (site: BuiltSite) => CheckIssue[];

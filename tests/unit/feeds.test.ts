@@ -6,7 +6,7 @@ import { selectFeeds, toJsonFeed, xmlSafe } from "../../lib/feeds.ts";
 import { toSite } from "../../lib/site.ts";
 
 const site = toSite(
-  { title: "T", description: "D", url: "https://x.example/", language: "en", timeZone: "UTC", pageSize: 10, feedSize: 2, pathPrefix: "/blog/" },
+  { title: "T", description: "D", url: "https://x.example/", language: "en", timeZone: "UTC", pageSize: 10, indexPageSize: 100, feedSize: 2, pathPrefix: "/blog/" },
   { siteUrl: undefined, pathPrefix: undefined },
 );
 

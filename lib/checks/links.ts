@@ -1,0 +1,161 @@
+// The links check: every internal URL in the built pages resolves to a built file (and its
+// `#fragment` to an id on that page), every page is reachable from the home page by following
+// links, and no page repeats an id. One pass over the links plus one breadth-first walk.
+import type { BuiltSite, CheckIssue, NamedCheck } from "./index.ts";
+import type { LinkFact, PageFacts } from "./facts.ts";
+
+/** Pages that need no link to them: a host serves 404.html for unknown addresses. */
+export const UNLINKED_PAGES: ReadonlySet<string> = new Set(["/404.html"]);
+
+/** More issues than this are summarised in one line: a broken header link would repeat on every page. */
+export const MAX_LINK_ISSUES = 100;
+
+const ABSOLUTE = /^https?:/i;
+
+/** A stand-in origin to resolve relative URLs against; never fetched. */
+const LOCAL_ORIGIN = "https://gloss.invalid";
+
+/** The output file a site path is served from: `/x/` → `/x/index.html`. */
+export function fileOf(sitePath: string): string {
+  return sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
+}
+
+function decode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+type Target =
+  | { kind: "external" }
+  | { kind: "problem"; message: string }
+  /** `file` is the output file (`/tags/x/index.html`); `fragment` is decoded, or undefined when there is none. */
+  | { kind: "internal"; file: string; fragment: string | undefined };
+
+export interface ResolveContext {
+  /** `/` or `/blog/`: where the site lives on its host; links in the HTML carry it. */
+  pathPrefix: string;
+  /** The site's own origin, so absolute links to it are checked too (`https://example.org`). */
+  siteOrigin: string | undefined;
+  files: ReadonlySet<string>;
+}
+
+/**
+ * Where a URL written in the page at `pageUrl` (a site path without the prefix) leads: another
+ * site, a file of this site (with its fragment), or a problem. Pure.
+ */
+export function resolveLink(value: string, pageUrl: string, context: ResolveContext): Target {
+  const { pathPrefix, siteOrigin, files } = context;
+  const written = value.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(written) && !/^https?:/i.test(written)) return { kind: "external" }; // mailto:, tel:, data:…
+  let url: URL;
+  try {
+    url = new URL(written, `${LOCAL_ORIGIN}${pathPrefix}${pageUrl.slice(1)}`);
+  } catch {
+    return { kind: "problem", message: "is not a valid URL" };
+  }
+  if (url.origin !== LOCAL_ORIGIN && url.origin !== siteOrigin) return { kind: "external" };
+  const pathname = decode(url.pathname);
+  if (pathname === undefined) return { kind: "problem", message: "has a malformed percent-encoding" };
+  let sitePath: string;
+  if (pathname.startsWith(pathPrefix)) sitePath = `/${pathname.slice(pathPrefix.length)}`;
+  else if (`${pathname}/` === pathPrefix) sitePath = "/";
+  else if (url.origin === siteOrigin) return { kind: "external" }; // another app on the same host
+  else return { kind: "problem", message: `leads outside the site's path prefix ${pathPrefix}` };
+  let file = fileOf(sitePath);
+  if (!files.has(file) && files.has(`${sitePath}/index.html`)) file = `${sitePath}/index.html`; // hosts redirect /x to /x/
+  if (!files.has(file)) return { kind: "problem", message: `leads to ${sitePath}, which was not built` };
+  const fragment = url.hash.length > 1 ? decode(url.hash.slice(1)) : undefined;
+  if (url.hash.length > 1 && fragment === undefined) return { kind: "problem", message: "has a malformed percent-encoding in its fragment" };
+  return { kind: "internal", file, fragment };
+}
+
+/** `#top` and text fragments need no element with that id. */
+function needsId(fragment: string): boolean {
+  return fragment.toLowerCase() !== "top" && !fragment.startsWith(":~:");
+}
+
+function describe(link: LinkFact): string {
+  return `${link.tag}[${link.attr}]=${JSON.stringify(link.value)}`;
+}
+
+/** Every internal link resolves, every page is reachable from the home page, ids are unique. */
+export function checkLinks(site: BuiltSite): CheckIssue[] {
+  const pathPrefix = site.pathPrefix ?? "/";
+  const context: ResolveContext = { pathPrefix, siteOrigin: site.siteOrigin, files: site.files };
+  const issues: CheckIssue[] = [];
+  const pageIndex = new Map<string, number>();
+  site.pages.forEach((page, index) => pageIndex.set(fileOf(page.url), index));
+  const idSets: (Set<string> | undefined)[] = [];
+  const idsOf = (index: number): Set<string> => (idSets[index] ??= new Set(site.pages[index]!.ids));
+  const edges: number[][] = site.pages.map(() => []);
+  // Root-relative and absolute URLs resolve the same on every page: the header's links are
+  // resolved once, not once per page.
+  const resolved = new Map<string, Target>();
+  const resolveOnce = (value: string, pageUrl: string): Target => {
+    const rootRelative = value.charCodeAt(0) === 47 && value.charCodeAt(1) !== 47; // "/x", not "//host"
+    const key = rootRelative || ABSOLUTE.test(value) ? value : `${pageUrl}\n${value}`;
+    let target = resolved.get(key);
+    if (!target) resolved.set(key, (target = resolveLink(value, pageUrl, context)));
+    return target;
+  };
+
+  site.pages.forEach((page: PageFacts, index) => {
+    const seen = new Set<string>();
+    const repeated = new Set<string>();
+    for (const id of page.ids) (seen.has(id) ? repeated : seen).add(id);
+    for (const id of repeated) issues.push({ page: page.url, message: `id ${JSON.stringify(id)} is used more than once` });
+    const isNotFoundPage = UNLINKED_PAGES.has(page.url);
+
+    for (const link of page.links) {
+      const value = link.value.trim();
+      if (value === "") continue; // the page itself
+      if (isNotFoundPage && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(value)) {
+        issues.push({ page: page.url, message: `relative link ${describe(link)}: this page is served at any address, so links on it must start with /` });
+        continue;
+      }
+      const target = resolveOnce(value, page.url);
+      if (target.kind === "external") continue;
+      if (target.kind === "problem") {
+        issues.push({ page: page.url, message: `link ${describe(link)} ${target.message}` });
+        continue;
+      }
+      const targetIndex = pageIndex.get(target.file);
+      if (targetIndex === undefined) continue; // a file (CSS, image, feed): no ids to check, no page to reach
+      if (target.fragment !== undefined && needsId(target.fragment) && !idsOf(targetIndex).has(target.fragment)) {
+        const where = targetIndex === index ? "this page" : site.pages[targetIndex]!.url;
+        issues.push({ page: page.url, message: `link ${describe(link)} points to #${target.fragment}, but ${where} has no element with that id` });
+      }
+      if (link.tag === "a" && targetIndex !== index) edges[index]!.push(targetIndex);
+    }
+  });
+
+  const home = pageIndex.get("/index.html");
+  if (home === undefined) {
+    issues.push({ page: "/", message: "there is no home page to reach the others from" });
+  } else {
+    const reached = new Uint8Array(site.pages.length);
+    const queue = [home];
+    reached[home] = 1;
+    for (let head = 0; head < queue.length; head += 1) {
+      for (const next of edges[queue[head]!]!) {
+        if (!reached[next]) {
+          reached[next] = 1;
+          queue.push(next);
+        }
+      }
+    }
+    site.pages.forEach((page, index) => {
+      if (!reached[index] && !UNLINKED_PAGES.has(page.url)) issues.push({ page: page.url, message: "cannot be reached from the home page by following links" });
+    });
+  }
+
+  if (issues.length <= MAX_LINK_ISSUES) return issues;
+  const shown = issues.slice(0, MAX_LINK_ISSUES);
+  shown.push({ page: "(site)", message: `and ${issues.length - MAX_LINK_ISSUES} more link problems like these` });
+  return shown;
+}
+
+export const linksCheck: NamedCheck = { name: "links", run: checkLinks };

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import type { PageFacts } from "../../lib/checks/facts.ts";
+import { extractFacts } from "../../lib/checks/facts.ts";
+import type { BuiltSite } from "../../lib/checks/index.ts";
+import { checkLinks, MAX_LINK_ISSUES, resolveLink } from "../../lib/checks/links.ts";
+
+/** A page's facts from a few links and ids: `a:/x/` is an a[href], `link:/css/x.css` a link[href]. */
+function page(url: string, links: string[] = [], ids: string[] = []): PageFacts {
+  return {
+    url,
+    bytes: 0,
+    ids,
+    links: links.map((spec) => {
+      const [tag, ...rest] = spec.split(":");
+      const value = rest.join(":");
+      const attr = tag === "img" || tag === "script" ? "src" : tag === "form" ? "action" : "href";
+      return { tag: tag!, attr, value, rel: undefined };
+    }),
+    scripts: [],
+    handlers: [],
+    styleAttributes: [],
+    styleElements: 0,
+    metaCsp: undefined,
+    h1Count: 1,
+  };
+}
+
+function site(pages: PageFacts[], extraFiles: string[] = [], options: Partial<BuiltSite> = {}): BuiltSite {
+  const files = new Set(extraFiles);
+  for (const p of pages) files.add(p.url.endsWith("/") ? `${p.url}index.html` : p.url);
+  return { pages, files, ...options };
+}
+
+const messages = (built: BuiltSite) => checkLinks(built).map((issue) => `${issue.page} › ${issue.message}`);
+
+describe("resolveLink", () => {
+  const files = new Set(["/index.html", "/tags/index.html", "/tags/x/index.html", "/css/gloss.css", "/404.html"]);
+  const at = (value: string, pageUrl = "/tags/x/", pathPrefix = "/") => resolveLink(value, pageUrl, { pathPrefix, siteOrigin: "https://example.org", files });
+  it.each([
+    ["/tags/", "/", { kind: "internal", file: "/tags/index.html", fragment: undefined }],
+    ["/tags", "/", { kind: "internal", file: "/tags/index.html", fragment: undefined }],
+    ["../", "/", { kind: "internal", file: "/tags/index.html", fragment: undefined }],
+    ["./#top", "/", { kind: "internal", file: "/tags/x/index.html", fragment: "top" }],
+    ["#caf%C3%A9", "/", { kind: "internal", file: "/tags/x/index.html", fragment: "café" }],
+    ["/css/gloss.css?v=2", "/", { kind: "internal", file: "/css/gloss.css", fragment: undefined }],
+    ["https://example.org/tags/", "/", { kind: "internal", file: "/tags/index.html", fragment: undefined }],
+    ["https://other.example/tags/", "/", { kind: "external" }],
+    ["//other.example/x", "/", { kind: "external" }],
+    ["mailto:a@example.org", "/", { kind: "external" }],
+    ["/nope/", "/", { kind: "problem", message: "leads to /nope/, which was not built" }],
+    ["/%E0%A4%A/", "/", { kind: "problem", message: "has a malformed percent-encoding" }],
+    ["/blog/tags/", "/blog/", { kind: "internal", file: "/tags/index.html", fragment: undefined }],
+    ["/blog", "/blog/", { kind: "internal", file: "/index.html", fragment: undefined }],
+    ["../", "/blog/", { kind: "internal", file: "/tags/index.html", fragment: undefined }],
+    ["/tags/", "/blog/", { kind: "problem", message: "leads outside the site's path prefix /blog/" }],
+    ["https://example.org/blog/css/gloss.css", "/blog/", { kind: "internal", file: "/css/gloss.css", fragment: undefined }],
+    ["https://example.org/elsewhere/", "/blog/", { kind: "external" }],
+  ])("%s (prefix %s)", (value, prefix, expected) => {
+    expect(at(value, "/tags/x/", prefix)).toEqual(expected);
+  });
+});
+
+describe("checkLinks", () => {
+  it("passes a site whose links all resolve and whose pages are all reachable", () => {
+    const built = site(
+      [
+        page("/", ["a:/posts/a/", "a:/tags/", "link:/css/gloss.css", "a:#main", "a:https://elsewhere.example/"], ["main"]),
+        page("/posts/a/", ["a:/", "a:/tags/#t-korea", "a:", "img:/img/a.png", "a:mailto:x@example.org"], ["main"]),
+        page("/tags/", ["a:/posts/a/#main", "a:../"], ["main", "t-korea"]),
+        page("/404.html", ["a:/"]),
+      ],
+      ["/css/gloss.css", "/img/a.png"],
+    );
+    expect(messages(built)).toEqual([]);
+  });
+
+  it.each<[string, PageFacts[], string[]]>([
+    ["a link to a page that was not built", [page("/", ["a:/posts/gone/"])], ['/ › link a[href]="/posts/gone/" leads to /posts/gone/, which was not built']],
+    ["a missing stylesheet", [page("/", ["link:/css/nope.css"])], ['/ › link link[href]="/css/nope.css" leads to /css/nope.css, which was not built']],
+    ["a missing image", [page("/", ["img:/img/x.png"])], ['/ › link img[src]="/img/x.png" leads to /img/x.png, which was not built']],
+    ["a same-page anchor with no target", [page("/", ["a:#nowhere"], ["main"])], ['/ › link a[href]="#nowhere" points to #nowhere, but this page has no element with that id']],
+    [
+      "an anchor into another page with no such id",
+      [page("/", ["a:/posts/a/#q-3"]), page("/posts/a/", ["a:/"], ["q-1"])],
+      ['/ › link a[href]="/posts/a/#q-3" points to #q-3, but /posts/a/ has no element with that id'],
+    ],
+    ["a repeated id", [page("/", [], ["main", "x", "x", "main", "x"])], ['/ › id "x" is used more than once', '/ › id "main" is used more than once']],
+    [
+      "a page no link leads to",
+      [page("/", ["a:/a/"]), page("/a/", ["a:/"]), page("/orphan/", ["a:/"])],
+      ["/orphan/ › cannot be reached from the home page by following links"],
+    ],
+    [
+      "pages linked only from an unreachable page",
+      [page("/"), page("/island/", ["a:/island/two/"]), page("/island/two/", ["a:/island/"])],
+      ["/island/ › cannot be reached from the home page by following links", "/island/two/ › cannot be reached from the home page by following links"],
+    ],
+    [
+      "a page reached only through a stylesheet-like link, not an anchor",
+      [page("/", ["link:/b/"]), page("/b/")],
+      ["/b/ › cannot be reached from the home page by following links"],
+    ],
+    ["no home page", [page("/a/")], ["/ › there is no home page to reach the others from"]],
+    [
+      "a relative link on the 404 page, which is served at any address",
+      [page("/"), page("/404.html", ["a:archive/"])],
+      ['/404.html › relative link a[href]="archive/": this page is served at any address, so links on it must start with /'],
+    ],
+  ])("fails on %s", (_name, pages, expected) => {
+    expect(messages(site(pages))).toEqual(expected);
+  });
+
+  it("reads links under a path prefix, and catches links that forget it", () => {
+    const pages = [page("/", ["a:/blog/posts/a/", "link:/blog/css/gloss.css", "a:/blog/posts/a/#x"]), page("/posts/a/", ["a:/blog/", "a:/posts/a/"], ["x"])];
+    expect(messages(site(pages, ["/css/gloss.css"], { pathPrefix: "/blog/" }))).toEqual([
+      '/posts/a/ › link a[href]="/posts/a/" leads outside the site\'s path prefix /blog/',
+    ]);
+  });
+
+  it("checks absolute links to the site's own origin", () => {
+    const pages = [page("/", ["link:https://example.org/", "link:https://example.org/posts/gone/"])];
+    expect(messages(site(pages, [], { siteOrigin: "https://example.org" }))).toEqual([
+      '/ › link link[href]="https://example.org/posts/gone/" leads to /posts/gone/, which was not built',
+    ]);
+  });
+
+  it("summarises beyond a cap, so one broken header link does not print ten thousand lines", () => {
+    const pages = [page("/", Array.from({ length: 300 }, (_, i) => `a:/p/${i}/`).concat(["a:/broken/"]))];
+    for (let i = 0; i < 300; i += 1) pages.push(page(`/p/${i}/`, ["a:/", "a:/broken/"]));
+    const issues = checkLinks(site(pages));
+    expect(issues).toHaveLength(MAX_LINK_ISSUES + 1);
+    expect(issues.at(-1)).toEqual({ page: "(site)", message: `and ${301 - MAX_LINK_ISSUES} more link problems like these` });
+  });
+
+  it("stays fast on 20,000 pages with 60 links each (one pass and one walk)", () => {
+    const count = 20_000;
+    const pages: PageFacts[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const links = ["a:/", "link:/css/gloss.css", "a:#main"];
+      for (let k = 1; k <= 57; k += 1) links.push(`a:/p/${((i * 31 + k) % (count - 1)) + 1}/`);
+      pages.push(page(i === 0 ? "/" : `/p/${i}/`, links, ["main", `x${i}`]));
+    }
+    pages[0]!.links.push(...Array.from({ length: count - 1 }, (_, i) => ({ tag: "a", attr: "href", value: `/p/${i + 1}/`, rel: undefined })));
+    const built = site(pages, ["/css/gloss.css"]);
+    // CPU time, not wall time: the machine's cores are shared, and waiting for them is not cost.
+    const started = process.cpuUsage();
+    const issues = checkLinks(built);
+    const used = process.cpuUsage(started);
+    expect(issues).toEqual([]);
+    // About 0.7 s; a scan of every page per page (quadratic) would take many minutes.
+    expect((used.user + used.system) / 1000).toBeLessThan(5_000);
+  });
+
+  it("works on facts extracted from real HTML", () => {
+    const home = extractFacts("/", '<a href="#main">skip</a><main id="main"><a href="/posts/a/#q1">a</a></main>');
+    const post = extractFacts("/posts/a/", '<a href="/">home</a><blockquote id="q1"></blockquote><p id="q1"></p>');
+    expect(messages(site([home, post]))).toEqual(['/posts/a/ › id "q1" is used more than once']);
+  });
+});
