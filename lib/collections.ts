@@ -234,7 +234,7 @@ export function buildCatalog(
   }
   const quotedSource = (id: string): QuotedSource | undefined => {
     const s = sources.get(id);
-    return s && { id, title: s.title, url: s.url, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
+    return s && { id, title: s.title, url: s.url, archived: s.archived, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
   };
 
   // Posts: cross-checks, tags, rendering.

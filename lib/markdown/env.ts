@@ -6,6 +6,8 @@ export interface QuotedSource {
   id: string;
   title: string;
   url: string;
+  /** A snapshot of the story (e.g. in a web archive), when one is recorded. */
+  archived?: string | undefined;
   outletName: string;
   dateIso: string;
   dateText: string;
