@@ -5,6 +5,7 @@ import type { DateTime } from "luxon";
 import type { ContentProblem } from "./errors.ts";
 import type { ContentInput, PostFile } from "./content.ts";
 import { createMarkdown } from "./markdown/index.ts";
+import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
 import { createRenderState, type QuotedSource } from "./markdown/env.ts";
 import { paginate, type Page } from "./pagination.ts";
 import { buildQuoteIndex, type PassageGroup } from "./quote-index.ts";
@@ -71,6 +72,8 @@ export interface Source {
   posts: Post[];
   /** Every passage quoted from it, once each, with the posts that quote it. */
   passages: PassageGroup<Post>[];
+  /** schema.org NewsArticle for its page, serialized for a <script type="application/ld+json">. */
+  jsonLd: string;
 }
 
 export interface WordShare {
@@ -105,6 +108,8 @@ export interface Post {
   newer: Post | undefined;
   older: Post | undefined;
   related: Post[];
+  /** schema.org BlogPosting citing its sources, serialized for a <script type="application/ld+json">. */
+  jsonLd: string;
 }
 
 export interface ArchiveMonth {
@@ -228,6 +233,7 @@ export function buildCatalog(
       pageUrl: ROUTES.source(id),
       posts: [],
       passages: [],
+      jsonLd: "",
     };
     sources.set(id, source);
     if (!entry.archived) warnings.push(`${input.files.sources} › ${id}: no archived copy (add archived: with a snapshot URL)`);
@@ -279,7 +285,7 @@ export function buildCatalog(
       }
     }
 
-    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource: quotedSource });
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource: quotedSource, sourcesFile: input.files.sources });
     const html = md.render(file.body, { gloss: state });
     problems.push(...state.problems);
     for (const id of state.quotedSourceIds) {
@@ -316,6 +322,7 @@ export function buildCatalog(
       newer: undefined,
       older: undefined,
       related: [],
+      jsonLd: "",
     };
     passagesOf.set(post, state.passages);
     if (options.includeUnpublished || (!post.draft && !post.scheduled)) posts.push(post);
@@ -352,7 +359,9 @@ export function buildCatalog(
   for (const source of sources.values()) {
     source.passages = quoteIndex.get(source.id) ?? [];
     source.outlet.sources.push(source);
+    source.jsonLd = serializeJsonLd(newsArticle(source, true));
   }
+  for (const post of posts) post.jsonLd = serializeJsonLd(blogPosting(post, site));
   for (const outlet of outlets.values()) outlet.sources.sort((a, b) => b.published.epoch - a.published.epoch || a.title.localeCompare(b.title, "en"));
 
   const tagList = [...tags.values()]

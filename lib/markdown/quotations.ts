@@ -89,7 +89,7 @@ export function quotations(md: MarkdownIt, options: Partial<QuotationOptions> = 
           file: gloss.file,
           line,
           field: "quotation",
-          expected: "a source id from _data/sources.yaml",
+          expected: `a source id from ${gloss.sourcesFile}`,
           got: id ? JSON.stringify(id) : "no id",
           hint: `write > [!${marker} <source-id>]`,
         });
