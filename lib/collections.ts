@@ -6,6 +6,7 @@ import type { ContentProblem } from "./errors.ts";
 import type { ContentInput, PostFile } from "./content.ts";
 import { selectFeeds, type FeedSet } from "./feeds.ts";
 import { createMarkdown } from "./markdown/index.ts";
+import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
 import { createRenderState, type QuotedSource } from "./markdown/env.ts";
 import { groupStartPages, paginate, paginateGroups, type GroupSlice, type Page } from "./pagination.ts";
 import { buildQuoteIndex, type PassageGroup } from "./quote-index.ts";
@@ -82,6 +83,8 @@ export interface Source {
   posts: Post[];
   /** Every passage quoted from it, once each, with the posts that quote it. */
   passages: PassageGroup<Post>[];
+  /** schema.org NewsArticle for its page, serialized for a <script type="application/ld+json">. */
+  jsonLd: string;
 }
 
 export interface WordShare {
@@ -116,6 +119,8 @@ export interface Post {
   newer: Post | undefined;
   older: Post | undefined;
   related: Post[];
+  /** schema.org BlogPosting citing its sources, serialized for a <script type="application/ld+json">. */
+  jsonLd: string;
 }
 
 export interface ArchiveMonth {
@@ -276,13 +281,14 @@ export function buildCatalog(
       pageUrl: ROUTES.source(id),
       posts: [],
       passages: [],
+      jsonLd: "",
     };
     sources.set(id, source);
     if (!entry.archived) warnings.push(`${input.files.sources} › ${id}: no archived copy (add archived: with a snapshot URL)`);
   }
   const quotedSource = (id: string): QuotedSource | undefined => {
     const s = sources.get(id);
-    return s && { id, title: s.title, url: s.url, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
+    return s && { id, title: s.title, url: s.url, archived: s.archived, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
   };
 
   // Posts: cross-checks, tags, rendering.
@@ -330,7 +336,7 @@ export function buildCatalog(
       }
     }
 
-    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource: quotedSource });
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource: quotedSource, sourcesFile: input.files.sources });
     const html = md.render(file.body, { gloss: state });
     problems.push(...state.problems);
     for (const id of state.quotedSourceIds) {
@@ -367,6 +373,7 @@ export function buildCatalog(
       newer: undefined,
       older: undefined,
       related: [],
+      jsonLd: "",
     };
     passagesOf.set(post, state.passages);
     if (options.includeUnpublished || (!post.draft && !post.scheduled)) posts.push(post);
@@ -403,7 +410,9 @@ export function buildCatalog(
   for (const source of sources.values()) {
     source.passages = quoteIndex.get(source.id) ?? [];
     source.outlet.sources.push(source);
+    source.jsonLd = serializeJsonLd(newsArticle(source, true));
   }
+  for (const post of posts) post.jsonLd = serializeJsonLd(blogPosting(post, site));
   for (const outlet of outlets.values()) outlet.sources.sort((a, b) => b.published.epoch - a.published.epoch || a.title.localeCompare(b.title, "en"));
 
   const size = site.pageSize;

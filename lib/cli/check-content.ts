@@ -1,20 +1,28 @@
-// `npm run check:content`: validates every post and registry (schema, ids, quotations)
-// without building the site, printing problems in the build's file › field format.
+// `npm run check:content`: validates every post and registry (schema, ids, quotations) without
+// building the site: the build's own content stage (lib/load.ts), with no Eleventy, templates
+// or output. Problems and warnings are printed exactly as `npm run build` prints them.
 import { performance } from "node:perf_hooks";
 import { findContentErrors, formatProblem } from "../errors.ts";
 import { readEnv } from "../env.ts";
 import { loadCatalog } from "../load.ts";
 
 const started = performance.now();
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 try {
   const catalog = loadCatalog(readEnv());
   for (const warning of catalog.warnings) console.warn(`warning: ${warning}`);
-  const ms = Math.round(performance.now() - started);
-  console.log(`Content OK: ${catalog.posts.length} posts, ${catalog.sources.length} sources, ${catalog.authors.length} authors (${ms} ms)`);
+  const passages = catalog.sources.reduce((sum, source) => sum + source.passages.length, 0);
+  // performance.now() counts from process start, so the second figure includes start-up.
+  const checked = Math.round(performance.now() - started);
+  const total = Math.round(performance.now());
+  console.log(
+    `Content OK: ${count(catalog.posts.length, "post")}, ${count(catalog.sources.length, "source")}, ` +
+      `${count(catalog.authors.length, "author")}, ${count(passages, "quoted passage")} (checked in ${checked} ms, ${total} ms with start-up)`,
+  );
 } catch (error) {
   const content = findContentErrors(error);
   if (!content) throw error;
-  console.error(`${content.problems.length} content problem${content.problems.length === 1 ? "" : "s"}:`);
+  console.error(`Content check failed: ${count(content.problems.length, "content problem")}`);
   for (const problem of content.problems) console.error(`  ${formatProblem(problem)}`);
   process.exit(1);
 }

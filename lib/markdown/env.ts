@@ -6,6 +6,8 @@ export interface QuotedSource {
   id: string;
   title: string;
   url: string;
+  /** A snapshot of the story (e.g. in a web archive), when one is recorded. */
+  archived?: string | undefined;
   outletName: string;
   dateIso: string;
   dateText: string;
@@ -32,6 +34,8 @@ export interface GlossRenderState {
   /** Prefix for generated ids, so two posts on one page never collide. */
   idPrefix: string;
   lookupSource: (id: string) => QuotedSource | undefined;
+  /** The sources registry as named in messages. */
+  sourcesFile: string;
   problems: ContentProblem[];
   passages: QuotedPassage[];
   words: { quoted: number; commentary: number };
@@ -45,8 +49,10 @@ export interface GlossEnv {
   gloss?: GlossRenderState;
 }
 
-export function createRenderState(init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource">): GlossRenderState {
-  return { ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "" };
+export function createRenderState(
+  init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile">>,
+): GlossRenderState {
+  return { sourcesFile: "_data/sources.yaml", ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "" };
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;

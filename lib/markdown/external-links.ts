@@ -6,7 +6,8 @@ export function externalLinks(md: MarkdownIt): void {
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
     const href = String(token.attrGet("href") ?? "");
-    if (/^https?:\/\//i.test(href)) {
+    // Absolute and protocol-relative URLs leave the site; relative ones and #anchors do not.
+    if (/^(?:https?:)?\/\//i.test(href)) {
       token.attrSet("rel", "noopener external");
       token.attrJoin("class", "external");
     }

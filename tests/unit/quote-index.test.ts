@@ -31,3 +31,15 @@ describe("buildQuoteIndex", () => {
     expect(index.get("a")![0]!.uses).toEqual([{ post: 1, anchor: "q1" }]);
   });
 });
+
+describe("buildQuoteIndex places new passages by their neighbours in the quoting post", () => {
+  const order = (...posts: string[][]) =>
+    buildQuoteIndex(posts.map((texts, i) => ({ post: i, passages: texts.map((t) => p("s", t)) }))).get("s")!.map((g) => g.text);
+  it.each([
+    ["after the passage the post quoted before it", [["A", "C"], ["A", "B"]], ["A", "B", "C"]],
+    ["before the next passage already listed", [["A", "C"], ["B", "C"]], ["A", "B", "C"]],
+    ["at the end when it has no listed neighbour", [["A", "B"], ["X"]], ["A", "B", "X"]],
+    ["whichever post comes first", [["C", "D"], ["A", "B", "C", "D", "E"]], ["A", "B", "C", "D", "E"]],
+    ["the same words in other quote marks, dashes, case or spacing", [["“We had to” — he said"], ['"we had to"  - He said']], ["“We had to” — he said"]],
+  ])("%s", (_name, posts, expected) => expect(order(...posts)).toEqual(expected));
+});
