@@ -2,6 +2,8 @@
 // plugin per stage of the pipeline, in order: content → pages → post-build steps.
 import path from "node:path";
 import { checksPlugin } from "./lib/checks-plugin.ts";
+import { cspCheck } from "./lib/checks/csp.ts";
+import { cspPlugin } from "./lib/csp-plugin.ts";
 import { contentPlugin } from "./lib/content-plugin.ts";
 import { readEnv } from "./lib/env.ts";
 import { pagesPlugin } from "./lib/pages.ts";
@@ -10,7 +12,8 @@ import { loadSite } from "./lib/site.ts";
 // Eleventy's own config types are thin; the adapters declare the slice of the API they use.
 type EleventyConfig = Parameters<typeof contentPlugin>[0] &
   Parameters<typeof pagesPlugin>[0] &
-  Parameters<typeof checksPlugin>[0] & {
+  Parameters<typeof checksPlugin>[0] &
+  Parameters<typeof cspPlugin>[0] & {
     addPassthroughCopy(map: Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
     setWatchThrottleWaitTime(ms: number): void;
@@ -25,7 +28,8 @@ export default function (eleventyConfig: EleventyConfig) {
 
   contentPlugin(eleventyConfig, env);
   pagesPlugin(eleventyConfig);
-  checksPlugin(eleventyConfig, env, []);
+  cspPlugin(eleventyConfig, env, config.pathPrefix);
+  checksPlugin(eleventyConfig, env, [cspCheck]);
 }
 
 export const config = {
