@@ -21,6 +21,7 @@ process.env.ELEVENTY_RUN_MODE = "build";
 const { Eleventy } = (await import("@11ty/eleventy")) as unknown as {
   Eleventy: new (input?: string, output?: string, options?: Record<string, unknown>) => {
     write(): Promise<unknown>;
+    errorHandler: { logger: { message(...args: unknown[]): void } };
   };
 };
 
@@ -32,6 +33,9 @@ try {
     configPath: path.join(env.root, "eleventy.config.ts"),
     quietMode: true,
   });
+  // This script reports every failure itself, once, below; Eleventy would print it again with a
+  // stack trace (a failed post-build check is the author's problem, not a crash).
+  eleventy.errorHandler.logger = { message: () => undefined };
   await eleventy.write();
 } catch (error) {
   rmSync(stagingDir, { recursive: true, force: true });
