@@ -59,6 +59,8 @@ describe("a site whose every field is hostile", () => {
     expect(text).toContain("[javascript link](javascript:alert('link'))");
     expect(text).toContain("[data link](data:text/html;base64,");
     expect(text).toContain("![pic](data:image/svg+xml;base64,");
+    expect(text).toContain("![png](data:image/png;base64,iVBORw0KGgo=)");
+    expect(text).toContain("[png link](data:image/png;base64,iVBORw0KGgo=)");
     expect(text).toContain("<javascript:alert('autolink')>");
     expect(text).toContain("[reference link][ref]");
     // What is safe still works: an http(s) link keeps its (escaped) title.
