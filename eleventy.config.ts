@@ -3,6 +3,8 @@
 import path from "node:path";
 import { checksPlugin } from "./lib/checks-plugin.ts";
 import { linksCheck } from "./lib/checks/links.ts";
+import { cspCheck } from "./lib/checks/csp.ts";
+import { cspPlugin } from "./lib/csp-plugin.ts";
 import { contentPlugin } from "./lib/content-plugin.ts";
 import { readEnv } from "./lib/env.ts";
 import { feedsPlugin } from "./lib/feeds-plugin.ts";
@@ -17,7 +19,8 @@ type EleventyConfig = Parameters<typeof contentPlugin>[0] &
   Parameters<typeof feedsPlugin>[0] &
   Parameters<typeof metaPlugin>[0] &
   Parameters<typeof searchPlugin>[0] &
-  Parameters<typeof checksPlugin>[0] & {
+  Parameters<typeof checksPlugin>[0] &
+  Parameters<typeof cspPlugin>[0] & {
     addPassthroughCopy(map: Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
     setWatchThrottleWaitTime(ms: number): void;
@@ -35,7 +38,8 @@ export default function (eleventyConfig: EleventyConfig) {
   metaPlugin(eleventyConfig);
   feedsPlugin(eleventyConfig);
   searchPlugin(eleventyConfig, env);
-  checksPlugin(eleventyConfig, env, [linksCheck]);
+  cspPlugin(eleventyConfig, env, config.pathPrefix);
+  checksPlugin(eleventyConfig, env, [linksCheck, cspCheck]);
 }
 
 export const config = {

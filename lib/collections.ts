@@ -236,7 +236,7 @@ export function buildCatalog(
   const authors = new Map<string, Author>();
   for (const [id, entry] of input.authors) {
     const outlet = entry.outlet ? outlets.get(entry.outlet) : undefined;
-    if (entry.outlet && !outlet) {
+    if (entry.outlet && !outlet && !input.invalid.outlets.has(entry.outlet)) {
       problems.push({ file: input.files.authors, field: `${id}.outlet`, line: input.lineOf("authors", id, "outlet"), expected: `an outlet id from ${input.files.outlets}`, got: JSON.stringify(entry.outlet) });
     }
     authors.set(id, {
@@ -258,10 +258,13 @@ export function buildCatalog(
   // Sources, with duplicate URLs.
   const sources = new Map<string, Source>();
   const sourceByUrl = new Map<string, string>();
+  // Ids whose entries were already reported as broken: a post citing one is not told it is unknown.
+  const brokenSources = new Set(input.invalid.sources);
   for (const [id, entry] of input.sources) {
     const outlet = outlets.get(entry.outlet);
     if (!outlet) {
-      problems.push({ file: input.files.sources, field: `${id}.outlet`, line: input.lineOf("sources", id, "outlet"), expected: `an outlet id from ${input.files.outlets}`, got: JSON.stringify(entry.outlet) });
+      brokenSources.add(id);
+      if (!input.invalid.outlets.has(entry.outlet)) problems.push({ file: input.files.sources, field: `${id}.outlet`, line: input.lineOf("sources", id, "outlet"), expected: `an outlet id from ${input.files.outlets}`, got: JSON.stringify(entry.outlet) });
       continue;
     }
     const normalised = new URL(entry.url).href;
@@ -302,19 +305,19 @@ export function buildCatalog(
     const fieldLine = (field: string) => lineInFrontMatter(file, field);
     const twin = slugs.get(file.slug);
     if (twin) {
-      problems.push({ file: file.file, field: data.slug ? "slug" : undefined, expected: "a slug no other post has", got: `"${file.slug}", already used by ${twin}` });
+      problems.push({ file: file.file, field: data.slug ? "slug" : undefined, line: data.slug ? fieldLine("slug") : undefined, expected: "a slug no other post has", got: `"${file.slug}", already used by ${twin}` });
       continue;
     }
     slugs.set(file.slug, file.file);
     const author = authors.get(data.author);
-    if (!author) {
+    if (!author && !input.invalid.authors.has(data.author)) {
       problems.push({ file: file.file, field: "author", line: fieldLine("author"), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(data.author) });
     }
     const postSources: Source[] = [];
     data.sources.forEach((id, i) => {
       const source = sources.get(id);
       if (source) postSources.push(source);
-      else problems.push({ file: file.file, field: `sources[${i}]`, line: fieldLine("sources"), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id) });
+      else if (!brokenSources.has(id)) problems.push({ file: file.file, field: `sources[${i}]`, line: fieldLine("sources"), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id) });
     });
     const postTags: Tag[] = [];
     for (const name of data.tags) {
@@ -338,7 +341,8 @@ export function buildCatalog(
 
     const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource: quotedSource, sourcesFile: input.files.sources });
     const html = md.render(file.body, { gloss: state });
-    problems.push(...state.problems);
+    // A quotation of a source whose entry is broken was already reported at the entry.
+    problems.push(...state.problems.filter((p) => !(p.field === "quotation" && [...brokenSources].some((id) => p.got === JSON.stringify(id)))));
     for (const id of state.quotedSourceIds) {
       const source = sources.get(id);
       if (source && !postSources.includes(source)) postSources.push(source);
@@ -377,6 +381,15 @@ export function buildCatalog(
     };
     passagesOf.set(post, state.passages);
     if (options.includeUnpublished || (!post.draft && !post.scheduled)) posts.push(post);
+  }
+  // Posts that failed validation: their unknown ids are reported now, not after the next fix.
+  for (const ref of input.rejected) {
+    if (ref.author && !authors.has(ref.author) && !input.invalid.authors.has(ref.author)) {
+      problems.push({ file: ref.file, field: "author", line: ref.lineOf(["author"]), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(ref.author) });
+    }
+    ref.sources.forEach((id, i) => {
+      if (!sources.has(id) && !brokenSources.has(id)) problems.push({ file: ref.file, field: `sources[${i}]`, line: ref.lineOf(["sources"]), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id) });
+    });
   }
   if (problems.length > 0) return { catalog: undefined, problems };
 

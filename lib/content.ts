@@ -31,11 +31,23 @@ export interface PostFile {
   lineOf: LineFinder;
 }
 
+/** What a post that failed validation refers to, so its unknown ids are reported in the same build. */
+export interface PostReferences {
+  file: string;
+  lineOf: LineFinder;
+  author: string | undefined;
+  sources: string[];
+}
+
 export interface ContentInput {
   posts: PostFile[];
+  /** References of posts that failed validation: cross-checked too, so every problem shows at once. */
+  rejected: PostReferences[];
   authors: Map<string, AuthorEntry>;
   outlets: Map<string, OutletEntry>;
   sources: Map<string, SourceEntry>;
+  /** Ids whose entries are present but invalid (already reported): not "unknown" to cross-checks. */
+  invalid: Record<(typeof REGISTRY_NAMES)[number], Set<string>>;
   /** Registry file paths as shown in messages. */
   files: { authors: string; outlets: string; sources: string };
   /** Lines of registry entries, for cross-check messages. */
@@ -61,7 +73,7 @@ function readText(file: string, shown: string, problems: ContentProblem[]): stri
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    problems.push({ file: shown, expected: "UTF-8 text", got: decoded.got, hint: "save the file as UTF-8" });
+    problems.push({ file: shown, line: decoded.line, expected: "UTF-8 text", got: decoded.got, hint: "save the file as UTF-8" });
     return undefined;
   }
   return decoded.text;
@@ -72,21 +84,22 @@ function readRegistry<T>(
   shown: string,
   parseEntry: (id: string, value: unknown, lineOf: ReturnType<typeof yamlLineFinder>) => { ok: true; value: T } | { ok: false; problems: ContentProblem[] },
   problems: ContentProblem[],
-): { entries: Map<string, T>; lineOf: ReturnType<typeof yamlLineFinder> } {
+): { entries: Map<string, T>; invalid: Set<string>; lineOf: ReturnType<typeof yamlLineFinder> } {
   const entries = new Map<string, T>();
+  const invalid = new Set<string>();
   const text = readText(file, shown, problems);
   const lineOf = yamlLineFinder(text ?? "");
-  if (text === undefined) return { entries, lineOf };
+  if (text === undefined) return { entries, invalid, lineOf };
   const parsed = parseYaml(text, shown);
   if (!parsed.ok) {
     problems.push(parsed.problem);
-    return { entries, lineOf };
+    return { entries, invalid, lineOf };
   }
-  if (parsed.value === null || parsed.value === undefined) return { entries, lineOf };
+  if (parsed.value === null || parsed.value === undefined) return { entries, invalid, lineOf };
   const notMapping = expectMapping(parsed.value, shown, "entries keyed by id");
   if (notMapping) {
     problems.push(notMapping);
-    return { entries, lineOf };
+    return { entries, invalid, lineOf };
   }
   for (const [id, value] of Object.entries(parsed.value as Record<string, unknown>)) {
     if (!isSlug(id)) {
@@ -95,9 +108,12 @@ function readRegistry<T>(
     }
     const result = parseEntry(id, value, lineOf);
     if (result.ok) entries.set(id, result.value);
-    else problems.push(...result.problems);
+    else {
+      invalid.add(id);
+      problems.push(...result.problems);
+    }
   }
-  return { entries, lineOf };
+  return { entries, invalid, lineOf };
 }
 
 /** Reads one post file into a validated PostFile, or records why not. */
@@ -106,7 +122,12 @@ export function readPost(
   shown: string,
   timeZone: string,
   problems: ContentProblem[],
+  rejected: PostReferences[] = [],
 ): PostFile | undefined {
+  if (text.trim() === "") {
+    problems.push({ file: shown, expected: "a post: front matter between --- lines, then Markdown", got: "an empty file" });
+    return undefined;
+  }
   const split = splitFrontMatter(text);
   if (!split.hasFrontMatter) {
     problems.push({ file: shown, line: 1, expected: "front matter between --- lines at the top", got: "none", hint: "start the file with ---, title:, date:, author:, then ---" });
@@ -126,11 +147,13 @@ export function readPost(
   const result = parseWith(postSchema(timeZone), parsed.value, { file: shown, lineOf });
   const bodyEmpty = split.body.trim() === "";
   if (bodyEmpty) problems.push({ file: shown, line: split.bodyLine, expected: "some text after the front matter", got: "an empty post" });
-  if (!result.ok) {
-    problems.push(...result.problems);
+  if (!result.ok || bodyEmpty) {
+    if (!result.ok) problems.push(...result.problems);
+    const raw = parsed.value as Record<string, unknown>;
+    const ids = (value: unknown) => (Array.isArray(value) ? value : []).filter((v): v is string => typeof v === "string" && isSlug(v));
+    rejected.push({ file: shown, lineOf, author: ids([raw.author])[0], sources: ids(raw.sources) });
     return undefined;
   }
-  if (bodyEmpty) return undefined;
   const stem = path.basename(shown, ".md");
   const slug = result.value.slug ?? slugify(stem);
   if (!slug) {
@@ -159,6 +182,7 @@ export function readContent(options: ReadOptions): { input: ContentInput; proble
     parseWith(sourceEntry, value ?? {}, { file: files.sources, prefix: [id], lineOf }), problems);
 
   const posts: PostFile[] = [];
+  const rejected: PostReferences[] = [];
   let names: string[] = [];
   try {
     names = readdirSync(options.contentDir).filter((name) => name.endsWith(".md")).sort();
@@ -170,16 +194,18 @@ export function readContent(options: ReadOptions): { input: ContentInput; proble
     const shown = show(full);
     const text = readText(full, shown, problems);
     if (text === undefined) continue;
-    const post = readPost(text, shown, options.timeZone, problems);
+    const post = readPost(text, shown, options.timeZone, problems, rejected);
     if (post) posts.push(post);
   }
   const registries = { authors, outlets, sources };
   return {
     input: {
       posts,
+      rejected,
       authors: authors.entries,
       outlets: outlets.entries,
       sources: sources.entries,
+      invalid: { authors: authors.invalid, outlets: outlets.invalid, sources: sources.invalid },
       files,
       lineOf: (registry, id, field) => registries[registry].lineOf(field ? [id, field] : [id]),
     },

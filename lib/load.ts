@@ -43,7 +43,8 @@ export function loadCatalog(env: GlossEnv): Catalog {
     includeUnpublished: env.mode === "serve",
     now: now(site.timeZone, env.now),
   });
-  const all = [...problems, ...built.problems];
+  // Grouped by file, then by line, so an author fixes one file top to bottom (the sort is stable).
+  const all = [...problems, ...built.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   if (all.length > 0 || !built.catalog) throw new ContentErrors(all);
   return built.catalog;
 }

@@ -78,7 +78,7 @@ export function loadSite(env: GlossEnv): Site {
     throw new ContentErrors([{ file: shown, expected: "a site settings file", got: "no such file" }]);
   }
   const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new ContentErrors([{ file: shown, expected: "UTF-8 text", got: decoded.got }]);
+  if (!decoded.ok) throw new ContentErrors([{ file: shown, line: decoded.line, expected: "UTF-8 text", got: decoded.got, hint: "save the file as UTF-8" }]);
   const parsed = parseYaml(decoded.text, shown);
   if (!parsed.ok) throw new ContentErrors([parsed.problem]);
   const notMapping = expectMapping(parsed.value, shown, "site settings");

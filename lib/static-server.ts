@@ -1,9 +1,11 @@
 // A small static file server that behaves like the static hosts Gloss targets: clean URLs
 // (`/x/` → `/x/index.html`, `/x` → 301 `/x/`), the site under its path prefix, and
-// `404.html` with status 404. Used by `npm run preview` and the browser tests.
-import { createReadStream, statSync } from "node:fs";
+// `404.html` with status 404, and the headers of a `_headers` file (Netlify/Cloudflare format)
+// in the site's root. Used by `npm run preview` and the browser tests.
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
+import { headersForPath, parseHeadersFile } from "./csp.ts";
 
 export interface StaticServerOptions {
   /** The built site folder. */
@@ -76,8 +78,16 @@ export function resolveRequest(options: StaticServerOptions, requestPath: string
 }
 
 export function createStaticServer(options: StaticServerOptions, headers: Record<string, string> = {}): Server {
+  // Read once, as a host does at deploy time; the file itself is not served.
+  const headersPath = path.join(options.root, "_headers");
+  const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, "utf8")) : [];
   return createServer((request, response) => {
-    const resolved = resolveRequest(options, request.url ?? "/");
+    const requestPath = new URL(request.url ?? "/", "http://host").pathname;
+    let resolved = resolveRequest(options, request.url ?? "/");
+    if (resolved.status === 200 && resolved.file === path.resolve(headersPath)) {
+      const page404 = path.join(options.root, "404.html");
+      resolved = { status: 404, file: existsSync(page404) ? page404 : undefined };
+    }
     if (resolved.status === 301) {
       response.writeHead(301, { location: resolved.location });
       response.end();
@@ -88,7 +98,7 @@ export function createStaticServer(options: StaticServerOptions, headers: Record
       response.end("Not found");
       return;
     }
-    response.writeHead(resolved.status, { "content-type": contentType(resolved.file), ...headers });
+    response.writeHead(resolved.status, { "content-type": contentType(resolved.file), ...headersForPath(rules, requestPath), ...headers });
     if (request.method === "HEAD") response.end();
     else createReadStream(resolved.file).pipe(response);
   });

@@ -6,14 +6,47 @@ import type { LineFinder } from "./schema.ts";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** Decodes bytes as UTF-8 (no BOM, LF newlines), or says why not. */
-export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; got: string } {
+/** Decodes bytes as UTF-8 (no BOM, LF newlines), or says where the first bad byte is. */
+export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; got: string; line: number } {
   try {
     const text = decoder.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
     return { ok: true, text };
   } catch {
-    return { ok: false, got: "bytes that are not valid UTF-8" };
+    const at = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, at).reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+    const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    return { ok: false, got: `byte 0x${hex}, which is not valid UTF-8`, line };
   }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let length = 0;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b < 0x80) length = 1;
+    else if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) min = 0xa0; // no overlong forms
+      if (b === 0xed) max = 0x9f; // no surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f; // nothing above U+10FFFF
+    } else return i;
+    for (let k = 1; k < length; k += 1) {
+      const next = bytes[i + k];
+      const low = k === 1 ? min : 0x80;
+      const high = k === 1 ? max : 0xbf;
+      if (next === undefined || next < low || next > high) return i;
+    }
+    i += length;
+  }
+  return i;
 }
 
 /** Parses YAML with the core schema: `2019-03-06` stays a string, `no` stays a string. */

@@ -17,21 +17,25 @@ rmSync(stagingDir, { recursive: true, force: true });
 process.env.GLOSS_OUTPUT_DIR = stagingDir;
 process.env.ELEVENTY_RUN_MODE = "build";
 
-// Imported here, after the environment is set, so Eleventy reads the staging folder.
-const { Eleventy } = (await import("@11ty/eleventy")) as unknown as {
-  Eleventy: new (input?: string, output?: string, options?: Record<string, unknown>) => {
-    write(): Promise<unknown>;
-  };
+type EleventyClass = new (input?: string, output?: string, options?: Record<string, unknown>) => {
+  write(): Promise<unknown>;
+  errorHandler: { logger: { message(...args: unknown[]): void } };
 };
 
 try {
   const catalog = loadCatalog({ ...env, mode: "build" });
   for (const warning of catalog.warnings) console.warn(`warning: ${warning}`);
   primeCatalog(catalog);
+  // Imported only now: after the environment is set (so Eleventy reads the staging folder), and
+  // not at all when the content is wrong, so a failed build reports in a fraction of the time.
+  const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyClass };
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: path.join(env.root, "eleventy.config.ts"),
     quietMode: true,
   });
+  // This script reports every failure itself, once, below; Eleventy would print it again with a
+  // stack trace (a failed post-build check is the author's problem, not a crash).
+  eleventy.errorHandler.logger = { message: () => undefined };
   await eleventy.write();
 } catch (error) {
   rmSync(stagingDir, { recursive: true, force: true });

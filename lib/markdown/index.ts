@@ -1,9 +1,11 @@
 // The one markdown-it instance factory, used by the content pipeline and the tests.
-// Raw HTML is off (escaped as text), typography is left exactly as the author wrote it.
+// Raw HTML is off (escaped as text), link schemes are allow-listed, typography is left exactly
+// as the author wrote it.
 import MarkdownItFactory, { type MarkdownIt } from "markdown-it";
 import { externalLinks } from "./external-links.ts";
 import { quotations } from "./quotations.ts";
+import { safeLinks } from "./safe-links.ts";
 
 export function createMarkdown(): MarkdownIt {
-  return new MarkdownItFactory({ html: false, linkify: false, typographer: false }).use(quotations).use(externalLinks);
+  return new MarkdownItFactory({ html: false, linkify: false, typographer: false }).use(safeLinks).use(quotations).use(externalLinks);
 }

@@ -154,6 +154,6 @@ describe("bad content fails the build", () => {
     const site = makeSite({ "one.md": postFile({ title: "One" }), "two.md": postFile({ title: "Two", extra: "slug: one" }) });
     const result = await buildSite(site);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('posts/two.md › slug: expected a slug no other post has, got "one", already used by posts/one.md');
+    expect(result.stderr).toContain('posts/two.md:5 › slug: expected a slug no other post has, got "one", already used by posts/one.md');
   });
 });

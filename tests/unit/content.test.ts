@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readPost } from "../../lib/content.ts";
 import { formatProblem, type ContentProblem } from "../../lib/errors.ts";
-import { decodeText, splitFrontMatter } from "../../lib/yaml.ts";
+import { decodeText, firstInvalidUtf8, splitFrontMatter } from "../../lib/yaml.ts";
 
 const zone = "America/New_York";
 const read = (text: string) => {
@@ -28,7 +28,21 @@ describe("decodeText", () => {
     expect(decodeText(bytes)).toEqual({ ok: true, text: "a\nb\nc\n" });
   });
   it("refuses bytes that are not UTF-8", () => {
-    expect(decodeText(new Uint8Array([0x61, 0xff, 0xfe, 0x62]))).toEqual({ ok: false, got: "bytes that are not valid UTF-8" });
+    expect(decodeText(new Uint8Array([0x61, 0xff, 0xfe, 0x62]))).toEqual({ ok: false, got: "byte 0xFF, which is not valid UTF-8", line: 1 });
+  });
+  it.each([
+    ["Latin-1 é on line 2", [0x61, 0x0a, 0x43, 0xe9, 0x0a], 3, 2],
+    ["a truncated sequence", [0x61, 0xe2, 0x80], 1, 1],
+    ["an overlong slash", [0xc0, 0xaf], 0, 1],
+    ["a UTF-16 surrogate", [0xed, 0xa0, 0x80], 0, 1],
+  ])("points at the first bad byte: %s", (_name, bytes, offset, line) => {
+    const decoded = decodeText(new Uint8Array(bytes));
+    expect(decoded.ok ? undefined : decoded.line).toBe(line);
+    expect(firstInvalidUtf8(new Uint8Array(bytes))).toBe(offset);
+  });
+  it("accepts every well-formed sequence length", () => {
+    const bytes = new TextEncoder().encode("a é – 😀");
+    expect(firstInvalidUtf8(bytes)).toBe(bytes.length);
   });
 });
 

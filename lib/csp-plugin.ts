@@ -1,0 +1,20 @@
+// Eleventy adapter for lib/csp.ts: the `contentSecurityPolicy` filter for the <meta> tag in
+// layouts/partials/head-security.njk, and the `_headers` file written after each build from
+// the pages actually built.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { headerRules, headersFile, metaPolicy } from "./csp.ts";
+import type { GlossEnv } from "./env.ts";
+
+export interface CspConfigApi {
+  addFilter(name: string, filter: (url: string) => string): void;
+  on(event: "eleventy.after", handler: (args: { results: { url: string | false; outputPath: string | false }[]; dir: { output: string } }) => unknown): void;
+}
+
+export function cspPlugin(eleventyConfig: CspConfigApi, env: GlossEnv, pathPrefix: string): void {
+  eleventyConfig.addFilter("contentSecurityPolicy", (url) => metaPolicy(String(url)));
+  eleventyConfig.on("eleventy.after", ({ results, dir }) => {
+    const pages = results.flatMap((r) => (typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html") ? [r.url] : []));
+    writeFileSync(path.resolve(env.cwd, dir.output, "_headers"), headersFile(headerRules(pages, pathPrefix)));
+  });
+}
