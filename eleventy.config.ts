@@ -5,18 +5,21 @@ import { checksPlugin } from "./lib/checks-plugin.ts";
 import { contentPlugin } from "./lib/content-plugin.ts";
 import { readEnv } from "./lib/env.ts";
 import { pagesPlugin } from "./lib/pages.ts";
+import { pathPrefixPlugin } from "./lib/path-prefix-plugin.ts";
 import { loadSite } from "./lib/site.ts";
 
 // Eleventy's own config types are thin; the adapters declare the slice of the API they use.
 type EleventyConfig = Parameters<typeof contentPlugin>[0] &
   Parameters<typeof pagesPlugin>[0] &
-  Parameters<typeof checksPlugin>[0] & {
+  Parameters<typeof checksPlugin>[0] &
+  Parameters<typeof pathPrefixPlugin>[0] & {
     addPassthroughCopy(map: Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
     setWatchThrottleWaitTime(ms: number): void;
   };
 
 const env = readEnv();
+const pathPrefix = safePathPrefix();
 
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
@@ -26,6 +29,7 @@ export default function (eleventyConfig: EleventyConfig) {
   contentPlugin(eleventyConfig, env);
   pagesPlugin(eleventyConfig);
   checksPlugin(eleventyConfig, env, []);
+  pathPrefixPlugin(eleventyConfig, { pathPrefix });
 }
 
 export const config = {
@@ -35,7 +39,7 @@ export const config = {
     data: "_data",
     output: path.relative(env.cwd, env.outputDir) || ".",
   },
-  pathPrefix: safePathPrefix(),
+  pathPrefix,
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
 };
