@@ -1,0 +1,48 @@
+// `npm run preview [-- --port 8081]`: serves the production site in _site/ the way a static host
+// does (clean URLs, /x → /x/, 404.html with status 404, under the path prefix), on 127.0.0.1.
+// It serves what `npm run build` wrote; it never builds.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { findContentErrors, formatProblem } from "../errors.ts";
+import { readEnv } from "../env.ts";
+import { loadSite } from "../site.ts";
+import { createStaticServer, listen } from "../static-server.ts";
+
+const DEFAULT_PORT = 8081;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values } = parseArgs({ options: { port: { type: "string", default: String(DEFAULT_PORT) } } });
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: expected a port number, like ${DEFAULT_PORT}.`);
+
+const env = readEnv();
+const shown = path.relative(env.cwd, env.outputDir) || env.outputDir;
+if (!existsSync(path.join(env.outputDir, "index.html"))) fail(`No site in ${shown}: run \`npm run build\` first.`);
+let pathPrefix: string;
+try {
+  // The prefix the site was built for: site settings, or GLOSS_PATH_PREFIX as for the build.
+  pathPrefix = loadSite(env).pathPrefix;
+} catch (error) {
+  const content = findContentErrors(error);
+  if (!content) throw error;
+  fail(content.problems.map(formatProblem).join("\n"));
+}
+
+const server = createStaticServer({ root: env.outputDir, pathPrefix });
+server.on("request", (request, response) => {
+  response.on("finish", () => {
+    if (response.statusCode >= 400) console.log(`${response.statusCode} ${request.method} ${request.url}`);
+  });
+});
+try {
+  const origin = await listen(server, port);
+  console.log(`Serving ${shown} as a static host would at ${origin}${pathPrefix} (Ctrl-C to stop)`);
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") fail(`Port ${port} is in use: try \`npm run preview -- --port ${port + 1}\`.`);
+  throw error;
+}
