@@ -38,7 +38,8 @@ describe("a site built with GLOSS_PATH_PREFIX=/blog/ and GLOSS_SITE_URL", () => 
       { site: DEFAULT_SITE.replace("pageSize: 10", "pageSize: 1") },
     );
     const built = await buildSite(site, { GLOSS_PATH_PREFIX: PREFIX, GLOSS_SITE_URL: `${SITE_ORIGIN}/` });
-    expect(built.stderr.replace(/^warning: .*\n/gm, "")).toBe("");
+    // Content warnings and Eleventy's slow-step notes (which a loaded machine triggers) are not errors.
+    expect(built.stderr.replace(/^(warning: |\[11ty\] Benchmark ).*\n/gm, "")).toBe("");
     expect(built.code).toBe(0);
     files = [...listFiles(site.outputDir)];
     server = createStaticServer({ root: site.outputDir, pathPrefix: PREFIX });
