@@ -1,11 +1,13 @@
 // `npm run preview [-- --port 8081]`: serves the production site in _site/ the way a static host
-// does (clean URLs, /x → /x/, 404.html with status 404, under the path prefix), on 127.0.0.1.
+// does (clean URLs, /x → /x/, 404.html with status 404, under the path prefix, the headers of
+// its `_headers` file as Netlify and Cloudflare Pages send them), on 127.0.0.1.
 // It serves what `npm run build` wrote; it never builds.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findContentErrors, formatProblem } from "../errors.ts";
 import { readEnv } from "../env.ts";
+import { headersFor, parseHeadersFile } from "../headers-file.ts";
 import { loadSite } from "../site.ts";
 import { createStaticServer, listen } from "../static-server.ts";
 
@@ -33,7 +35,16 @@ try {
   fail(content.problems.map(formatProblem).join("\n"));
 }
 
+const headersFile = path.join(env.outputDir, "_headers");
+const headerRules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, "utf8")) : [];
 const server = createStaticServer({ root: env.outputDir, pathPrefix });
+// Before the file server answers: its writeHead keeps headers set here. Hosts match `_headers`
+// patterns against paths within the site, so the deploy prefix is taken off first.
+server.prependListener("request", (request, response) => {
+  const pathname = new URL(request.url ?? "/", "http://host").pathname;
+  if (!pathname.startsWith(pathPrefix)) return;
+  for (const [name, value] of Object.entries(headersFor(headerRules, `/${pathname.slice(pathPrefix.length)}`))) response.setHeader(name, value);
+});
 server.on("request", (request, response) => {
   response.on("finish", () => {
     if (response.statusCode >= 400) console.log(`${response.statusCode} ${request.method} ${request.url}`);
@@ -42,6 +53,7 @@ server.on("request", (request, response) => {
 try {
   const origin = await listen(server, port);
   console.log(`Serving ${shown} as a static host would at ${origin}${pathPrefix} (Ctrl-C to stop)`);
+  if (headerRules.length > 0) console.log(`  with the headers of ${path.join(shown, "_headers")} (${headerRules.length} rule${headerRules.length === 1 ? "" : "s"})`);
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") fail(`Port ${port} is in use: try \`npm run preview -- --port ${port + 1}\`.`);
   throw error;

@@ -1,6 +1,7 @@
 // `npm run preview` on a fixture site built for /blog/: a reader in Chromium gets clean URLs,
 // the stylesheet, redirects to the trailing slash and the 404 page, as on a static host.
 import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,8 @@ describe("npm run preview", () => {
   beforeAll(async () => {
     site = makeSite({ "first-post.md": postFile({ title: "First post" }) });
     expect((await buildSite(site, PREFIX)).code).toBe(0);
+    // A headers file as hosts read it (the build writes the real one).
+    writeFileSync(path.join(site.outputDir, "_headers"), "/*\n  X-Content-Type-Options: nosniff\n/posts/*\n  X-Robots-Tag: noindex\n");
     child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "lib/cli/preview.ts"), "--port", "0"], {
       cwd: site.dir,
       env: { ...process.env, GLOSS_CONTENT_DIR: site.contentDir, GLOSS_OUTPUT_DIR: site.outputDir, ...PREFIX },
@@ -40,7 +43,16 @@ describe("npm run preview", () => {
   });
 
   it("prints where it serves _site, on 127.0.0.1 under the prefix", () => {
-    expect(output).toMatch(/^Serving _site as a static host would at http:\/\/127\.0\.0\.1:\d+\/blog\/ \(Ctrl-C to stop\)\n/);
+    expect(output).toMatch(/^Serving _site as a static host would at http:\/\/127\.0\.0\.1:\d+\/blog\/ \(Ctrl-C to stop\)\n  with the headers of _site\/_headers \(2 rules\)\n/);
+  });
+
+  it("sends the headers of _site/_headers, matched within the site", async () => {
+    const post = await fetch(`${origin}/blog/posts/first-post/`);
+    expect([post.headers.get("x-content-type-options"), post.headers.get("x-robots-tag")]).toEqual(["nosniff", "noindex"]);
+    const home = await fetch(`${origin}/blog/`);
+    expect([home.headers.get("x-content-type-options"), home.headers.get("x-robots-tag")]).toEqual(["nosniff", null]);
+    const missing = await fetch(`${origin}/blog/nope/`);
+    expect([missing.status, missing.headers.get("x-content-type-options")]).toEqual([404, "nosniff"]);
   });
 
   it("serves clean URLs and the stylesheet under the prefix, and redirects to the trailing slash", async () => {
