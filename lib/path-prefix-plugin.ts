@@ -1,7 +1,6 @@
-// Eleventy adapter for sub-path deploys: when the site lives under a prefix (`/blog/`), every
-// root-relative URL in the HTML output (links, assets, forms, quotation `cite`s, links inside
-// post bodies) gets the prefix, using Eleventy's own HTML base plugin. Absolute URLs (canonical,
-// feeds) are built from `site.url`, which already carries the prefix.
+// Eleventy adapter for sub-path deploys: under a prefix (`/blog/`), Eleventy's HTML base plugin
+// prefixes every root-relative URL in the HTML output (links, assets, forms, `cite`s, links in
+// post bodies). Absolute URLs are built from `site.url`, which already carries the prefix.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { Site } from "./site.ts";
 

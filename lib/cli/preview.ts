@@ -1,7 +1,6 @@
-// `npm run preview [-- --port 8081]`: serves the production site in _site/ the way a static host
-// does (clean URLs, /x → /x/, 404.html with status 404, under the path prefix, the headers of
-// its `_headers` file as Netlify and Cloudflare Pages send them), on 127.0.0.1.
-// It serves what `npm run build` wrote; it never builds.
+// `npm run preview [-- --port 8081]`: serves what `npm run build` wrote to _site/, on 127.0.0.1,
+// the way a static host does: clean URLs, /x → /x/, 404.html with status 404, the path prefix,
+// and the headers of its `_headers` file as Netlify and Cloudflare Pages send them.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";

@@ -1,10 +1,9 @@
 // `npm run new` and `npm run new:source` on a fixture content folder (GLOSS_CONTENT_DIR), then
 // the real validation and build over what they wrote.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SITE, DEFAULT_SOURCES, buildSite, makeSite, outputFile, runCli, type FixtureSite } from "../helpers/site.ts";
-import { existsSync } from "node:fs";
 
 // 03:00 UTC on 2 January is still 1 January in New York (the fixture's zone) and already the
 // 2nd in Kiritimati (the tests' TZ): the date must come from the site's zone.
