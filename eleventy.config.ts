@@ -11,6 +11,7 @@ import { feedsPlugin } from "./lib/feeds-plugin.ts";
 import { metaPlugin } from "./lib/meta-plugin.ts";
 import { pagesPlugin } from "./lib/pages.ts";
 import { searchPlugin } from "./lib/search.ts";
+import { pathPrefixPlugin } from "./lib/path-prefix-plugin.ts";
 import { loadSite } from "./lib/site.ts";
 
 // Eleventy's own config types are thin; the adapters declare the slice of the API they use.
@@ -20,13 +21,15 @@ type EleventyConfig = Parameters<typeof contentPlugin>[0] &
   Parameters<typeof metaPlugin>[0] &
   Parameters<typeof searchPlugin>[0] &
   Parameters<typeof checksPlugin>[0] &
-  Parameters<typeof cspPlugin>[0] & {
+  Parameters<typeof cspPlugin>[0] &
+  Parameters<typeof pathPrefixPlugin>[0] & {
     addPassthroughCopy(map: Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
     setWatchThrottleWaitTime(ms: number): void;
   };
 
 const env = readEnv();
+const pathPrefix = safePathPrefix();
 
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
@@ -38,8 +41,9 @@ export default function (eleventyConfig: EleventyConfig) {
   metaPlugin(eleventyConfig);
   feedsPlugin(eleventyConfig);
   searchPlugin(eleventyConfig, env);
-  cspPlugin(eleventyConfig, env, config.pathPrefix);
+  cspPlugin(eleventyConfig, env, pathPrefix);
   checksPlugin(eleventyConfig, env, [linksCheck, cspCheck]);
+  pathPrefixPlugin(eleventyConfig, { pathPrefix });
 }
 
 export const config = {
@@ -49,7 +53,7 @@ export const config = {
     data: "_data",
     output: path.relative(env.cwd, env.outputDir) || ".",
   },
-  pathPrefix: safePathPrefix(),
+  pathPrefix,
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
 };

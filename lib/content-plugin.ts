@@ -1,5 +1,7 @@
 // Eleventy adapter for the content stage: loads the catalog once per build as the `gloss`
-// global, and watches the content and lib folders (Eleventy does not follow .ts imports).
+// global, and watches the content folder. Code under lib/ is not watched here: `npm start` runs
+// Eleventy under `tsx watch`, which restarts it with fresh modules when a .ts file changes
+// (Eleventy's own rebuild reuses cached .ts modules: https://github.com/11ty/eleventy/issues/3551).
 import path from "node:path";
 import type { GlossEnv } from "./env.ts";
 import { GlossData, takeCatalog } from "./load.ts";
@@ -12,5 +14,4 @@ export interface ContentConfigApi {
 export function contentPlugin(eleventyConfig: ContentConfigApi, env: GlossEnv): void {
   eleventyConfig.addGlobalData("gloss", () => new GlossData(takeCatalog(env)));
   eleventyConfig.addWatchTarget(path.join(env.contentDir, "**/*.{md,yaml}"));
-  eleventyConfig.addWatchTarget(path.join(env.root, "lib/**/*.ts"));
 }

@@ -16,14 +16,26 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-const text = (expected: string) => z.string({ error: expected }).trim().min(1, { error: expected });
+/** What `npm run new:source` writes where the author must fill something in: never valid. */
+export const PLACEHOLDER = "TODO";
+export const PLACEHOLDER_HINT = "replace the TODO placeholder";
+const isPlaceholder = (value: string) => value.trim().toUpperCase() === PLACEHOLDER;
+const notPlaceholder = (expected: string) =>
+  [(value: string) => !isPlaceholder(value), { error: expected, params: { hint: PLACEHOLDER_HINT }, abort: true }] as const;
+
+const text = (expected: string) =>
+  z.string({ error: expected }).trim().min(1, { error: expected }).refine(...notPlaceholder(expected));
 const id = (expected: string) =>
-  z.string({ error: expected }).refine(isSlug, { error: expected });
+  z.string({ error: expected }).refine(...notPlaceholder(expected)).refine(isSlug, { error: expected });
 const httpUrl = z.string({ error: "an http(s) URL" }).refine(isHttpUrl, { error: "an absolute http(s) URL" });
 
 /** A date field: a string (registries and front matter are read without YAML timestamps). */
 function dateField(zone: string) {
   return z.string({ error: "a date as YYYY-MM-DD" }).transform((input, ctx) => {
+    if (isPlaceholder(input)) {
+      ctx.addIssue({ code: "custom", message: "a date as YYYY-MM-DD", params: { hint: PLACEHOLDER_HINT } });
+      return z.NEVER;
+    }
     const parsed = parseDate(input, zone);
     if (!parsed.ok) {
       ctx.addIssue({ code: "custom", message: parsed.expected });
@@ -128,12 +140,14 @@ export function parseWith<T extends z.ZodType>(
     }
     const path = [...prefix, ...issue.path];
     const found = valueAt(data, issue.path);
+    const hint = issue.code === "custom" ? (issue.params as { hint?: string } | undefined)?.hint : undefined;
     return {
       file: where.file,
       field: formatPath(path),
       line: where.lineOf?.(path),
       expected: issue.message,
       got: describeValue(found),
+      ...(hint ? { hint } : {}),
     };
   });
   return { ok: false, problems };

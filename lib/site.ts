@@ -12,7 +12,11 @@ import { decodeText, expectMapping, parseYaml, yamlLineFinder } from "./yaml.ts"
 export const siteSchema = z.strictObject({
   title: z.string({ error: "the site's title" }).trim().min(1, { error: "the site's title" }),
   description: z.string({ error: "a one-sentence description" }).trim().min(1, { error: "a one-sentence description" }),
-  url: z.string({ error: "the site's absolute URL" }).refine(isHttpUrl, { error: "an absolute http(s) URL" }),
+  url: z
+    .string({ error: "the site's absolute URL" })
+    .refine(isHttpUrl, { error: "an absolute http(s) URL", abort: true })
+    // A path here would be silently dropped from every link: it belongs in pathPrefix.
+    .refine(isOrigin, { error: "the site's address without a path, like https://example.org/ (a sub-path goes in pathPrefix)" }),
   language: z.string({ error: "a language tag like en" }).regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: "a language tag like en or en-GB" }),
   timeZone: z.string({ error: "an IANA time zone" }).refine(isValidZone, { error: "an IANA time zone like Europe/London" }),
   defaultAuthor: z.string().optional(),
@@ -21,6 +25,11 @@ export const siteSchema = z.strictObject({
   feedSize: z.number({ error: "a whole number" }).int().min(1).max(200).default(20),
   pathPrefix: z.string().regex(/^\/([^/]+\/)*$/, { error: "a path like / or /blog/" }).default("/"),
 });
+
+function isOrigin(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.pathname === "/" && parsed.search === "" && parsed.hash === "";
+}
 
 export interface Site {
   title: string;

@@ -1,0 +1,55 @@
+// `npm run new -- "Post title" [--author id]`: creates posts/<slug>.md as a draft dated today
+// in the site's zone, by the site's default author. Never overwrites a file or reuses a slug.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { readContent } from "../content.ts";
+import { now } from "../dates.ts";
+import { findContentErrors, formatProblem } from "../errors.ts";
+import { readEnv } from "../env.ts";
+import { newPostText, postSlug } from "../new-post.ts";
+import { loadSite, SITE_FILE } from "../site.ts";
+
+const USAGE = 'usage: npm run new -- "Post title" [--author <author-id>]';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values, positionals } = parseArgs({ options: { author: { type: "string" } }, allowPositionals: true });
+const title = positionals.join(" ").trim();
+if (!title) fail(USAGE);
+
+const env = readEnv();
+const show = (file: string) => path.relative(env.cwd, file) || file;
+let site: ReturnType<typeof loadSite>;
+try {
+  site = loadSite(env);
+} catch (error) {
+  const content = findContentErrors(error);
+  if (!content) throw error;
+  fail(content.problems.map(formatProblem).join("\n"));
+}
+
+const slug = postSlug(title);
+if (!slug) fail(`"${title}" has no letters or digits to make a file name from: choose another title.`);
+
+const { input } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone });
+const author = values.author ?? site.defaultAuthor;
+const known = [...input.authors.keys()].join(", ") || "none yet";
+if (!author) fail(`No author: set defaultAuthor in ${show(path.join(env.contentDir, SITE_FILE))} or pass --author <id> (known: ${known}).`);
+if (!input.authors.has(author)) fail(`No author "${author}" in ${input.files.authors} (known: ${known}).`);
+const twin = input.posts.find((post) => post.slug === slug);
+if (twin) fail(`${twin.file} already has the slug "${slug}": choose another title, or edit that post.`);
+
+const file = path.join(env.contentDir, `${slug}.md`);
+const date = now(site.timeZone, env.now).toISODate()!;
+try {
+  writeFileSync(file, newPostText({ title, date, author }), { flag: "wx" });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === "EEXIST") fail(`${show(file)} already exists: it was left as it was.`);
+  throw error;
+}
+console.log(`Created ${show(file)}`);
+console.log(`  a draft dated ${date} by ${author}: \`npm start\` shows it at ${site.pathPrefix}posts/${slug}/, \`npm run build\` leaves it out until you delete \`draft: true\`.`);

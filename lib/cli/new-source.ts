@@ -1,0 +1,68 @@
+// `npm run new:source -- <url> [--id id]`: appends an entry for a quoted story to
+// _data/sources.yaml with the outlet guessed from the host and TODO placeholders that fail
+// validation until filled in. Refuses a URL already there; leaves the file's comments alone.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { readContent } from "../content.ts";
+import { findContentErrors, formatProblem } from "../errors.ts";
+import { readEnv } from "../env.ts";
+import { appendEntry, cleanStoryUrl, guessOutlet, lineOfEntry, sourceEntryText, sourceId } from "../new-source.ts";
+import { isHttpUrl } from "../schema.ts";
+import { loadSite } from "../site.ts";
+import { isSlug } from "../slugs.ts";
+import { decodeText, parseYaml } from "../yaml.ts";
+
+const USAGE = "usage: npm run new:source -- <story-url> [--id <source-id>]";
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values, positionals } = parseArgs({ options: { id: { type: "string" } }, allowPositionals: true });
+const raw = positionals[0]?.trim();
+if (!raw || positionals.length > 1) fail(USAGE);
+if (!isHttpUrl(raw)) fail(`"${raw}" is not an absolute http(s) URL.\n${USAGE}`);
+const url = cleanStoryUrl(raw);
+if (values.id !== undefined && !isSlug(values.id)) fail(`--id "${values.id}" is not an id in lowercase-with-hyphens.`);
+
+const env = readEnv();
+let timeZone: string;
+try {
+  timeZone = loadSite(env).timeZone;
+} catch (error) {
+  const content = findContentErrors(error);
+  if (!content) throw error;
+  fail(content.problems.map(formatProblem).join("\n"));
+}
+
+const { input } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone });
+const file = path.join(env.contentDir, "_data", "sources.yaml");
+const shown = input.files.sources;
+const before = existsSync(file) ? decodeText(readFileSync(file)) : { ok: true as const, text: "" };
+if (!before.ok) fail(`${shown} is not UTF-8 text: fix it first.`);
+const parsed = parseYaml(before.text, shown);
+if (!parsed.ok) fail(`${formatProblem(parsed.problem)}\nFix ${shown} first.`);
+const entries = (parsed.value ?? {}) as Record<string, { url?: unknown } | null>;
+
+// The build rejects two sources with the same URL; say which entry has it already.
+for (const [id, entry] of Object.entries(entries)) {
+  const other = entry?.url;
+  if (typeof other === "string" && isHttpUrl(other) && new URL(other).href === url.href) {
+    fail(`${shown}:${lineOfEntry(before.text, id)} already has this URL as "${id}": quote it with > [!quote ${id}].`);
+  }
+}
+const taken = new Set(Object.keys(entries));
+if (values.id !== undefined && taken.has(values.id)) fail(`${shown} already has an entry "${values.id}": choose another --id.`);
+
+const outlet = guessOutlet(url, input.outlets);
+const id = values.id ?? sourceId(url, outlet, taken);
+const appended = appendEntry(before.text, id, sourceEntryText({ id, url, outlet }));
+if (!appended.ok) fail(`Could not add to ${shown}: ${appended.why}. It was left as it was.`);
+writeFileSync(file, appended.text);
+
+console.log(`Added "${id}" to ${shown}:${lineOfEntry(appended.text, id)}`);
+console.log(`  outlet: ${outlet ?? `TODO (no outlet in ${input.files.outlets} is on ${url.hostname}: add one there first)`}`);
+console.log("  fill in title and published (byline and archived if known); until then the build names each TODO.");
+console.log(`  then list "${id}" under sources: in a post and quote it with > [!quote ${id}]`);

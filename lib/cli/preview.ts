@@ -1,0 +1,59 @@
+// `npm run preview [-- --port 8081]`: serves what `npm run build` wrote to _site/, on 127.0.0.1,
+// the way a static host does: clean URLs, /x → /x/, 404.html with status 404, the path prefix,
+// and the headers of its `_headers` file as Netlify and Cloudflare Pages send them.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { findContentErrors, formatProblem } from "../errors.ts";
+import { readEnv } from "../env.ts";
+import { headersFor, parseHeadersFile } from "../headers-file.ts";
+import { loadSite } from "../site.ts";
+import { createStaticServer, listen } from "../static-server.ts";
+
+const DEFAULT_PORT = 8081;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values } = parseArgs({ options: { port: { type: "string", default: String(DEFAULT_PORT) } } });
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: expected a port number, like ${DEFAULT_PORT}.`);
+
+const env = readEnv();
+const shown = path.relative(env.cwd, env.outputDir) || env.outputDir;
+if (!existsSync(path.join(env.outputDir, "index.html"))) fail(`No site in ${shown}: run \`npm run build\` first.`);
+let pathPrefix: string;
+try {
+  // The prefix the site was built for: site settings, or GLOSS_PATH_PREFIX as for the build.
+  pathPrefix = loadSite(env).pathPrefix;
+} catch (error) {
+  const content = findContentErrors(error);
+  if (!content) throw error;
+  fail(content.problems.map(formatProblem).join("\n"));
+}
+
+const headersFile = path.join(env.outputDir, "_headers");
+const headerRules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, "utf8")) : [];
+const server = createStaticServer({ root: env.outputDir, pathPrefix });
+// Before the file server answers: its writeHead keeps headers set here. Hosts match `_headers`
+// patterns against paths within the site, so the deploy prefix is taken off first.
+server.prependListener("request", (request, response) => {
+  const pathname = new URL(request.url ?? "/", "http://host").pathname;
+  if (!pathname.startsWith(pathPrefix)) return;
+  for (const [name, value] of Object.entries(headersFor(headerRules, `/${pathname.slice(pathPrefix.length)}`))) response.setHeader(name, value);
+});
+server.on("request", (request, response) => {
+  response.on("finish", () => {
+    if (response.statusCode >= 400) console.log(`${response.statusCode} ${request.method} ${request.url}`);
+  });
+});
+try {
+  const origin = await listen(server, port);
+  console.log(`Serving ${shown} as a static host would at ${origin}${pathPrefix} (Ctrl-C to stop)`);
+  if (headerRules.length > 0) console.log(`  with the headers of ${path.join(shown, "_headers")} (${headerRules.length} rule${headerRules.length === 1 ? "" : "s"})`);
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") fail(`Port ${port} is in use: try \`npm run preview -- --port ${port + 1}\`.`);
+  throw error;
+}

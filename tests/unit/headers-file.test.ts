@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { headersFor, parseHeadersFile } from "../../lib/headers-file.ts";
+
+const FILE = `# Security headers for every page
+/*
+  X-Content-Type-Options: nosniff
+  Content-Security-Policy: default-src 'self'; img-src 'self' data:
+
+/posts/*
+  Cache-Control: max-age=60
+/tags/:tag/
+  X-Robots-Tag: noindex
+/css/*
+  Cache-Control: max-age=3600
+  x-content-type-options: nosniff
+https://example.org/*
+  X-Never: applied
+`;
+
+describe("the _headers file", () => {
+  const rules = parseHeadersFile(FILE);
+
+  it("reads patterns and their headers, values with colons intact", () => {
+    expect(rules.map((r) => r.pattern)).toEqual(["/*", "/posts/*", "/tags/:tag/", "/css/*", "https://example.org/*"]);
+    expect(rules[0]!.headers[1]).toEqual(["Content-Security-Policy", "default-src 'self'; img-src 'self' data:"]);
+  });
+
+  it.each([
+    ["/", { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'self'; img-src 'self' data:" }],
+    ["/posts/x/", { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'self'; img-src 'self' data:", "Cache-Control": "max-age=60" }],
+    ["/tags/kim/", { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'self'; img-src 'self' data:", "X-Robots-Tag": "noindex" }],
+    ["/tags/kim/page/2/", { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'self'; img-src 'self' data:" }],
+    ["/css/gloss.css", { "X-Content-Type-Options": "nosniff, nosniff", "Content-Security-Policy": "default-src 'self'; img-src 'self' data:", "Cache-Control": "max-age=3600" }],
+  ])("applies to %s", (sitePath, headers) => {
+    expect(headersFor(rules, sitePath)).toEqual(headers);
+  });
+});

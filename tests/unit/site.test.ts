@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { formatProblem } from "../../lib/errors.ts";
+import { parseWith } from "../../lib/schema.ts";
+import { normalisePrefix, siteSchema, toSite } from "../../lib/site.ts";
+
+const settings = { title: "T", description: "D", url: "https://example.org/", language: "en", timeZone: "Europe/London" };
+const parse = (data: object) => {
+  const result = parseWith(siteSchema, data, { file: "site.yaml" });
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+  return result.value;
+};
+
+describe("site settings", () => {
+  it.each([
+    [{}, {}, "https://example.org", "/"],
+    [{ pathPrefix: "/blog/" }, {}, "https://example.org/blog", "/blog/"],
+    [{}, { pathPrefix: "/gloss" }, "https://example.org/gloss", "/gloss/"],
+    [{ pathPrefix: "/blog/" }, { siteUrl: "https://octo.github.io", pathPrefix: "/gloss" }, "https://octo.github.io/gloss", "/gloss/"],
+    [{}, { siteUrl: "http://localhost:8080/" }, "http://localhost:8080", "/"],
+  ])("settings %j with overrides %j → url %s, prefix %s", (extra, overrides, url, prefix) => {
+    const site = toSite(parse({ ...settings, ...extra }), { siteUrl: undefined, pathPrefix: undefined, ...overrides });
+    expect([site.url, site.pathPrefix]).toEqual([url, prefix]);
+  });
+
+  it.each([
+    ["/", "/"],
+    ["blog", "/blog/"],
+    ["/blog", "/blog/"],
+    ["//a/b//", "/a/b/"],
+    ["", "/"],
+  ])("normalises the prefix %j to %j", (input, output) => {
+    expect(normalisePrefix(input)).toBe(output);
+  });
+
+  it.each([
+    [{ url: "https://example.org/blog/" }, 'site.yaml › url: expected the site\'s address without a path, like https://example.org/ (a sub-path goes in pathPrefix), got "https://example.org/blog/"'],
+    [{ url: "example.org" }, 'site.yaml › url: expected an absolute http(s) URL, got "example.org"'],
+    [{ pathPrefix: "blog" }, 'site.yaml › pathPrefix: expected a path like / or /blog/, got "blog"'],
+  ])("rejects %j", (extra, message) => {
+    const result = parseWith(siteSchema, { ...settings, ...extra }, { file: "site.yaml" });
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([message]);
+  });
+});
