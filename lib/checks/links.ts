@@ -128,7 +128,8 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
         const where = targetIndex === index ? "this page" : site.pages[targetIndex]!.url;
         issues.push({ page: page.url, message: `link ${describe(link)} points to #${target.fragment}, but ${where} has no element with that id` });
       }
-      if (link.tag === "a" && targetIndex !== index) edges[index]!.push(targetIndex);
+      // Readers reach pages by links and by forms (the header's search box leads to /search/).
+      if ((link.tag === "a" || link.tag === "form") && targetIndex !== index) edges[index]!.push(targetIndex);
     }
   });
 

@@ -53,7 +53,7 @@ describe("browsing the 69-post fixture", () => {
     expect(texts(third, "h1")).toEqual(["Posts (page 3 of 7)"]);
     // Numbered down to 1 for the oldest post: page 3 continues where page 2 stopped.
     expect(third.querySelector("ol.post-list")?.getAttribute("start")).toBe("49");
-    expect(third.querySelector("title")?.textContent).toBe("Page 3 of 7 · Browse Fixture");
+    expect(third.querySelector("title")?.textContent).toBe("Posts (page 3 of 7) · Browse Fixture");
     expect(texts(third, ".breadcrumbs li")).toEqual(["Home", "Page 3"]);
     // Numbered links around page 3 (1 2 [3] 4 5 6 7: a one-page gap shows the page), all stable URLs.
     expect(hrefs(third, ".pager a[aria-label]")).toEqual(["/", "/page/2/", "/page/4/", "/page/5/", "/page/6/", "/page/7/"]);
@@ -78,14 +78,14 @@ describe("browsing the 69-post fixture", () => {
   it("lists tags by post count with counts, paginated, and alphabetically on /tags/by-name/", () => {
     const byCount = [...texts(readPage(site, "/tags/"), ".tag-index li"), ...texts(readPage(site, "/tags/page/2/"), ".tag-index li")];
     expect(byCount).toEqual([
-      "North Korea (64 posts)",
-      "Kim Jong Un (32 posts)",
-      "U.S.–DPRK talks (22 posts)",
-      "Hanoi summit (13 posts)",
-      "Sanctions (10 posts)",
-      "Diplomacy (6 posts)",
-      "Verification (3 posts)",
-      "Yongbyon (3 posts)",
+      "North Korea 64 posts",
+      "Kim Jong Un 32 posts",
+      "U.S.–DPRK talks 22 posts",
+      "Hanoi summit 13 posts",
+      "Sanctions 10 posts",
+      "Diplomacy 6 posts",
+      "Verification 3 posts",
+      "Yongbyon 3 posts",
     ]);
     const first = readPage(site, "/tags/");
     expect(texts(first, ".pager-position")).toEqual(["Page 1 of 2"]);
@@ -99,12 +99,12 @@ describe("browsing the 69-post fixture", () => {
   it("lists authors by name with counts, and gives each a page, the unnamed one honestly", () => {
     const authors = [...texts(readPage(site, "/authors/"), ".author-index li"), ...texts(readPage(site, "/authors/page/2/"), ".author-index li")];
     expect(authors).toEqual([
-      "Ann Author, The Blog (16 posts)",
-      "Bob Writer, A Zine (16 posts)",
-      "Cat Critic (a newsletter) (16 posts)",
-      "Dan Diarist (5 posts)",
-      "Zed Silent (0 posts)",
-      "Unnamed author (a blog whose name is not known) (16 posts)",
+      "Ann Author, The Blog 16 posts",
+      "Bob Writer, A Zine 16 posts",
+      "Cat Critic (a newsletter) 16 posts",
+      "Dan Diarist 5 posts",
+      "Zed Silent 0 posts",
+      "Unnamed author (a blog whose name is not known) 16 posts",
     ]);
     const anon = readPage(site, "/authors/anon/");
     expect(texts(anon, "h1")).toEqual(["Unnamed author"]);
@@ -150,8 +150,8 @@ describe("browsing the 69-post fixture", () => {
 
   it("lists the archive by year and month with counts, and paginates each month", () => {
     const first = readPage(site, "/archive/");
-    expect(texts(first, "main h2")).toEqual(["2020 (38 posts)", "2019 (31 posts)"]);
-    expect(texts(first, ".archive-months li")).toEqual(["March 2020 (7 posts)", "February 2020 (16 posts)", "January 2020 (15 posts)", "December 2019 (16 posts)"]);
+    expect(texts(first, "main h2")).toEqual(["2020 38 posts", "2019 (31 posts)"]);
+    expect(texts(first, ".archive-months li")).toEqual(["March 2020 7 posts", "February 2020 16 posts", "January 2020 15 posts", "December 2019 (16 posts)"]);
     const second = readPage(site, "/archive/page/2/");
     expect(texts(second, "main h2")).toEqual(["2019 (continued)"]);
     expect(hrefs(second, ".archive-months a")).toEqual(["/archive/2019/11/"]);

@@ -27,7 +27,8 @@ function everyListedPost(catalog: Catalog): Set<string> {
   for (const owner of [...catalog.authors, ...catalog.outlets, ...catalog.sources, ...catalog.tags]) add(owner.posts);
   for (const source of catalog.sources) for (const passage of source.passages) add(passage.uses.map((use) => use.post));
   for (const year of catalog.archive) for (const month of year.months) add(month.posts);
-  for (const pages of Object.values(catalog.pages)) for (const page of pages) add(page.items);
+  const { home, tags, authors, outlets, sources, archiveMonths } = catalog.pages;
+  for (const pages of [home, tags, authors, outlets, sources, archiveMonths]) for (const page of pages) add(page.items);
   return seen;
 }
 

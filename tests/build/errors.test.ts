@@ -28,7 +28,7 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
   "duplicate-source-urls": { code: 1, stderr: failure('posts/_data/sources.yaml:9 › same-story.url: expected a URL no other source has, got the URL of source "story" (merge the two entries)') },
   "duplicate-slugs": { code: 1, stderr: failure('posts/two.md:5 › slug: expected a slug no other post has, got "one", already used by posts/one.md') },
   "tags-differing-in-case": { code: 1, stderr: failure('posts/b.md:5 › tags: expected the tag spelled as "North Korea" (as in posts/a.md), got "north korea" (tags that differ only in case or punctuation share one page)') },
-  "quotation-unknown-source": { code: 1, stderr: failure('posts/bad.md:9 › quotation: expected a source id from _data/sources.yaml, got "no-such-story" (write > [!quote <source-id>])') },
+  "quotation-unknown-source": { code: 1, stderr: failure('posts/bad.md:9 › quotation: expected a source id from posts/_data/sources.yaml, got "no-such-story" (write > [!quote <source-id>])') },
   "empty-post": { code: 1, stderr: failure("posts/bad.md:6: expected some text after the front matter, got an empty post") },
   "empty-file": { code: 1, stderr: failure("posts/bad.md: expected a post: front matter between --- lines, then Markdown, got an empty file") },
   "invalid-utf8": { code: 1, stderr: failure("posts/bad.md:2: expected UTF-8 text, got byte 0xE9, which is not valid UTF-8 (save the file as UTF-8)") },
@@ -41,7 +41,7 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
       'posts/b.md:3 › date: expected a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM (optionally with an offset), got "May 3"',
       'posts/b.md:4 › author: expected an author id from posts/_data/authors.yaml, got "bob"',
       'posts/c.md:5 › sources[0]: expected a source id from posts/_data/sources.yaml, got "nope"',
-      'posts/c.md:8 › quotation: expected a source id from _data/sources.yaml, got "nope-either" (write > [!quote <source-id>])',
+      'posts/c.md:8 › quotation: expected a source id from posts/_data/sources.yaml, got "nope-either" (write > [!quote <source-id>])',
     ),
   },
 };

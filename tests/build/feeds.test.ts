@@ -21,7 +21,7 @@ const files = {
     tags: ["North Korea", "Diplomacy"],
     sources: ["story"],
     extra: "updated: 2020-01-09",
-    body: "Opening words with [a link](/posts/approximate/) and ![a chart](chart.png).\n\n> [!quote story]\n> The quoted words.\n\nClosing words about Yongbyon.",
+    body: "Opening words with [a link](/posts/approximate/) and ![the site icon](../../favicon.svg).\n\n> [!quote story]\n> The quoted words.\n\nClosing words about Yongbyon.",
   }),
   "approximate.md": postFile({ title: HOSTILE, date: "2020-01-06", author: "anon", tags: ["North Korea"], extra: "dateAccuracy: on-or-after" }),
   "oldest.md": postFile({ title: "The oldest post", date: "2020-01-01", tags: ["Diplomacy"] }),
@@ -124,7 +124,7 @@ describe("feeds, metadata and search of a fixture site", () => {
     const { document } = parseHTML(`<html><body>${html}</body></html>`);
     const urls = [...document.querySelectorAll("[href], [src], [cite]")].map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("cite")!);
     expect(urls).toContain("https://fixture.example/posts/approximate/");
-    expect(urls).toContain("https://fixture.example/posts/exact/chart.png");
+    expect(urls).toContain("https://fixture.example/favicon.svg");
     expect(urls).toContain("https://fixture.example/sources/story/");
     expect(document.querySelector("blockquote")?.getAttribute("cite")).toBe("https://news.example/2020/01/02/big-story");
     expect(urls.length).toBeGreaterThan(3);

@@ -70,6 +70,7 @@ describe("a site whose every field is hostile", () => {
     expect([...body.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
       "https://ok.example/",
       "https://evil.example/story?x=\"><script>alert('source-url')</script>&y='onfocus='alert(1)",
+      "https://archive.example/'><script>alert('archived')</script>",
       "/sources/evil-story/",
     ]);
     expect(body.querySelectorAll("img, script, iframe, div, style")).toHaveLength(0);
@@ -98,7 +99,7 @@ describe("the CSP check fails a build whose pages the policy would block", () =>
     expect(result.stderr).toContain("/widget/ › csp: event-handler attribute p[onclick] is blocked by script-src: attach the listener from a script file");
     expect(result.stderr).toContain("/widget/ › csp: style= attribute on <p> is blocked by style-src: use a class in public/css/");
     expect(result.stderr).not.toContain("ld+json");
-    expect(result.stderr.split("\n").filter((line) => line.startsWith("  /widget/"))).toHaveLength(3);
+    expect(result.stderr.split("\n").filter((line) => line.startsWith("  /widget/ › csp:"))).toHaveLength(3);
     expect(result.stderr).not.toContain("[11ty]");
     expect(result.stderr).not.toContain("    at ");
     expect(hashTree(site.outputDir)).toEqual(before);

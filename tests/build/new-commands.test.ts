@@ -37,7 +37,7 @@ describe("npm run new", () => {
     expect(build.code).toBe(0);
     expect(existsSync(outputFile(site, "/posts/hanoi-what-now/"))).toBe(false);
     const serve = await runCli("check-content.ts", site, { ...NOW, ELEVENTY_RUN_MODE: "serve" });
-    expect(serve.stdout).toMatch(/^Content OK: 1 posts/);
+    expect(serve.stdout).toMatch(/^Content OK: 1 post,/);
   });
 
   it("refuses to overwrite a post or reuse its slug", async () => {
@@ -91,7 +91,7 @@ describe("npm run new:source", () => {
     expect(check.code).toBe(1);
     expect(check.stderr).toBe(
       [
-        "2 content problems:",
+        "Content check failed: 2 content problems",
         "  posts/_data/sources.yaml:17 › news-summit-ends-early.title: expected the story's headline, got \"TODO\" (replace the TODO placeholder)",
         "  posts/_data/sources.yaml:20 › news-summit-ends-early.published: expected a date as YYYY-MM-DD, got \"TODO\" (replace the TODO placeholder)",
         "",

@@ -22,7 +22,7 @@ describe("cases that must build", () => {
     const serve = await runCli("check-content.ts", site, { ELEVENTY_RUN_MODE: "serve" });
     expect(serve.stdout).toMatch(/^Content OK: 2 posts/);
     const build = await runCli("check-content.ts", site);
-    expect(build.stdout).toMatch(/^Content OK: 1 posts/);
+    expect(build.stdout).toMatch(/^Content OK: 1 post,/);
   });
 
   it("a file with Windows line endings builds byte for byte like the same file with LF", async () => {
@@ -55,7 +55,8 @@ describe("cases that must build", () => {
     const started = performance.now();
     const result = await buildSite(site);
     const seconds = (performance.now() - started) / 1000;
-    expect(result.stderr).toBe(ARCHIVE_WARNING);
+    // Only the archive warning, and perhaps Eleventy's notes that a filter took a while on 5 MB.
+    expect(result.stderr.split("\n").filter((line) => line && !line.startsWith("[11ty] Benchmark")).join("\n") + "\n").toBe(ARCHIVE_WARNING);
     expect(result.code).toBe(0);
     const html = readFileSync(outputFile(site, "/posts/huge/"), "utf8");
     expect(html).toContain("<p>The very last paragraph.</p>");

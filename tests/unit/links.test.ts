@@ -110,6 +110,10 @@ describe("checkLinks", () => {
     expect(messages(site(pages))).toEqual(expected);
   });
 
+  it("counts a form's action as a way to reach a page (the header's search box)", () => {
+    expect(messages(site([page("/", ["form:/search/"]), page("/search/", ["a:/"])]))).toEqual([]);
+  });
+
   it("reads links under a path prefix, and catches links that forget it", () => {
     const pages = [page("/", ["a:/blog/posts/a/", "link:/blog/css/gloss.css", "a:/blog/posts/a/#x"]), page("/posts/a/", ["a:/blog/", "a:/posts/a/"], ["x"])];
     expect(messages(site(pages, ["/css/gloss.css"], { pathPrefix: "/blog/" }))).toEqual([
