@@ -12,6 +12,8 @@ export interface BuiltSite {
   pages: PageFacts[];
   /** Every file in the output, as site URLs (`/css/gloss.css`, `/posts/x/index.html`). */
   files: Set<string>;
+  /** Reads an output file by site URL (undefined when there is none). Checks only read. */
+  read: (url: string) => Buffer | undefined;
 }
 
 export type Check = (site: BuiltSite) => CheckIssue[];
