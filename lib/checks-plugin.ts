@@ -1,9 +1,9 @@
 // Eleventy adapter for the post-build checks: after each build, reads the pages Eleventy just
 // wrote (from memory, parsed once each) and the output's file list, then runs every check.
 // A production build fails on any issue; the dev server prints them and goes on serving.
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { GlossEnv } from "./env.ts";
+import { fileReader, listFiles } from "./checks/built-site.ts";
 import { extractFacts } from "./checks/facts.ts";
 import { CheckFailure, formatIssue, runChecks, type NamedCheck } from "./checks/index.ts";
 import { loadSite } from "./site.ts";
@@ -18,18 +18,6 @@ export interface ChecksConfigApi {
   on(event: "eleventy.after", handler: (args: { results: AfterBuildResult[]; dir: { output: string } }) => unknown): void;
 }
 
-export function listFiles(root: string): Set<string> {
-  const files = new Set<string>();
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
-      else files.add(`${prefix}${entry.name}`);
-    }
-  };
-  walk(root, "/");
-  return files;
-}
-
 export function checksPlugin(eleventyConfig: ChecksConfigApi, env: GlossEnv, checks: readonly NamedCheck[]): void {
   eleventyConfig.on("eleventy.after", ({ results, dir }) => {
     const pages = results
@@ -37,8 +25,10 @@ export function checksPlugin(eleventyConfig: ChecksConfigApi, env: GlossEnv, che
       .map((r) => extractFacts(r.url, r.content));
     // Settings were validated by the content stage before any page was written.
     const site = loadSite(env);
-    const files = listFiles(path.resolve(env.cwd, dir.output));
-    const issues = runChecks({ pages, files, pathPrefix: site.pathPrefix, siteOrigin: site.origin }, checks);
+    const root = path.resolve(env.cwd, dir.output);
+    const files = listFiles(root);
+    const read = fileReader(root, files);
+    const issues = runChecks({ pages, files, read, pathPrefix: site.pathPrefix, siteOrigin: site.origin }, checks);
     if (issues.length === 0) return;
     const lines = issues.map(formatIssue);
     if (env.mode === "build") throw new CheckFailure(lines);

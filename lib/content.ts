@@ -8,7 +8,7 @@ import {
   authorSchema,
   outletSchema,
   parseWith,
-  postSchema,
+  postSchemaFor,
   sourceSchema,
   type AuthorEntry,
   type LineFinder,
@@ -144,7 +144,7 @@ export function readPost(
     return undefined;
   }
   const lineOf = yamlLineFinder(split.yaml, 1);
-  const result = parseWith(postSchema(timeZone), parsed.value, { file: shown, lineOf });
+  const result = parseWith(postSchemaFor(timeZone), parsed.value, { file: shown, lineOf });
   const bodyEmpty = split.body.trim() === "";
   if (bodyEmpty) problems.push({ file: shown, line: split.bodyLine, expected: "some text after the front matter", got: "an empty post" });
   if (!result.ok || bodyEmpty) {

@@ -28,6 +28,8 @@ export interface PageFacts {
   /** `<meta http-equiv="Content-Security-Policy">` content, if any. */
   metaCsp: string | undefined;
   h1Count: number;
+  /** Number of `<li>` elements: how long the page's lists are. */
+  listItems: number;
 }
 
 const URL_ATTRIBUTES: Record<string, string[]> = {
@@ -54,6 +56,7 @@ export function extractFacts(url: string, html: string): PageFacts {
     styleElements: 0,
     metaCsp: undefined,
     h1Count: 0,
+    listItems: 0,
   };
   let openScript: PageFacts["scripts"][number] | undefined;
   const parser = new Parser(
@@ -70,6 +73,7 @@ export function extractFacts(url: string, html: string): PageFacts {
         if (attributes.style !== undefined) facts.styleAttributes.push(name);
         if (name === "style") facts.styleElements += 1;
         if (name === "h1") facts.h1Count += 1;
+        if (name === "li") facts.listItems += 1;
         if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") facts.metaCsp = attributes.content;
         if (name === "script") {
           openScript = { src: attributes.src, type: attributes.type, inlineLength: 0 };

@@ -16,6 +16,8 @@ export interface BuiltSite {
   pathPrefix?: string;
   /** The site's origin (`https://example.org`), so absolute links to the site itself are checked. */
   siteOrigin?: string;
+  /** Reads an output file by site URL (undefined when there is none). Checks only read. */
+  read?: (url: string) => Buffer | undefined;
 }
 
 export type Check = (site: BuiltSite) => CheckIssue[];

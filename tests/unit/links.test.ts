@@ -22,6 +22,7 @@ function page(url: string, links: string[] = [], ids: string[] = []): PageFacts 
     styleElements: 0,
     metaCsp: undefined,
     h1Count: 1,
+    listItems: 0,
   };
 }
 
