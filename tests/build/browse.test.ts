@@ -92,19 +92,20 @@ describe("browsing the 69-post fixture", () => {
     expect(hrefs(first, ".listing-count a")).toEqual(["/tags/by-name/"]);
     const byName = readPage(site, "/tags/by-name/");
     expect(texts(byName, "h1")).toEqual(["Tags by name"]);
-    expect(texts(byName, ".tag-index a")).toEqual(["Diplomacy", "Hanoi summit", "Kim Jong Un", "North Korea"]);
-    expect(texts(readPage(site, "/tags/by-name/page/2/"), ".tag-index a")).toEqual(["Sanctions", "U.S.–DPRK talks", "Verification", "Yongbyon"]);
+    // Each chip is the tag's link, its count inside it.
+    expect(texts(byName, ".tag-index a")).toEqual(["Diplomacy 6 posts", "Hanoi summit 13 posts", "Kim Jong Un 32 posts", "North Korea 64 posts"]);
+    expect(texts(readPage(site, "/tags/by-name/page/2/"), ".tag-index a")).toEqual(["Sanctions 10 posts", "U.S.–DPRK talks 22 posts", "Verification 3 posts", "Yongbyon 3 posts"]);
   });
 
   it("lists authors by name with counts, and gives each a page, the unnamed one honestly", () => {
     const authors = [...texts(readPage(site, "/authors/"), ".author-index li"), ...texts(readPage(site, "/authors/page/2/"), ".author-index li")];
     expect(authors).toEqual([
-      "Ann Author, The Blog 16 posts",
-      "Bob Writer, A Zine 16 posts",
-      "Cat Critic (a newsletter) 16 posts",
-      "Dan Diarist 5 posts",
-      "Zed Silent 0 posts",
-      "Unnamed author (a blog whose name is not known) 16 posts",
+      "Ann Author, The Blog (16 posts)",
+      "Bob Writer, A Zine (16 posts)",
+      "Cat Critic (a newsletter) (16 posts)",
+      "Dan Diarist (5 posts)",
+      "Zed Silent (0 posts)",
+      "Unnamed author (a blog whose name is not known) (16 posts)",
     ]);
     const anon = readPage(site, "/authors/anon/");
     expect(texts(anon, "h1")).toEqual(["Unnamed author"]);
@@ -150,8 +151,8 @@ describe("browsing the 69-post fixture", () => {
 
   it("lists the archive by year and month with counts, and paginates each month", () => {
     const first = readPage(site, "/archive/");
-    expect(texts(first, "main h2")).toEqual(["2020 38 posts", "2019 (31 posts)"]);
-    expect(texts(first, ".archive-months li")).toEqual(["March 2020 7 posts", "February 2020 16 posts", "January 2020 15 posts", "December 2019 (16 posts)"]);
+    expect(texts(first, "main h2")).toEqual(["2020 (38 posts)", "2019 (31 posts)"]);
+    expect(texts(first, ".archive-months li")).toEqual(["March 2020 (7 posts)", "February 2020 (16 posts)", "January 2020 (15 posts)", "December 2019 (16 posts)"]);
     const second = readPage(site, "/archive/page/2/");
     expect(texts(second, "main h2")).toEqual(["2019 (continued)"]);
     expect(hrefs(second, ".archive-months a")).toEqual(["/archive/2019/11/"]);

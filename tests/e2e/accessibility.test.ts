@@ -10,7 +10,7 @@ import { launchChromium } from "../helpers/browser.ts";
 import { makeFixtureBlog } from "../helpers/fixture-blog.ts";
 import { buildAndServe, launchSite, type ServedSite } from "../helpers/served-site.ts";
 
-/** One row per page type of the launch site. The search page joins this table when /search/ exists. */
+/** One row per page type of the launch site. */
 export const LAUNCH_PAGE_TYPES: { type: string; url: string }[] = [
   { type: "home", url: "/" },
   { type: "post", url: "/posts/they-really-messed-up-in-north-korea/" },
@@ -24,6 +24,8 @@ export const LAUNCH_PAGE_TYPES: { type: string; url: string }[] = [
   { type: "outlet", url: "/outlets/cnn/" },
   { type: "outlets index", url: "/outlets/" },
   { type: "archive", url: "/archive/" },
+  { type: "archive month", url: "/archive/2019/03/" },
+  { type: "search, with results", url: "/search/?q=Yongbyon" },
   { type: "404", url: "/no/such/page/" },
 ];
 

@@ -79,7 +79,18 @@ describe("reader journeys in Chromium", () => {
     await page.close();
   });
 
-  // Search journey ("Yongbyon" from the header's search form to a post): added here with /search/.
+  it("search: \"Yongbyon\" typed in the header's box finds both posts, and a result opens the post", async () => {
+    page = await browser.newPage();
+    await page.goto(at("/"));
+    await page.locator(".site-header").getByRole("searchbox").fill("Yongbyon");
+    await page.locator(".site-header").getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.url()).toBe(at("/search/?q=Yongbyon"));
+    await expect.poll(() => page.locator("[data-search-results] h2 a").allTextContents()).toEqual(expect.arrayContaining([DIGBY_POST.title, NATION_POST.title]));
+    expect(await page.locator("[data-search-status]").textContent()).toMatch(/^2 posts found for “Yongbyon”/);
+    await page.locator("[data-search-results]").getByRole("link", { name: DIGBY_POST.title }).click();
+    await expect.poll(() => page.url()).toBe(at(DIGBY_POST.url));
+    await page.close();
+  });
 
   it("keyboard only: Tab reaches the skip link, then every header link in order, each visibly focused", async () => {
     page = await browser.newPage();
