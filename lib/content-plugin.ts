@@ -9,9 +9,14 @@ import { GlossData, takeCatalog } from "./load.ts";
 export interface ContentConfigApi {
   addGlobalData(name: string, value: () => unknown): void;
   addWatchTarget(target: string): void;
+  setUseGitIgnore(use: boolean): void;
 }
 
 export function contentPlugin(eleventyConfig: ContentConfigApi, env: GlossEnv): void {
   eleventyConfig.addGlobalData("gloss", () => new GlossData(takeCatalog(env)));
   eleventyConfig.addWatchTarget(path.join(env.contentDir, "**/*.{md,yaml}"));
+  // Eleventy finds no content by itself (lib/content.ts reads it), so .gitignore has nothing to
+  // keep out of a build; left on, it silently stops the watcher from seeing a content folder
+  // that a .gitignore covers (a scratch or benchmark corpus).
+  eleventyConfig.setUseGitIgnore(false);
 }

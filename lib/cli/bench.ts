@@ -74,15 +74,16 @@ function incremental(corpus: string, out: string, cwd: string): Promise<number> 
     }, 300_000);
     const onData = (chunk: string) => {
       output += chunk;
-      const watching = output.split("Watching…").length - 1;
-      if (watching === 1 && !edited) {
-        edited = performance.now();
+      // Eleventy prints "Wrote N files" once per build, after the post-build steps.
+      const builds = output.match(/Wrote \d+ files/g)?.length ?? 0;
+      if (builds === 1 && !edited) {
+        edited = -1;
         // Give the watcher a moment to arm, then change one post's text.
         setTimeout(() => {
           edited = performance.now();
           appendFileSync(path.join(corpus, "post-000001.md"), "\nAn edit for the benchmark.\n");
-        }, 1000);
-      } else if (watching >= 2) {
+        }, 1500);
+      } else if (builds >= 2 && edited > 0) {
         clearTimeout(timer);
         const seconds = (performance.now() - edited) / 1000;
         child.kill();
