@@ -1,27 +1,24 @@
 // Browsing the generated 69-post fixture in Chromium, served like a static host: a reader goes
 // from the home page through the header, an index, a listing's pages and the breadcrumbs.
-import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaticServer, listen } from "../../lib/static-server.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { fixtureFiles, fixtureRegistries } from "../helpers/many-posts.ts";
-import { buildSite, makeSite } from "../helpers/site.ts";
+import { buildAndServe, type ServedSite } from "../helpers/served-site.ts";
+import { makeSite } from "../helpers/site.ts";
 
 describe("browsing the fixture site in Chromium", () => {
-  let server: Server;
+  let served: ServedSite;
   let origin: string;
   let browser: Browser;
   beforeAll(async () => {
-    const site = makeSite(fixtureFiles(), fixtureRegistries());
-    expect((await buildSite(site)).code).toBe(0);
-    server = createStaticServer({ root: site.outputDir, pathPrefix: "/" });
-    origin = await listen(server);
+    served = await buildAndServe(makeSite(fixtureFiles(), fixtureRegistries()));
+    origin = served.origin;
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await served?.close();
   });
 
   it("goes Tags → a tag → its next pages → back up by the breadcrumbs", async () => {

@@ -65,7 +65,8 @@ describe("npm run preview", () => {
     await page.getByRole("link", { name: "First post" }).click();
     await expect.poll(() => page.url()).toBe(`${origin}/blog/posts/first-post/`);
     expect(await page.locator("h1").textContent()).toBe("First post");
-    // The stylesheet loaded from under the prefix, with its rules.
+    // The stylesheet loaded from under the prefix, with its rules (once the page has loaded).
+    await page.waitForLoadState("load");
     const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => [new URL(sheet.href ?? "").pathname, sheet.cssRules.length > 0]));
     expect(sheets).toEqual([["/blog/css/gloss.css", true]]);
     await page.goto(`${origin}/blog/posts/first-post`);

@@ -1,33 +1,28 @@
 // Search, feeds and script weight of the built launch site in Chromium, served like a static host.
-import { mkdtempSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaticServer, listen } from "../../lib/static-server.ts";
 import { launchChromium } from "../helpers/browser.ts";
-import { ROOT, buildSite, type FixtureSite } from "../helpers/site.ts";
+import { buildAndServe, launchSite, type ServedSite } from "../helpers/served-site.ts";
+import type { FixtureSite } from "../helpers/site.ts";
 
 const DIGBY = "They really messed up in North Korea";
 const OTHER = "Latest CNN story on Hanoi gives the real scoop.";
 
 describe("search and feeds of the launch site in Chromium", () => {
   let site: FixtureSite;
-  let server: Server;
+  let served: ServedSite;
   let origin: string;
   let browser: Browser;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "gloss-search-"));
-    site = { dir, contentDir: path.join(ROOT, "posts"), outputDir: path.join(dir, "_site") };
-    expect((await buildSite(site)).code).toBe(0);
-    server = createStaticServer({ root: site.outputDir, pathPrefix: "/" });
-    origin = await listen(server);
+    served = await buildAndServe(launchSite());
+    ({ site, origin } = served);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await served?.close();
   });
 
   const results = async (page: Page) => {

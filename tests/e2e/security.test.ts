@@ -1,16 +1,14 @@
 // In Chromium: the launch site raises no CSP violation on any page type (served with the
 // _headers the build wrote, like a static host), and the hostile site runs no script and opens
 // no dialog even with the CSP switched off.
-import { cpSync, mkdtempSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
+import { cpSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaticServer, listen } from "../../lib/static-server.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { builtPages } from "../helpers/hostile.ts";
-import { ROOT, buildSite, makeSite, type FixtureSite } from "../helpers/site.ts";
+import { buildAndServe, launchSite, type ServedSite } from "../helpers/served-site.ts";
+import { ROOT, makeSite, type FixtureSite } from "../helpers/site.ts";
 
 /** One URL per kind of page: the first of each top-level section and depth, plus a missing page. */
 export function pageTypes(outputDir: string): string[] {
@@ -58,20 +56,17 @@ async function visit(browser: Browser, origin: string, url: string, options: { b
 
 describe("the launch site in Chromium, under its Content Security Policy", () => {
   let site: FixtureSite;
-  let server: Server;
+  let served: ServedSite;
   let origin: string;
   let browser: Browser;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "gloss-csp-"));
-    site = { dir, contentDir: path.join(ROOT, "posts"), outputDir: path.join(dir, "_site") };
-    expect((await buildSite(site)).code).toBe(0);
-    server = createStaticServer({ root: site.outputDir, pathPrefix: "/" });
-    origin = await listen(server);
+    served = await buildAndServe(launchSite());
+    ({ site, origin } = served);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await served?.close();
   });
 
   it("reports zero CSP violations on every page type, with the header and the <meta> policy", async () => {
@@ -110,20 +105,19 @@ describe("the launch site in Chromium, under its Content Security Policy", () =>
 
 describe("the hostile site in Chromium", () => {
   let site: FixtureSite;
-  let server: Server;
+  let served: ServedSite;
   let origin: string;
   let browser: Browser;
   beforeAll(async () => {
     site = makeSite();
     cpSync(path.join(ROOT, "tests/fixtures/hostile"), site.contentDir, { recursive: true });
-    expect((await buildSite(site)).code).toBe(0);
-    server = createStaticServer({ root: site.outputDir, pathPrefix: "/" });
-    origin = await listen(server);
+    served = await buildAndServe(site);
+    origin = served.origin;
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await served?.close();
   });
 
   it("runs no script and opens no dialog on any page, even with the CSP bypassed", async () => {
