@@ -60,3 +60,13 @@ export function findContentErrors(error: unknown): ContentErrors | undefined {
   }
   return undefined;
 }
+
+/** How many warnings a command prints before it summarises the rest. */
+export const WARNINGS_SHOWN = 10;
+
+/** Warning lines as commands print them: the first few, then how many more (a big blog has hundreds). */
+export function warningLines(warnings: readonly string[], shown = WARNINGS_SHOWN): string[] {
+  const lines = warnings.slice(0, shown).map((w) => `warning: ${w}`);
+  if (warnings.length > shown) lines.push(`warning: … and ${warnings.length - shown} more (npm run check:content -- --all-warnings lists them all)`);
+  return lines;
+}

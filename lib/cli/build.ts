@@ -4,7 +4,7 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { findContentErrors, formatProblem } from "../errors.ts";
+import { findContentErrors, formatProblem, warningLines } from "../errors.ts";
 import { readEnv } from "../env.ts";
 import { loadCatalog, primeCatalog } from "../load.ts";
 
@@ -24,7 +24,7 @@ type EleventyClass = new (input?: string, output?: string, options?: Record<stri
 
 try {
   const catalog = loadCatalog({ ...env, mode: "build" });
-  for (const warning of catalog.warnings) console.warn(`warning: ${warning}`);
+  for (const line of warningLines(catalog.warnings)) console.warn(line);
   primeCatalog(catalog);
   // Imported only now: after the environment is set (so Eleventy reads the staging folder), and
   // not at all when the content is wrong, so a failed build reports in a fraction of the time.

@@ -2,7 +2,7 @@
 // building the site: the build's own content stage (lib/load.ts), with no Eleventy, templates
 // or output. Problems and warnings are printed exactly as `npm run build` prints them.
 import { performance } from "node:perf_hooks";
-import { findContentErrors, formatProblem } from "../errors.ts";
+import { findContentErrors, formatProblem, warningLines } from "../errors.ts";
 import { readEnv } from "../env.ts";
 import { loadCatalog } from "../load.ts";
 
@@ -10,7 +10,8 @@ const started = performance.now();
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 try {
   const catalog = loadCatalog(readEnv());
-  for (const warning of catalog.warnings) console.warn(`warning: ${warning}`);
+  const all = process.argv.includes("--all-warnings");
+  for (const line of warningLines(catalog.warnings, all ? Infinity : undefined)) console.warn(line);
   const passages = catalog.sources.reduce((sum, source) => sum + source.passages.length, 0);
   // performance.now() counts from process start, so the second figure includes start-up.
   const checked = Math.round(performance.now() - started);

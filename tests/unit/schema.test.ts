@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../../lib/errors.ts";
+import { formatProblem, warningLines } from "../../lib/errors.ts";
 import { authorSchema, isHttpUrl, parseWith, postSchema, sourceSchema } from "../../lib/schema.ts";
 
 const zone = "America/New_York";
@@ -71,5 +71,16 @@ describe("registries", () => {
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
       's.yaml › bad.url: expected an absolute http(s) URL, got "javascript:alert(1)"',
     ]);
+  });
+});
+
+describe("warningLines", () => {
+  it.each([
+    [0, []],
+    [2, ["warning: w1", "warning: w2"]],
+    [12, ["warning: w1", "warning: w2", "warning: w3", "warning: … and 9 more (npm run check:content -- --all-warnings lists them all)"]],
+  ])("prints %i warnings as at most 3 lines plus a count", (n, expected) => {
+    const warnings = Array.from({ length: n }, (_, i) => `w${i + 1}`);
+    expect(warningLines(warnings, 3)).toEqual(expected);
   });
 });
