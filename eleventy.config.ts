@@ -26,6 +26,7 @@ type EleventyConfig = Parameters<typeof contentPlugin>[0] &
     addPassthroughCopy(map: Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
     setWatchThrottleWaitTime(ms: number): void;
+    setEventEmitterMode(mode: "sequential" | "parallel"): void;
   };
 
 const env = readEnv();
@@ -35,14 +36,17 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.addPassthroughCopy({ [path.relative(env.cwd, env.publicDir)]: "/" });
   eleventyConfig.setWatchThrottleWaitTime(100);
+  // Post-build steps run one after another, in the order below: a failed check stops the build
+  // before the search index is written into a folder that is about to be thrown away.
+  eleventyConfig.setEventEmitterMode("sequential");
 
   contentPlugin(eleventyConfig, env);
   pagesPlugin(eleventyConfig);
   metaPlugin(eleventyConfig);
   feedsPlugin(eleventyConfig);
-  searchPlugin(eleventyConfig, env);
   cspPlugin(eleventyConfig, env, pathPrefix);
   checksPlugin(eleventyConfig, env, [linksCheck, cspCheck]);
+  searchPlugin(eleventyConfig, env);
   pathPrefixPlugin(eleventyConfig, { pathPrefix });
 }
 
