@@ -93,6 +93,15 @@ export interface WordShare {
   total: number;
   /** Whole percent of the post's words that are quotation. */
   quotedPercent: number;
+  /** Whole percent that is the author's own words (0 for a post with no words at all). */
+  commentaryPercent: number;
+}
+
+/** Quoted against own words, in whole percent that add up to 100. */
+export function wordShare(quoted: number, commentary: number): WordShare {
+  const total = quoted + commentary;
+  const quotedPercent = total === 0 ? 0 : Math.round((100 * quoted) / total);
+  return { quoted, commentary, total, quotedPercent, commentaryPercent: total === 0 ? 0 : 100 - quotedPercent };
 }
 
 export interface Post {
@@ -350,7 +359,6 @@ export function buildCatalog(
     if (!author) continue;
 
     const date = toPostDate(data.date.value, data.date.dayOnly, data.dateAccuracy);
-    const total = state.words.quoted + state.words.commentary;
     const post: Post = {
       slug: file.slug,
       url: ROUTES.post(file.slug),
@@ -366,12 +374,7 @@ export function buildCatalog(
       description: data.description,
       summary: data.description ?? summarise(state.firstParagraph),
       html,
-      words: {
-        quoted: state.words.quoted,
-        commentary: state.words.commentary,
-        total,
-        quotedPercent: total === 0 ? 0 : Math.round((100 * state.words.quoted) / total),
-      },
+      words: wordShare(state.words.quoted, state.words.commentary),
       draft: data.draft,
       scheduled: data.date.value.toMillis() > options.now.toMillis(),
       newer: undefined,

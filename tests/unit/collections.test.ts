@@ -1,7 +1,7 @@
 // The catalog's browsing collections (lib/collections.ts) on a generated content folder: no
 // Eleventy, just content → catalog, then tables of listings, sizes, URLs and orders.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildArchive, compareAuthors, type Catalog, type Post } from "../../lib/collections.ts";
+import { buildArchive, compareAuthors, wordShare, type Catalog, type Post } from "../../lib/collections.ts";
 import { readEnv } from "../../lib/env.ts";
 import { loadCatalog } from "../../lib/load.ts";
 import { findContentErrors, formatProblem } from "../../lib/errors.ts";
@@ -188,5 +188,17 @@ describe("buildArchive", () => {
   ])("%s", (_name, dates, expected) => {
     const { years } = buildArchive(dates.map(([y, m]) => post(y, m)));
     expect(years.map((y) => `${y.year}: ${y.months.map((m) => `${m.id}×${m.posts.length}`).join(" ")}`).join(" | ")).toBe(expected);
+  });
+});
+
+describe("wordShare", () => {
+  it.each([
+    [214, 321, 40, 60],
+    [907, 73, 93, 7],
+    [1, 2, 33, 67],
+    [0, 10, 0, 100],
+    [0, 0, 0, 0],
+  ])("%i quoted and %i own words are %i%% and %i%%", (quoted, commentary, quotedPercent, commentaryPercent) => {
+    expect(wordShare(quoted, commentary)).toEqual({ quoted, commentary, total: quoted + commentary, quotedPercent, commentaryPercent });
   });
 });
