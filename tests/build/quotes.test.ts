@@ -10,6 +10,15 @@ import { countWords } from "../../lib/markdown/env.ts";
 import { ROOT, buildSite, makeSite, postFile, readPage, runCli, texts, type FixtureSite, type RunResult } from "../helpers/site.ts";
 
 const CNN_URL = "https://www.cnn.com/2019/03/06/politics/trump-kim-hanoi-summit-snub/index.html";
+/** The CNN story as JSON-LD: what posts cite, and what its source page embeds. */
+const CNN_ARTICLE = {
+  "@type": "NewsArticle",
+  "@id": CNN_URL,
+  headline: "A snub and a last minute Hail Mary: Trump's tough lesson in North Korean diplomacy",
+  url: CNN_URL,
+  datePublished: "2019-03-06",
+  publisher: { "@type": "Organization", name: "CNN", url: "https://www.cnn.com/" },
+};
 const NATION = { url: "/posts/latest-cnn-story-on-hanoi-gives-the-real-scoop/", title: "Latest CNN story on Hanoi gives the real scoop." };
 const DIGBY = { url: "/posts/they-really-messed-up-in-north-korea/", title: "They really messed up in North Korea" };
 const TAGS = ["North Korea", "Hanoi summit", "Kim Jong Un", "Donald Trump", "U.S.–DPRK talks"];
@@ -98,14 +107,7 @@ describe("the launch posts' quotations", () => {
   });
 
   it("embeds a BlogPosting on each post page that cites the CNN story as a NewsArticle", () => {
-    const citation = {
-      "@type": "NewsArticle",
-      "@id": CNN_URL,
-      headline: "A snub and a last minute Hail Mary: Trump's tough lesson in North Korean diplomacy",
-      url: CNN_URL,
-      datePublished: "2019-03-06",
-      publisher: { "@type": "Organization", name: "CNN", url: "https://www.cnn.com/" },
-    };
+    const citation = CNN_ARTICLE;
     const [nation] = jsonLdOf(readPage(site, NATION.url));
     expect(nation).toMatchObject({ "@context": "https://schema.org", "@type": "BlogPosting", headline: NATION.title, url: `https://gloss.example${NATION.url}`, keywords: TAGS });
     // Not named anywhere: a Person with no name, and no publisher (the blog's name is not known).
@@ -129,15 +131,7 @@ describe("the launch posts' quotations", () => {
   it("embeds the NewsArticle on the CNN source page", () => {
     const nodes = jsonLdOf(readPage(site, "/sources/cnn-hanoi-summit-snub/"));
     expect(nodes).toEqual([
-      {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "@id": CNN_URL,
-        headline: "A snub and a last minute Hail Mary: Trump's tough lesson in North Korean diplomacy",
-        url: CNN_URL,
-        datePublished: "2019-03-06",
-        publisher: { "@type": "Organization", name: "CNN", url: "https://www.cnn.com/" },
-      },
+      { "@context": "https://schema.org", ...CNN_ARTICLE },
     ]);
   });
 

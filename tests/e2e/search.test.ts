@@ -1,29 +1,15 @@
 // Search, feeds and script weight of the built launch site in Chromium, served like a static host.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.ts";
-import { buildAndServe, launchSite, type ServedSite } from "../helpers/served-site.ts";
-import type { FixtureSite } from "../helpers/site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { inChromium } from "../helpers/served-site.ts";
 
 const DIGBY = "They really messed up in North Korea";
 const OTHER = "Latest CNN story on Hanoi gives the real scoop.";
 
 describe("search and feeds of the launch site in Chromium", () => {
-  let site: FixtureSite;
-  let served: ServedSite;
-  let origin: string;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await buildAndServe(launchSite());
-    ({ site, origin } = served);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const ctx = inChromium();
 
   const results = async (page: Page) => {
     await page.locator("[data-search-status]").filter({ hasText: /found/ }).waitFor();
@@ -31,47 +17,47 @@ describe("search and feeds of the launch site in Chromium", () => {
   };
 
   it("finds both posts for “Yongbyon” and only digby's for “Metropole”", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/search/?q=Yongbyon`);
+    const page = await ctx.browser.newPage();
+    await page.goto(`${ctx.origin}/search/?q=Yongbyon`);
     expect(await results(page)).toEqual([OTHER, DIGBY].sort());
     expect(await page.locator("[data-search-status]").textContent()).toBe("2 posts found for “Yongbyon”.");
     expect(await page.locator(".search-results mark").first().textContent()).toBe("Yongbyon");
     await page.locator("#search-q").fill("Metropole");
     await page.locator("#search-q").press("Enter");
     await expect.poll(() => results(page)).toEqual([DIGBY]);
-    expect(page.url()).toBe(`${origin}/search/?q=Metropole`);
+    expect(page.url()).toBe(`${ctx.origin}/search/?q=Metropole`);
     await page.locator(".search-results h2 a").click();
-    await expect.poll(() => page.url()).toBe(`${origin}/posts/they-really-messed-up-in-north-korea/`);
+    await expect.poll(() => page.url()).toBe(`${ctx.origin}/posts/they-really-messed-up-in-north-korea/`);
     await page.close();
   });
 
   it("searches from the box in the header of any page", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/tags/`);
+    const page = await ctx.browser.newPage();
+    await page.goto(`${ctx.origin}/tags/`);
     await page.getByRole("searchbox", { name: "Search posts" }).fill("Metropole");
     await page.getByRole("search").getByRole("button", { name: "Search" }).click();
-    await expect.poll(() => page.url()).toBe(`${origin}/search/?q=Metropole`);
+    await expect.poll(() => page.url()).toBe(`${ctx.origin}/search/?q=Metropole`);
     expect(await results(page)).toEqual([DIGBY]);
     await page.close();
   });
 
   it("says plainly what to do when JavaScript is off", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await ctx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${origin}/search/?q=Yongbyon`);
+    await page.goto(`${ctx.origin}/search/?q=Yongbyon`);
     const notice = page.locator("[data-search-nojs]");
     expect(await notice.isVisible()).toBe(true);
     expect(await notice.textContent()).toContain("needs JavaScript");
     expect(await notice.getByRole("link", { name: "the archive" }).getAttribute("href")).toBe("/archive/");
     await context.close();
-    const scripted = await browser.newPage();
-    await scripted.goto(`${origin}/search/`);
+    const scripted = await ctx.browser.newPage();
+    await scripted.goto(`${ctx.origin}/search/`);
     await expect.poll(() => scripted.locator("[data-search-nojs]").isVisible()).toBe(false);
     await scripted.close();
   });
 
   it("loads JavaScript on the search page only (bytes measured)", async () => {
-    const page = await browser.newPage();
+    const page = await ctx.browser.newPage();
     const loaded = { js: 0, wasm: 0 };
     page.on("response", async (response) => {
       const type = response.headers()["content-type"] ?? "";
@@ -79,12 +65,12 @@ describe("search and feeds of the launch site in Chromium", () => {
       if (type.includes("wasm") || response.url().includes("wasm")) loaded.wasm += (await response.body()).length;
     });
     // Every other page first, in one tab: none may load a byte of script.
-    const locs = [...readFileSync(path.join(site.outputDir, "sitemap.xml"), "utf8").matchAll(/<loc>https:\/\/gloss\.example(\/[^<]*)<\/loc>/g)].map((m) => m[1]!);
+    const locs = [...readFileSync(path.join(ctx.site.outputDir, "sitemap.xml"), "utf8").matchAll(/<loc>https:\/\/gloss\.example(\/[^<]*)<\/loc>/g)].map((m) => m[1]!);
     const others = [...locs.filter((l) => l !== "/search/"), "/404.html"];
-    for (const loc of others) await page.goto(`${origin}${loc}`, { waitUntil: "load" });
+    for (const loc of others) await page.goto(`${ctx.origin}${loc}`, { waitUntil: "load" });
     expect(others.length).toBeGreaterThan(15);
     expect(loaded.js).toBe(0);
-    await page.goto(`${origin}/search/?q=Yongbyon`, { waitUntil: "networkidle" });
+    await page.goto(`${ctx.origin}/search/?q=Yongbyon`, { waitUntil: "networkidle" });
     await results(page);
     expect(loaded.js).toBeGreaterThan(0);
     console.log(`[measure] search page JavaScript: ${loaded.js} bytes (+ ${loaded.wasm} bytes of WebAssembly); ${others.length} other pages: 0 bytes`);
@@ -92,8 +78,8 @@ describe("search and feeds of the launch site in Chromium", () => {
   });
 
   it("shows a feed as a readable page when opened in the browser", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/tags/north-korea/feed.xml`);
+    const page = await ctx.browser.newPage();
+    await page.goto(`${ctx.origin}/tags/north-korea/feed.xml`);
     expect(await page.locator("h1").textContent()).toBe("Gloss: North Korea");
     expect(await page.locator(".feed-notice").textContent()).toContain("https://gloss.example/tags/north-korea/feed.xml");
     expect((await page.locator(".post-summary-title a").allTextContents()).sort()).toEqual([OTHER, DIGBY].sort());

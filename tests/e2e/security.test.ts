@@ -4,11 +4,10 @@
 import { cpSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
 import { builtPages } from "../helpers/hostile.ts";
-import { buildAndServe, launchSite, type ServedSite } from "../helpers/served-site.ts";
-import { ROOT, makeSite, type FixtureSite } from "../helpers/site.ts";
+import { inChromium } from "../helpers/served-site.ts";
+import { ROOT, makeSite } from "../helpers/site.ts";
 
 /** One URL per kind of page: the first of each top-level section and depth, plus a missing page. */
 export function pageTypes(outputDir: string): string[] {
@@ -55,26 +54,14 @@ async function visit(browser: Browser, origin: string, url: string, options: { b
 }
 
 describe("the launch site in Chromium, under its Content Security Policy", () => {
-  let site: FixtureSite;
-  let served: ServedSite;
-  let origin: string;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await buildAndServe(launchSite());
-    ({ site, origin } = served);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const ctx = inChromium();
 
   it("reports zero CSP violations on every page type, with the header and the <meta> policy", async () => {
-    const types = pageTypes(site.outputDir);
+    const types = pageTypes(ctx.site.outputDir);
     expect(types).toEqual(expect.arrayContaining(["/", "/tags/", "/authors/", "/outlets/", "/sources/", "/archive/", "/404.html"]));
     for (const section of ["posts", "tags", "authors", "outlets", "sources"]) expect(types.some((url) => new RegExp(`^/${section}/[^/]+/$`).test(url)), section).toBe(true);
     const visits: Visit[] = [];
-    for (const url of types) visits.push(await visit(browser, origin, url));
+    for (const url of types) visits.push(await visit(ctx.browser, ctx.origin, url));
     for (const v of visits) {
       expect(v.status, v.url).toBe(v.url === "/no/such/page/" ? 404 : 200);
       if (v.url !== "/no/such/page/") expect(v.csp, v.url).toMatch(/^default-src 'none'; script-src 'self'/);
@@ -83,13 +70,13 @@ describe("the launch site in Chromium, under its Content Security Policy", () =>
   });
 
   it("would report a violation: an inline script injected into a page is blocked and reported", async () => {
-    const context = await browser.newContext();
+    const context = await ctx.browser.newContext();
     const page = await context.newPage();
     const reports: string[] = [];
     page.on("console", (message) => {
       if (/Content.Security.Policy/i.test(message.text())) reports.push(message.text());
     });
-    await page.goto(`${origin}/`);
+    await page.goto(`${ctx.origin}/`);
     const ran = await page.evaluate(async () => {
       const script = document.createElement("script");
       script.textContent = "window.__ran = true";
@@ -104,34 +91,24 @@ describe("the launch site in Chromium, under its Content Security Policy", () =>
 });
 
 describe("the hostile site in Chromium", () => {
-  let site: FixtureSite;
-  let served: ServedSite;
-  let origin: string;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = makeSite();
+  const ctx = inChromium(() => {
+    const site = makeSite();
     cpSync(path.join(ROOT, "tests/fixtures/hostile"), site.contentDir, { recursive: true });
-    served = await buildAndServe(site);
-    origin = served.origin;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+    return site;
   });
 
   it("runs no script and opens no dialog on any page, even with the CSP bypassed", async () => {
-    const pages = builtPages(site.outputDir).map(([url]) => url);
+    const pages = builtPages(ctx.site.outputDir).map(([url]) => url);
     expect(pages.length).toBeGreaterThan(10);
     for (const url of pages) {
-      const context = await browser.newContext({ bypassCSP: true });
+      const context = await ctx.browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
       const dialogs: string[] = [];
       page.on("dialog", (dialog) => {
         dialogs.push(dialog.message());
         void dialog.dismiss();
       });
-      await page.goto(`${origin}${url}`, { waitUntil: "load" });
+      await page.goto(`${ctx.origin}${url}`, { waitUntil: "load" });
       // Hover and focus everything a reader could, so any handler that slipped through would fire.
       const live = await page.evaluate(() => {
         const all = [...document.querySelectorAll("*")];
@@ -155,7 +132,7 @@ describe("the hostile site in Chromium", () => {
 
   it("reports zero CSP violations on the hostile site either", async () => {
     const visits: Visit[] = [];
-    for (const url of pageTypes(site.outputDir)) visits.push(await visit(browser, origin, url));
+    for (const url of pageTypes(ctx.site.outputDir)) visits.push(await visit(ctx.browser, ctx.origin, url));
     expect(visits.filter((v) => v.violations.length > 0 || v.dialogs.length > 0)).toEqual([]);
   });
 });

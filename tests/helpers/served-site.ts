@@ -4,7 +4,10 @@ import { mkdtempSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { createStaticServer, listen } from "../../lib/static-server.ts";
+import { launchChromium } from "./browser.ts";
 import { ROOT, buildSite, type FixtureSite } from "./site.ts";
 
 export interface ServedSite {
@@ -32,4 +35,26 @@ export async function serve(site: FixtureSite): Promise<ServedSite> {
   const server: Server = createStaticServer({ root: site.outputDir, pathPrefix: "/" });
   const origin = await listen(server);
   return { site, origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A served site with a Chromium to read it in. Fields are filled by the hooks `inChromium` registers. */
+export interface SiteInChromium extends ServedSite {
+  browser: Browser;
+}
+
+/**
+ * Registers beforeAll/afterAll in the calling describe block: builds and serves `make()` and
+ * launches Chromium, then closes both. Read the fields inside tests, after the hook has run.
+ */
+export function inChromium(make: () => FixtureSite = launchSite): SiteInChromium {
+  const ctx = {} as SiteInChromium;
+  beforeAll(async () => {
+    Object.assign(ctx, await buildAndServe(make()));
+    ctx.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.close?.();
+  });
+  return ctx;
 }
