@@ -56,21 +56,47 @@ const ACCURACY_PREFIX: Record<DateAccuracy, string> = {
 const ACCURACY_SHORT: Record<DateAccuracy, string> = { exact: "", "on-or-after": "≥ ", about: "c. " };
 
 export function toPostDate(value: DateTime, dayOnly: boolean, accuracy: DateAccuracy = "exact"): PostDate {
-  const day = value.setLocale("en-GB").toFormat("d LLLL yyyy");
-  const time = dayOnly ? "" : `, ${value.setLocale("en-GB").toFormat("HH:mm ZZZZ")}`;
+  const day = `${value.day} ${monthName(value, "LLLL")} ${year(value)}`;
+  const time = dayOnly ? "" : `, ${pad2(value.hour)}:${pad2(value.minute)} ${offsetName(value)}`;
+  const rfc3339 = value.toISO({ suppressMilliseconds: true })!;
   return {
-    iso: dayOnly ? value.toISODate()! : value.toISO({ suppressMilliseconds: true })!,
-    rfc3339: value.toISO({ suppressMilliseconds: true })!,
+    iso: dayOnly ? rfc3339.slice(0, 10) : rfc3339,
+    rfc3339,
     epoch: value.toMillis(),
     text: `${ACCURACY_PREFIX[accuracy]}${day}${time}`,
-    short: `${ACCURACY_SHORT[accuracy]}${value.setLocale("en-GB").toFormat("d LLL yyyy")}`,
+    short: `${ACCURACY_SHORT[accuracy]}${value.day} ${monthName(value, "LLL")} ${year(value)}`,
     accuracy,
     dayOnly,
     year: value.year,
     month: value.month,
-    monthName: value.setLocale("en-GB").toFormat("LLLL yyyy"),
+    monthName: `${monthName(value, "LLLL")} ${year(value)}`,
   };
 }
+
+// Luxon's toFormat builds a new Intl formatter on every call (a third of a 10,000-post
+// catalog's time), so the locale's words are asked of it once and remembered: month names by
+// month, offset names ("GMT+7", "CET") by zone and offset.
+const words = new Map<string, string>();
+
+function remembered(key: string, compute: () => string): string {
+  let word = words.get(key);
+  if (word === undefined) {
+    word = compute();
+    words.set(key, word);
+  }
+  return word;
+}
+
+function monthName(value: DateTime, token: "LLLL" | "LLL"): string {
+  return remembered(`${token}|${value.month}`, () => value.setLocale("en-GB").toFormat(token));
+}
+
+function offsetName(value: DateTime): string {
+  return remembered(`ZZZZ|${value.zoneName}|${value.offset}`, () => value.setLocale("en-GB").toFormat("ZZZZ"));
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+const year = (value: DateTime) => String(value.year).padStart(4, "0");
 
 /** The current moment in `zone`, pinned by `nowIso` when given (tests, reproducible builds). */
 export function now(zone: string, nowIso?: string): DateTime {

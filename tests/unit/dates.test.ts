@@ -64,6 +64,23 @@ describe("toPostDate", () => {
     expect(date.text).toBe("6 March 2019, 14:05 GMT-5");
   });
 
+  it("words every month and offset as luxon's en-GB formats do, across zones and daylight saving", () => {
+    // The words are remembered by month and by zone and offset: a wrong key shows up here
+    // (London is GMT in January and BST in July; "Sept" is en-GB's short September).
+    for (const zone of ["Europe/London", "America/New_York", "Asia/Ho_Chi_Minh", "UTC", "Australia/Adelaide"]) {
+      for (let month = 1; month <= 12; month += 1) {
+        const value = day(`2019-${String(month).padStart(2, "0")}-06T09:07`, zone);
+        const date = toPostDate(value, false);
+        const gb = value.setLocale("en-GB");
+        expect(date.text).toBe(`${gb.toFormat("d LLLL yyyy")}, ${gb.toFormat("HH:mm ZZZZ")}`);
+        expect(date.short).toBe(gb.toFormat("d LLL yyyy"));
+        expect(date.monthName).toBe(gb.toFormat("LLLL yyyy"));
+      }
+    }
+    expect(toPostDate(day("2019-09-06", "UTC"), true).short).toBe("6 Sept 2019");
+    expect(toPostDate(day("2019-07-06T12:00", "Europe/London"), false).text).toBe("6 July 2019, 12:00 BST");
+  });
+
   it("tells day-only inputs apart", () => {
     expect(isDayOnly("2019-03-06")).toBe(true);
     expect(isDayOnly("2019-03-06T10:00")).toBe(false);
