@@ -40,12 +40,13 @@ export default function (eleventyConfig: EleventyConfig) {
   // before the search index is written into a folder that is about to be thrown away.
   eleventyConfig.setEventEmitterMode("sequential");
 
-  contentPlugin(eleventyConfig, env);
+  const dev = contentPlugin(eleventyConfig, env);
   pagesPlugin(eleventyConfig);
   metaPlugin(eleventyConfig);
   feedsPlugin(eleventyConfig);
-  cspPlugin(eleventyConfig, env, pathPrefix);
-  checksPlugin(eleventyConfig, env, [linksCheck, cspCheck]);
+  const partial = () => dev?.lastPlan?.only !== undefined;
+  cspPlugin(eleventyConfig, env, pathPrefix, partial);
+  checksPlugin(eleventyConfig, env, [linksCheck, cspCheck], partial);
   searchPlugin(eleventyConfig, env);
   pathPrefixPlugin(eleventyConfig, { pathPrefix });
 }

@@ -18,7 +18,8 @@ export interface ChecksConfigApi {
   on(event: "eleventy.after", handler: (args: { results: AfterBuildResult[]; dir: { output: string } }) => unknown): void;
 }
 
-export function checksPlugin(eleventyConfig: ChecksConfigApi, env: GlossEnv, checks: readonly NamedCheck[]): void {
+/** `partial()` tells a dev-server build that rendered only some pages (lib/incremental.ts). */
+export function checksPlugin(eleventyConfig: ChecksConfigApi, env: GlossEnv, checks: readonly NamedCheck[], partial: () => boolean = () => false): void {
   eleventyConfig.on("eleventy.after", ({ results, dir }) => {
     const pages = results
       .filter((r): r is AfterBuildResult & { url: string } => typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"))
@@ -28,7 +29,7 @@ export function checksPlugin(eleventyConfig: ChecksConfigApi, env: GlossEnv, che
     const root = path.resolve(env.cwd, dir.output);
     const files = listFiles(root);
     const read = fileReader(root, files);
-    const issues = runChecks({ pages, files, read, pathPrefix: site.pathPrefix, siteOrigin: site.origin }, checks);
+    const issues = runChecks({ pages, files, read, pathPrefix: site.pathPrefix, siteOrigin: site.origin, partial: partial() }, checks);
     if (issues.length === 0) return;
     const lines = issues.map(formatIssue);
     if (env.mode === "build") throw new CheckFailure(lines);

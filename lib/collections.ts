@@ -7,7 +7,7 @@ import type { ContentInput, PostFile } from "./content.ts";
 import { selectFeeds, type FeedSet } from "./feeds.ts";
 import { createMarkdown } from "./markdown/index.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
-import { createRenderState, type QuotedSource } from "./markdown/env.ts";
+import { createRenderState, type GlossRenderState, type QuotedSource } from "./markdown/env.ts";
 import { groupStartPages, paginate, paginateGroups, type GroupSlice, type Page } from "./pagination.ts";
 import { buildQuoteIndex, type PassageGroup } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
@@ -207,6 +207,29 @@ export interface CatalogOptions {
   includeUnpublished: boolean;
   /** The current moment, in the site zone. */
   now: DateTime;
+  /** Markdown already rendered, kept across dev-server rebuilds (see RenderMemo). */
+  renders?: RenderMemo | undefined;
+}
+
+/**
+ * Rendered post bodies by PostFile object (the dev server keeps a file's PostFile while the
+ * file is unchanged), valid while `key` (the registries the render read: sources and outlets
+ * for quotation captions) is unchanged. A production build has none.
+ */
+export interface RenderMemo {
+  key: string;
+  rendered: WeakMap<PostFile, Rendered>;
+}
+
+interface Rendered {
+  key: string;
+  html: string;
+  state: GlossRenderState;
+  summary: string;
+}
+
+export function createRenderMemo(): RenderMemo {
+  return { key: "", rendered: new WeakMap() };
 }
 
 const SUMMARY_WORDS = 40;
@@ -305,6 +328,16 @@ export function buildCatalog(
 
   // Posts: cross-checks, tags, rendering.
   const md = createMarkdown();
+  const render = (file: PostFile): Rendered => {
+    const memo = options.renders;
+    const known = memo?.rendered.get(file);
+    if (memo && known?.key === memo.key) return known;
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource: quotedSource, sourcesFile: input.files.sources });
+    const html = md.render(file.body, { gloss: state });
+    const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph) };
+    memo?.rendered.set(file, done);
+    return done;
+  };
   const tags = new Map<string, Tag & { firstFile: string }>();
   const slugs = new Map<string, string>();
   const posts: Post[] = [];
@@ -348,8 +381,7 @@ export function buildCatalog(
       }
     }
 
-    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource: quotedSource, sourcesFile: input.files.sources });
-    const html = md.render(file.body, { gloss: state });
+    const { html, state, summary } = render(file);
     // A quotation of a source whose entry is broken was already reported at the entry.
     problems.push(...state.problems.filter((p) => !(p.field === "quotation" && [...brokenSources].some((id) => p.got === JSON.stringify(id)))));
     for (const id of state.quotedSourceIds) {
@@ -372,7 +404,7 @@ export function buildCatalog(
       tags: postTags,
       sources: postSources,
       description: data.description,
-      summary: data.description ?? summarise(state.firstParagraph),
+      summary,
       html,
       words: wordShare(state.words.quoted, state.words.commentary),
       draft: data.draft,

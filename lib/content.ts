@@ -1,7 +1,7 @@
 // Reading the content folder: posts (`*.md` with YAML front matter) and the registries
 // (`_data/authors.yaml`, `outlets.yaml`, `sources.yaml`). Each file is read once, decoded
 // strictly and validated; every problem is collected, none is thrown half-way.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ContentProblem } from "./errors.ts";
 import {
@@ -163,8 +163,34 @@ export function readPost(
   return { file: shown, slug, data: result.value, body: split.body, lineOffset: split.bodyLine - 1, lineOf };
 }
 
+/**
+ * What the dev server remembers between rebuilds: each post file as last read, by path, with
+ * the stamp (modification time, size, inode) it had. A file whose stamp has not changed is not
+ * read or validated again, and keeps its PostFile object (so later stages can cache by it).
+ */
+export interface ContentMemo {
+  posts: Map<string, { stamp: string; post: PostFile | undefined; problems: ContentProblem[]; rejected: PostReferences[] }>;
+  /** Stamps of this read's post files, by file as shown in messages. */
+  stamps: Map<string, string>;
+  /** The registries' stamps, as one string. */
+  registries: string;
+}
+
+export function createContentMemo(): ContentMemo {
+  return { posts: new Map(), stamps: new Map(), registries: "" };
+}
+
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads and validates everything in the content folder. Cross-references are checked later. */
-export function readContent(options: ReadOptions): { input: ContentInput; problems: ContentProblem[] } {
+export function readContent(options: ReadOptions, memo?: ContentMemo): { input: ContentInput; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const show = (file: string) => path.relative(options.root, file) || file;
   const dataDir = path.join(options.contentDir, "_data");
@@ -189,14 +215,36 @@ export function readContent(options: ReadOptions): { input: ContentInput; proble
   } catch {
     problems.push({ file: show(options.contentDir), expected: "a folder of posts", got: "no such folder" });
   }
+  if (memo) {
+    memo.stamps.clear();
+    memo.registries = REGISTRY_NAMES.map((name) => stampOf(path.join(dataDir, `${name}.yaml`)) ?? "").join("|");
+  }
+  const seen = new Set<string>();
   for (const name of names) {
     const full = path.join(options.contentDir, name);
     const shown = show(full);
-    const text = readText(full, shown, problems);
-    if (text === undefined) continue;
-    const post = readPost(text, shown, options.timeZone, problems, rejected);
+    const stamp = memo ? stampOf(full) : undefined;
+    const known = stamp === undefined ? undefined : memo?.posts.get(full);
+    if (memo && stamp !== undefined) {
+      seen.add(full);
+      memo.stamps.set(shown, stamp);
+    }
+    if (known && known.stamp === stamp) {
+      problems.push(...known.problems);
+      rejected.push(...known.rejected);
+      if (known.post) posts.push(known.post);
+      continue;
+    }
+    const ownProblems: ContentProblem[] = [];
+    const ownRejected: PostReferences[] = [];
+    const text = readText(full, shown, ownProblems);
+    const post = text === undefined ? undefined : readPost(text, shown, options.timeZone, ownProblems, ownRejected);
+    if (memo && stamp !== undefined) memo.posts.set(full, { stamp, post, problems: ownProblems, rejected: ownRejected });
+    problems.push(...ownProblems);
+    rejected.push(...ownRejected);
     if (post) posts.push(post);
   }
+  if (memo) for (const full of memo.posts.keys()) if (!seen.has(full)) memo.posts.delete(full);
   const registries = { authors, outlets, sources };
   return {
     input: {

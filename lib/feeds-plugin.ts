@@ -3,6 +3,7 @@
 // template paginated over the feeds chosen in lib/feeds.ts, and the filters they print with.
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { Post } from "./collections.ts";
+import { paginateGloss } from "./pages.ts";
 import { FEED_ROUTES, toJsonFeed, xmlSafe, type Feed, type FeedEntry } from "./feeds.ts";
 import type { Site } from "./site.ts";
 
@@ -54,7 +55,7 @@ export function feedsPlugin(eleventyConfig: FeedsConfigApi): void {
 
   const feedRoute = (layout: string, pathOf: (feed: Feed) => string) => ({
     layout,
-    pagination: { data: "gloss.feeds.all", size: 1, alias: "feed", addAllPagesToCollections: false },
+    pagination: paginateGloss("feeds.all", "feed"),
     permalink: (data: { feed: Feed }) => pathOf(data.feed),
     eleventyExcludeFromCollections: true,
   });

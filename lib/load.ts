@@ -1,10 +1,12 @@
 // The content stage of the pipeline: settings → files → schema → catalog, in one call,
 // throwing every problem at once as ContentErrors. Used by the build and `check:content`.
+import path from "node:path";
 import { ContentErrors } from "./errors.ts";
 import { now } from "./dates.ts";
 import type { GlossEnv } from "./env.ts";
-import { readContent } from "./content.ts";
-import { buildCatalog, type Catalog } from "./collections.ts";
+import { createContentMemo, readContent, type ContentMemo } from "./content.ts";
+import { buildCatalog, createRenderMemo, type Catalog, type RenderMemo } from "./collections.ts";
+import { RebuildPlanner, type RenderPlan } from "./incremental.ts";
 import { loadSite } from "./site.ts";
 
 /**
@@ -12,8 +14,11 @@ import { loadSite } from "./site.ts";
  * by reference instead of deep-merging the (cyclic) post graph into every page's data.
  */
 export class GlossData {
-  constructor(catalog: Catalog) {
+  /** Route items this build renders (a dev-server rebuild); every page when undefined. */
+  renderOnly: ReadonlySet<object> | undefined;
+  constructor(catalog: Catalog, renderOnly?: ReadonlySet<object>) {
     Object.assign(this, catalog);
+    this.renderOnly = renderOnly;
   }
 }
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -36,15 +41,65 @@ export function takeCatalog(env: GlossEnv): Catalog {
   return catalog;
 }
 
-export function loadCatalog(env: GlossEnv): Catalog {
+export function loadCatalog(env: GlossEnv, memo?: { content: ContentMemo; renders: RenderMemo }): Catalog {
   const site = loadSite(env);
-  const { input, problems } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone });
+  const { input, problems } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone }, memo?.content);
+  if (memo) memo.renders.key = memo.content.registries;
   const built = buildCatalog(input, site, {
     includeUnpublished: env.mode === "serve",
     now: now(site.timeZone, env.now),
+    renders: memo?.renders,
   });
   // Grouped by file, then by line, so an author fixes one file top to bottom (the sort is stable).
   const all = [...problems, ...built.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   if (all.length > 0 || !built.catalog) throw new ContentErrors(all);
   return built.catalog;
+}
+
+/**
+ * The dev server's content stage: each rebuild re-reads only the files whose stamp changed,
+ * re-renders only their Markdown, and plans which pages to render again (lib/incremental.ts).
+ */
+export class DevContent {
+  private content = createContentMemo();
+  private renders = createRenderMemo();
+  private siteKey = "";
+  private readonly planner = new RebuildPlanner();
+  /** The last build's plan, for post-build steps that need the whole site (a partial build is not). */
+  lastPlan: RenderPlan | undefined;
+
+  /** Set when files other than posts and registries changed (layouts, CSS): render everything. */
+  private renderAll = false;
+
+  constructor(private readonly env: GlossEnv) {}
+
+  /** The files the watcher saw change before this rebuild. */
+  changed(files: readonly string[]): void {
+    const content = path.resolve(this.env.cwd, this.env.contentDir);
+    const isContent = (file: string) => {
+      const full = path.resolve(this.env.cwd, file);
+      return full.startsWith(`${content}${path.sep}`) && /\.(md|ya?ml)$/.test(full);
+    };
+    if (!files.every(isContent)) this.renderAll = true;
+  }
+
+  load(): GlossData {
+    const siteKey = JSON.stringify(loadSite(this.env));
+    if (siteKey !== this.siteKey) {
+      // Dates are read in the site's zone and pages printed with its settings: start afresh.
+      this.content = createContentMemo();
+      this.renders = createRenderMemo();
+      this.siteKey = siteKey;
+    }
+    const catalog = loadCatalog(this.env, { content: this.content, renders: this.renders });
+    if (this.renderAll) this.planner.forget();
+    this.renderAll = false;
+    this.lastPlan = this.planner.plan(catalog, `${siteKey}\n${this.content.registries}`, this.content.stamps);
+    return new GlossData(catalog, this.lastPlan.only);
+  }
+
+  /** Called once a build has written every page it planned. */
+  built(): void {
+    this.planner.commit();
+  }
 }

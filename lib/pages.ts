@@ -19,11 +19,28 @@ interface Owner {
 }
 type Listing = Page<unknown> & { owner?: Owner };
 
+/**
+ * Pagination over a path into the `gloss` global, one page per item; a dev-server rebuild keeps
+ * only the items it plans to render again (`gloss.renderOnly`, lib/incremental.ts).
+ */
+export function paginateGloss(data: string, alias: string) {
+  return {
+    data: `gloss.${data}`,
+    size: 1,
+    alias,
+    addAllPagesToCollections: false,
+    before: (items: unknown[], full: { gloss?: { renderOnly?: ReadonlySet<object> | undefined } }) => {
+      const only = full.gloss?.renderOnly;
+      return only ? items.filter((item) => only.has(item as object)) : items;
+    },
+  };
+}
+
 /** A page per item of `data` (a path into the `gloss` global), written at the item's `url`. */
 function route(layout: string, data: string, alias: string, urlOf: (item: RouteData) => string, titleOf: (item: RouteData) => string) {
   return {
     layout,
-    pagination: { data: `gloss.${data}`, size: 1, alias, addAllPagesToCollections: false },
+    pagination: paginateGloss(data, alias),
     permalink: (page: RouteData) => urlOf(page[alias] as RouteData),
     eleventyComputed: { pageTitle: (page: RouteData) => titleOf(page[alias] as RouteData) },
     eleventyExcludeFromCollections: true,

@@ -44,13 +44,15 @@ export function buildQuoteIndex<P>(
       let entry = index.get(sourceId);
       if (!entry) index.set(sourceId, (entry = { order: [], byKey: new Map() }));
       const { order, byKey } = entry;
-      const known = sequence.map((passage) => byKey.get(passageKey(passage.text)));
+      const keys = sequence.map((passage) => passageKey(passage.text));
+      const known = keys.map((key) => byKey.get(key));
       let previous: PassageGroup<P> | undefined;
       sequence.forEach((passage, i) => {
-        let group = known[i] ?? byKey.get(passageKey(passage.text));
+        const key = keys[i]!;
+        let group = known[i] ?? byKey.get(key);
         if (!group) {
           group = { text: passage.text, uses: [] };
-          byKey.set(passageKey(passage.text), group);
+          byKey.set(key, group);
           const next = known.slice(i + 1).find((g) => g !== undefined);
           const at = previous ? order.indexOf(previous) + 1 : next ? order.indexOf(next) : order.length;
           order.splice(at, 0, group);

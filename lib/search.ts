@@ -54,9 +54,44 @@ export interface SearchConfigApi {
 
 export function searchPlugin(eleventyConfig: SearchConfigApi, env: GlossEnv, options: Partial<SearchOptions> = {}): void {
   const merged: SearchOptions = { ...searchDefaults, ...options };
-  eleventyConfig.on("eleventy.after", async ({ dir }) => {
+  const index = async (outputDir: string) => {
     const started = performance.now();
-    const pages = await buildSearchIndex(path.resolve(env.cwd, dir.output), merged);
-    if (env.mode === "serve") console.log(`[gloss] search index: ${pages} page(s) in ${Math.round(performance.now() - started)} ms`);
+    const pages = await buildSearchIndex(outputDir, merged);
+    return { pages, ms: Math.round(performance.now() - started) };
+  };
+  if (env.mode === "serve") {
+    // The dev server indexes in the background, from the pages on disk, so a rebuild is shown
+    // as soon as its pages are written; search catches up a moment later.
+    const background = backgroundRunner(async (outputDir: string) => {
+      const { pages, ms } = await index(outputDir);
+      console.log(`[gloss] search index: ${pages} page(s) in ${ms} ms`);
+    });
+    eleventyConfig.on("eleventy.after", ({ dir }) => background(path.resolve(env.cwd, dir.output)));
+    return;
+  }
+  eleventyConfig.on("eleventy.after", async ({ dir }) => {
+    await index(path.resolve(env.cwd, dir.output));
   });
+}
+
+/**
+ * Runs `task` without waiting for it, one run at a time: a call while it runs asks for one
+ * more run afterwards (calls in between fold into it). Failures are reported, not thrown.
+ */
+export function backgroundRunner<T>(task: (arg: T) => Promise<void>, report: (error: unknown) => void = (e) => console.warn(`[gloss] ${String(e)}`)) {
+  let running: Promise<void> | undefined;
+  let next: { arg: T } | undefined;
+  const run = (arg: T): Promise<void> =>
+    task(arg)
+      .catch(report)
+      .then(() => {
+        const queued = next;
+        next = undefined;
+        running = queued ? run(queued.arg) : undefined;
+        return running;
+      });
+  return (arg: T): void => {
+    if (running) next = { arg };
+    else running = run(arg);
+  };
 }

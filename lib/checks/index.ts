@@ -16,6 +16,8 @@ export interface BuiltSite {
   pathPrefix?: string;
   /** The site's origin (`https://example.org`), so absolute links to the site itself are checked. */
   siteOrigin?: string;
+  /** Only some pages were built (a dev-server rebuild): checks of the whole site are skipped. */
+  partial?: boolean;
   /** Reads an output file by site URL (undefined when there is none). Checks only read. */
   read?: (url: string) => Buffer | undefined;
 }

@@ -134,7 +134,9 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
   });
 
   const home = pageIndex.get("/index.html");
-  if (home === undefined) {
+  if (site.partial) {
+    // Reachability is a property of the whole site, which a partial build does not hold.
+  } else if (home === undefined) {
     issues.push({ page: "/", message: "there is no home page to reach the others from" });
   } else {
     const reached = new Uint8Array(site.pages.length);

@@ -1,0 +1,163 @@
+// Dev-server rebuilds: which pages an edit can have changed. After the first build, the dev
+// server renders only those (Eleventy leaves the other files of the output as they were), so
+// editing one post of 10,000 rewrites tens of pages, not twenty thousand. Like Hugo's fast
+// render mode, but exact for what posts show of one another: a page is rendered again when
+//   - it is new, or its shape changed (page number and count, which posts it lists, a post's
+//     newer/older/related posts, the names of its tags and sources), or
+//   - it shows a post whose file changed (a post page, a listing or feed that lists it), or
+//   - it belongs to a tag, author, outlet or month a changed post joined or left (its count
+//     shows on every page), or to a source a changed post quotes or quoted, or
+//   - it is an index (tags, authors, outlets, sources, archive) and a post joined or left any.
+// Anything else (settings, registries, a first build) renders every page.
+import type { Catalog, Post } from "./collections.ts";
+import type { Feed } from "./feeds.ts";
+import type { Page } from "./pagination.ts";
+
+/** What one build renders: `only` the given route items, or every page when undefined. */
+export interface RenderPlan {
+  only: ReadonlySet<object> | undefined;
+  /** One line for the dev server's log. */
+  summary: string;
+}
+
+/** Listing routes whose pages belong to an owner (or to the whole site: home). */
+const OWNED_LISTINGS = new Set(["home", "tags", "authors", "outlets", "sources", "archiveMonths"]);
+
+interface RoutedItem {
+  item: object;
+  url: string;
+  /** The posts whose content the page shows. */
+  shows: Post[];
+  /** What must match the previous build for the page to be reusable (besides `shows`). */
+  shape: string;
+  /** Owner keys (`tag:x`); a change to any post of the owner renders the page. */
+  owners: string[];
+  /** An index page: rendered again whenever a post joined or left any owner. */
+  always: boolean;
+}
+
+const ownerKeysOf = (post: Post): string[] => [
+  `author:${post.author.id}`,
+  ...(post.outlet ? [`outlet:${post.outlet.id}`] : []),
+  ...post.tags.map((tag) => `tag:${tag.slug}`),
+  ...post.sources.map((source) => `source:${source.id}`),
+  `month:${post.date.year}-${post.date.month}`,
+];
+
+function ownerKeyOf(kind: string, owner: unknown): string | undefined {
+  const o = owner as { id?: string; slug?: string; year?: number; month?: number } | undefined;
+  if (!o) return undefined;
+  switch (kind) {
+    case "tags":
+      return `tag:${o.slug}`;
+    case "authors":
+      return `author:${o.id}`;
+    case "outlets":
+      return `outlet:${o.id}`;
+    case "sources":
+      return `source:${o.id}`;
+    case "archiveMonths":
+      return `month:${o.year}-${o.month}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Every item Eleventy paginates over (lib/pages.ts, lib/feeds-plugin.ts), with what it depends on. */
+export function routedItems(catalog: Catalog): RoutedItem[] {
+  const routed: RoutedItem[] = [];
+  for (const post of catalog.posts) {
+    const near = [post.newer, post.older, ...post.related].filter((p): p is Post => p !== undefined);
+    routed.push({
+      item: post,
+      url: post.url,
+      shows: [post, ...near],
+      shape: [...near.map((p) => p.file), ...post.tags.map((t) => t.name), ...post.sources.map((s) => s.title)].join("\n"),
+      owners: [],
+      always: false,
+    });
+  }
+  for (const [kind, pages] of Object.entries(catalog.pages) as [string, (Page<unknown> & { owner?: unknown })[]][]) {
+    const owned = OWNED_LISTINGS.has(kind);
+    for (const page of pages) {
+      const posts = owned ? (page.items as Post[]) : [];
+      const owner = ownerKeyOf(kind, page.owner);
+      routed.push({
+        item: page,
+        url: page.url,
+        shows: posts,
+        shape: `${page.number}/${page.total}/${page.count}\n${posts.map((p) => p.file).join("\n")}`,
+        owners: owner ? [owner] : [],
+        always: !owned,
+      });
+    }
+  }
+  for (const feed of catalog.feeds.all as Feed[]) {
+    const posts = feed.entries.map((entry) => entry.post);
+    routed.push({ item: feed, url: feed.atomPath, shows: posts, shape: posts.map((p) => p.file).join("\n"), owners: [], always: false });
+  }
+  return routed;
+}
+
+/** What the planner keeps of the previous build. */
+interface Snapshot {
+  key: string;
+  stamps: ReadonlyMap<string, string>;
+  shapes: Map<string, string>;
+  owners: Map<string, string[]>;
+}
+
+/**
+ * Plans each dev-server build against the one before. `key` stands for everything that is not
+ * a post (settings, registries); `stamps` maps each post file to its stamp (lib/content.ts).
+ */
+export class RebuildPlanner {
+  private last: Snapshot | undefined;
+  private pending: Snapshot | undefined;
+
+  /** The next build renders every page (something other than content changed: a layout). */
+  forget(): void {
+    this.last = undefined;
+  }
+
+  /** The planned build succeeded: plan the next against it (a failed build is planned again). */
+  commit(): void {
+    if (this.pending) this.last = this.pending;
+    this.pending = undefined;
+  }
+
+  plan(catalog: Catalog, key: string, stamps: ReadonlyMap<string, string>): RenderPlan {
+    const routed = routedItems(catalog);
+    const owners = new Map(catalog.posts.map((post) => [post.file, ownerKeysOf(post)]));
+    const shapes = new Map(routed.map((r) => [r.url, r.shape]));
+    const previous = this.last;
+    this.pending = { key, stamps: new Map(stamps), shapes, owners };
+    if (!previous) return { only: undefined, summary: "every page" };
+    if (previous.key !== key) return { only: undefined, summary: "settings or registries changed: every page" };
+
+    const changed = new Set<string>();
+    for (const [file, stamp] of stamps) if (previous.stamps.get(file) !== stamp) changed.add(file);
+    for (const file of previous.stamps.keys()) if (!stamps.has(file)) changed.add(file);
+    // Owners a changed post joined or left (their counts change on every page), and the
+    // sources it quotes or quoted (their pages show its quotations).
+    const touched = new Set<string>();
+    for (const file of changed) {
+      const now = owners.get(file) ?? [];
+      const before = previous.owners.get(file) ?? [];
+      for (const owner of now) if (!before.includes(owner) || owner.startsWith("source:")) touched.add(owner);
+      for (const owner of before) if (!now.includes(owner) || owner.startsWith("source:")) touched.add(owner);
+    }
+    const membershipChanged = [...touched].some((owner) => !owner.startsWith("source:")) || [...changed].some((file) => owners.has(file) !== previous.owners.has(file));
+
+    const only = new Set<object>();
+    for (const r of routed) {
+      const dirty =
+        previous.shapes.get(r.url) !== r.shape ||
+        (r.always && membershipChanged) ||
+        r.owners.some((o) => touched.has(o)) ||
+        r.shows.some((p) => changed.has(p.file));
+      if (dirty) only.add(r.item);
+    }
+    return { only, summary: `${changed.size} changed file(s): ${only.size} of ${routed.length} pages` };
+  }
+}
