@@ -4,10 +4,10 @@ import { toPostDate, type PostDate } from "./dates.ts";
 import type { DateTime } from "luxon";
 import type { ContentProblem } from "./errors.ts";
 import type { ContentInput, PostFile } from "./content.ts";
-import { selectFeeds, type FeedSet } from "./feeds.ts";
+import { refreshFeedEntries, selectFeeds, type FeedSet } from "./feeds.ts";
 import { createMarkdown } from "./markdown/index.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
-import { createRenderState, type GlossRenderState, type QuotedSource } from "./markdown/env.ts";
+import { createRenderState, type GlossRenderState, type QuotedPassage, type QuotedSource } from "./markdown/env.ts";
 import { groupStartPages, paginate, paginateGroups, type GroupSlice, type Page } from "./pagination.ts";
 import { buildQuoteIndex, type PassageGroup } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
@@ -234,6 +234,66 @@ export function createRenderMemo(): RenderMemo {
 
 const SUMMARY_WORDS = 40;
 
+/** Each post's quoted passages, kept so that a dev-server patch can rebuild one source's quote list. */
+const passagesOf = new WeakMap<Post, readonly QuotedPassage[]>();
+
+/** Renders post bodies, through the memo when there is one; captions read `sources`. */
+function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined): (file: PostFile) => Rendered {
+  const md = createMarkdown();
+  const lookupSource = (id: string): QuotedSource | undefined => {
+    const s = sources.get(id);
+    return s && { id, title: s.title, url: s.url, archived: s.archived, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
+  };
+  return (file) => {
+    const known = memo?.rendered.get(file);
+    if (memo && known?.key === memo.key) return known;
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile });
+    const html = md.render(file.body, { gloss: state });
+    const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph) };
+    memo?.rendered.set(file, done);
+    return done;
+  };
+}
+
+/**
+ * The dev server's fast path for edits to post text only (front matter as before): renders the
+ * new bodies into the existing catalog, and redoes what depends on a body (word counts, summary,
+ * JSON-LD, feed summaries, the quote lists of the sources it quotes). Returns the patched posts,
+ * or undefined when the edit changed more than that (a new problem, a source quoted or no longer
+ * quoted): then the catalog must be built again.
+ */
+export function patchPosts(catalog: Catalog, files: readonly PostFile[], sourcesFile: string, memo: RenderMemo | undefined): Post[] | undefined {
+  const byFile = new Map(catalog.posts.map((post) => [post.file, post]));
+  const sources = new Map(catalog.sources.map((source) => [source.id, source]));
+  const render = postRenderer(sources, sourcesFile, memo);
+  const updates: { post: Post; done: Rendered }[] = [];
+  for (const file of files) {
+    const post = byFile.get(file.file);
+    if (!post) return undefined;
+    const done = render(file);
+    if (done.state.problems.length > 0) return undefined;
+    const listed = new Set([...file.data.sources, ...done.state.quotedSourceIds]);
+    if (listed.size !== post.sources.length || post.sources.some((source) => !listed.has(source.id))) return undefined;
+    updates.push({ post, done });
+  }
+  const touched = new Set<Source>();
+  for (const { post, done } of updates) {
+    post.html = done.html;
+    post.summary = done.summary;
+    post.words = wordShare(done.state.words.quoted, done.state.words.commentary);
+    post.jsonLd = serializeJsonLd(blogPosting(post, catalog.site));
+    passagesOf.set(post, done.state.passages);
+    for (const source of post.sources) touched.add(source);
+    refreshFeedEntries(catalog.feeds, post);
+  }
+  for (const source of touched) {
+    // As buildCatalog does: posts oldest first (source.posts is newest first).
+    const quotes = [...source.posts].reverse().map((post) => ({ post, passages: passagesOf.get(post) ?? [] }));
+    source.passages = buildQuoteIndex(quotes).get(source.id) ?? [];
+  }
+  return updates.map((u) => u.post);
+}
+
 function summarise(text: string): string {
   const words = text.split(/\s+/).filter(Boolean);
   return words.length <= SUMMARY_WORDS ? words.join(" ") : `${words.slice(0, SUMMARY_WORDS).join(" ")} …`;
@@ -321,27 +381,11 @@ export function buildCatalog(
     sources.set(id, source);
     if (!entry.archived) warnings.push(`${input.files.sources} › ${id}: no archived copy (add archived: with a snapshot URL)`);
   }
-  const quotedSource = (id: string): QuotedSource | undefined => {
-    const s = sources.get(id);
-    return s && { id, title: s.title, url: s.url, archived: s.archived, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
-  };
-
   // Posts: cross-checks, tags, rendering.
-  const md = createMarkdown();
-  const render = (file: PostFile): Rendered => {
-    const memo = options.renders;
-    const known = memo?.rendered.get(file);
-    if (memo && known?.key === memo.key) return known;
-    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource: quotedSource, sourcesFile: input.files.sources });
-    const html = md.render(file.body, { gloss: state });
-    const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph) };
-    memo?.rendered.set(file, done);
-    return done;
-  };
+  const render = postRenderer(sources, input.files.sources, options.renders);
   const tags = new Map<string, Tag & { firstFile: string }>();
   const slugs = new Map<string, string>();
   const posts: Post[] = [];
-  const passagesOf = new Map<Post, { sourceId: string; text: string; anchor: string }[]>();
   for (const file of input.posts) {
     const data = file.data;
     const fieldLine = (field: string) => lineInFrontMatter(file, field);

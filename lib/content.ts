@@ -189,6 +189,30 @@ function stampOf(file: string): string | undefined {
   }
 }
 
+/**
+ * Reads post files again into the memo (the dev server, after the watcher named them), with
+ * each one's PostFile before and after. Undefined when one is new, gone or now has a problem:
+ * then the whole folder is read, and the problem reported, as in any build.
+ */
+export function rereadPosts(files: readonly string[], options: ReadOptions, memo: ContentMemo): { before: PostFile; after: PostFile }[] | undefined {
+  const reread: { before: PostFile; after: PostFile }[] = [];
+  for (const full of files) {
+    const known = memo.posts.get(full);
+    const stamp = stampOf(full);
+    if (!known?.post || stamp === undefined) return undefined;
+    if (stamp === known.stamp) continue;
+    const shown = path.relative(options.root, full) || full;
+    const problems: ContentProblem[] = [];
+    const text = readText(full, shown, problems);
+    const after = text === undefined ? undefined : readPost(text, shown, options.timeZone, problems);
+    if (!after || problems.length > 0) return undefined;
+    memo.posts.set(full, { stamp, post: after, problems: [], rejected: [] });
+    memo.stamps.set(shown, stamp);
+    reread.push({ before: known.post, after });
+  }
+  return reread;
+}
+
 /** Reads and validates everything in the content folder. Cross-references are checked later. */
 export function readContent(options: ReadOptions, memo?: ContentMemo): { input: ContentInput; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];

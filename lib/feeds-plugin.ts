@@ -25,15 +25,16 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
  * post: a post in the site, tag and author feeds, Atom and JSON, is transformed once per build.
  */
 export function createEntryContent(transform: (html: string, base: string, pageUrl: string) => Promise<string>) {
-  const done = new WeakMap<Post, Promise<string>>();
+  // Keyed by the post and its body: the dev server may patch a post's text in place.
+  const done = new WeakMap<Post, { body: string; html: Promise<string> }>();
   return (entry: FeedEntry, site: Pick<Site, "origin">): Promise<string> => {
-    let html = done.get(entry.post);
-    if (!html) {
+    let known = done.get(entry.post);
+    if (known?.body !== entry.post.html) {
       const note = entry.dateNote ? `<p><em>${escapeHtml(entry.dateNote)}</em></p>\n` : "";
-      html = transform(entry.post.html, `${site.origin}/`, entry.post.url).then((body) => xmlSafe(note + body));
-      done.set(entry.post, html);
+      known = { body: entry.post.html, html: transform(entry.post.html, `${site.origin}/`, entry.post.url).then((body) => xmlSafe(note + body)) };
+      done.set(entry.post, known);
     }
-    return html;
+    return known.html;
   };
 }
 

@@ -90,6 +90,11 @@ export function lastChanged(post: Pick<Post, "date" | "updated">): PostDate {
   return post.updated ?? post.date;
 }
 
+/** After a post's text changed in place (dev server): its entries' summaries follow. */
+export function refreshFeedEntries(feeds: FeedSet, post: Post): void {
+  for (const feed of feeds.all) for (const entry of feed.entries) if (entry.post === post) entry.summary = xmlSafe(post.summary);
+}
+
 function toEntry(post: Post, site: Site): FeedEntry {
   const changed = lastChanged(post);
   const tagsUrl = absolute(site, "/tags/");

@@ -105,6 +105,24 @@ interface Snapshot {
   stamps: ReadonlyMap<string, string>;
   shapes: Map<string, string>;
   owners: Map<string, string[]>;
+  /** Route items by the post files they show, and by owner key: for edits to post text. */
+  showing: Map<string, object[]>;
+  ofOwner: Map<string, object[]>;
+}
+
+function reverseIndexes(routed: readonly RoutedItem[]): Pick<Snapshot, "showing" | "ofOwner"> {
+  const showing = new Map<string, object[]>();
+  const ofOwner = new Map<string, object[]>();
+  const push = (map: Map<string, object[]>, key: string, item: object) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const r of routed) {
+    for (const post of r.shows) push(showing, post.file, r.item);
+    for (const owner of r.owners) push(ofOwner, owner, r.item);
+  }
+  return { showing, ofOwner };
 }
 
 /**
@@ -115,9 +133,35 @@ export class RebuildPlanner {
   private last: Snapshot | undefined;
   private pending: Snapshot | undefined;
 
+  /** Whether a text edit can be planned: an earlier build succeeded and none failed since. */
+  ready(): boolean {
+    return this.last !== undefined && this.pending === undefined;
+  }
+
   /** The next build renders every page (something other than content changed: a layout). */
   forget(): void {
     this.last = undefined;
+  }
+
+  /**
+   * Plans a build after edits to the text of posts only (lib/collections.ts patchPosts: same
+   * front matter, same sources, pages and items unchanged): the pages that show those posts,
+   * and the pages of the sources they quote. `stamps` gives the edited files' new stamps.
+   * Undefined when there is no earlier build to plan against.
+   */
+  planTextEdit(posts: readonly Post[], stamps: ReadonlyMap<string, string>): RenderPlan | undefined {
+    // After a failed build (a plan not committed), plan afresh.
+    const last = this.last;
+    if (!last || this.pending) return undefined;
+    const only = new Set<object>();
+    for (const post of posts) {
+      for (const item of last.showing.get(post.file) ?? []) only.add(item);
+      for (const source of post.sources) for (const item of last.ofOwner.get(`source:${source.id}`) ?? []) only.add(item);
+    }
+    const merged = new Map(last.stamps);
+    for (const [file, stamp] of stamps) merged.set(file, stamp);
+    this.pending = { ...last, stamps: merged };
+    return { only, summary: `${posts.length} post text(s) changed: ${only.size} of ${last.shapes.size} pages` };
   }
 
   /** The planned build succeeded: plan the next against it (a failed build is planned again). */
@@ -131,7 +175,7 @@ export class RebuildPlanner {
     const owners = new Map(catalog.posts.map((post) => [post.file, ownerKeysOf(post)]));
     const shapes = new Map(routed.map((r) => [r.url, r.shape]));
     const previous = this.last;
-    this.pending = { key, stamps: new Map(stamps), shapes, owners };
+    this.pending = { key, stamps: new Map(stamps), shapes, owners, ...reverseIndexes(routed) };
     if (!previous) return { only: undefined, summary: "every page" };
     if (previous.key !== key) return { only: undefined, summary: "settings or registries changed: every page" };
 

@@ -4,8 +4,9 @@ import path from "node:path";
 import { ContentErrors } from "./errors.ts";
 import { now } from "./dates.ts";
 import type { GlossEnv } from "./env.ts";
-import { createContentMemo, readContent, type ContentMemo } from "./content.ts";
-import { buildCatalog, createRenderMemo, type Catalog, type RenderMemo } from "./collections.ts";
+import { createContentMemo, readContent, rereadPosts, type ContentMemo } from "./content.ts";
+import { buildCatalog, createRenderMemo, patchPosts, type Catalog, type RenderMemo } from "./collections.ts";
+import { refreshPostMeta } from "./meta.ts";
 import { RebuildPlanner, type RenderPlan } from "./incremental.ts";
 import { loadSite } from "./site.ts";
 
@@ -70,32 +71,58 @@ export class DevContent {
 
   /** Set when files other than posts and registries changed (layouts, CSS): render everything. */
   private renderAll = false;
+  /** Post files the watcher saw change, when nothing else did. */
+  private edits: string[] | undefined;
+  private data: GlossData | undefined;
 
   constructor(private readonly env: GlossEnv) {}
 
   /** The files the watcher saw change before this rebuild. */
   changed(files: readonly string[]): void {
     const content = path.resolve(this.env.cwd, this.env.contentDir);
-    const isContent = (file: string) => {
-      const full = path.resolve(this.env.cwd, file);
-      return full.startsWith(`${content}${path.sep}`) && /\.(md|ya?ml)$/.test(full);
-    };
-    if (!files.every(isContent)) this.renderAll = true;
+    const full = files.map((file) => path.resolve(this.env.cwd, file));
+    const inContent = (file: string) => file.startsWith(`${content}${path.sep}`);
+    if (!full.every((file) => inContent(file) && /\.(md|ya?ml)$/.test(file))) this.renderAll = true;
+    this.edits = full.every((file) => inContent(file) && file.endsWith(".md") && path.dirname(file) === content) ? full : undefined;
   }
 
   load(): GlossData {
+    const edits = this.edits;
+    this.edits = undefined;
     const siteKey = JSON.stringify(loadSite(this.env));
     if (siteKey !== this.siteKey) {
       // Dates are read in the site's zone and pages printed with its settings: start afresh.
       this.content = createContentMemo();
       this.renders = createRenderMemo();
       this.siteKey = siteKey;
+      this.data = undefined;
     }
+    const patched = edits && !this.renderAll ? this.patch(edits) : undefined;
+    if (patched) return patched;
     const catalog = loadCatalog(this.env, { content: this.content, renders: this.renders });
     if (this.renderAll) this.planner.forget();
     this.renderAll = false;
     this.lastPlan = this.planner.plan(catalog, `${siteKey}\n${this.content.registries}`, this.content.stamps);
-    return new GlossData(catalog, this.lastPlan.only);
+    this.data = new GlossData(catalog, this.lastPlan.only);
+    return this.data;
+  }
+
+  /** Edits to post text only: patched into the last catalog, the pages that show them planned. */
+  private patch(edits: readonly string[]): GlossData | undefined {
+    const data = this.data;
+    if (!data || !this.planner.ready()) return undefined;
+    const site = loadSite(this.env);
+    const reread = rereadPosts(edits, { contentDir: this.env.contentDir, root: this.env.cwd, timeZone: site.timeZone }, this.content);
+    if (!reread) return undefined;
+    const sameFrontMatter = reread.every(({ before, after }) => before.slug === after.slug && JSON.stringify(before.data) === JSON.stringify(after.data));
+    if (!sameFrontMatter) return undefined;
+    const sourcesFile = path.relative(this.env.cwd, path.join(this.env.contentDir, "_data", "sources.yaml"));
+    const posts = patchPosts(data, reread.map((r) => r.after), sourcesFile, this.renders);
+    if (!posts) return undefined;
+    for (const post of posts) refreshPostMeta(data, post);
+    this.lastPlan = this.planner.planTextEdit(posts, new Map(reread.map((r) => [r.after.file, this.content.stamps.get(r.after.file) ?? ""])));
+    data.renderOnly = this.lastPlan?.only ?? new Set();
+    return data;
   }
 
   /** Called once a build has written every page it planned. */

@@ -228,6 +228,16 @@ export function pageIndex(catalog: Catalog): Map<string, PageMeta> {
   return index;
 }
 
+/** After a post's text changed in place (dev server): its page's description follows its summary. */
+export function refreshPostMeta(catalog: Catalog, post: Post): void {
+  const meta = indexes.get(catalog)?.get(post.url);
+  if (!meta) return;
+  let clash = false;
+  for (const [url, other] of indexes.get(catalog)!) if (url !== post.url && other.description === post.summary) clash = true;
+  // As buildPageIndex words a description another page already has.
+  meta.description = clash ? `${post.summary} (${meta.cardTitle})` : post.summary;
+}
+
 /**
  * Metadata for the page at `url`. A page the catalog does not know (one a template adds on
  * its own) still gets a title, description, canonical URL and the site feeds.

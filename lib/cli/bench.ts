@@ -58,7 +58,7 @@ function countHtml(dir: string): number {
   return count;
 }
 
-/** Starts the watcher, edits one post once it is idle, and times the rebuild. */
+/** Starts the watcher, edits one post's text once it is idle, and times the rebuild. */
 function incremental(corpus: string, out: string, cwd: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", tsx, eleventyCli, `--config=${path.join(env.root, "eleventy.config.ts")}`, "--watch", "--quiet"], {
@@ -71,12 +71,13 @@ function incremental(corpus: string, out: string, cwd: string): Promise<number> 
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`watcher did not settle:\n${output.slice(-2000)}`));
-    }, 300_000);
+    }, 900_000);
     const onData = (chunk: string) => {
       output += chunk;
       // Eleventy prints "Wrote N files" once per build, after the post-build steps.
       const builds = output.match(/Wrote \d+ files/g)?.length ?? 0;
-      if (builds === 1 && !edited) {
+      // Edit once the server is idle: first build written and its background search index done.
+      if (builds === 1 && !edited && /\[gloss\] search index: \d+ page/.test(output)) {
         edited = -1;
         // Give the watcher a moment to arm, then change one post's text.
         setTimeout(() => {

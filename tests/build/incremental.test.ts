@@ -98,6 +98,41 @@ describe("rebuild planning", () => {
     expect(load().urls).toEqual([]);
   });
 
+  it("patches an edit to a post's text into the same catalog: body, summary, quotes, feeds", () => {
+    const file = path.join(content, "post-000040.md");
+    const before = load();
+    const post = before.catalog.posts.find((p) => p.file.endsWith("post-000040.md"))!;
+    const source = post.sources[0]!;
+    const text = readFileSync(file, "utf8");
+    // A new opening paragraph (the summary) and a quotation reworded.
+    const edited = text
+      .replace(/\n---\n/, "\n---\nA freshly written opening paragraph.\n\n")
+      .replace(new RegExp(`(> \\[!quote ${source.id}\\]\\n> )`), "$1Freshly reworded quoted words. ");
+    expect(edited).toContain("Freshly reworded quoted words.");
+    writeFileSync(file, edited);
+    dev.changed([file]);
+    const after = load();
+    expect(after.catalog).toBe(before.catalog);
+    expect(post.html).toContain("A freshly written opening paragraph.");
+    expect(post.summary).toBe("A freshly written opening paragraph.");
+    expect(source.passages.some((group) => group.text.startsWith("Freshly reworded quoted words."))).toBe(true);
+    for (const feed of after.catalog.feeds.all) for (const entry of feed.entries) if (entry.post === post) expect(entry.summary).toBe(post.summary);
+    expect(after.urls).toContain(post.url);
+    expect(after.urls).toEqual(expect.arrayContaining(after.catalog.pages.sources.filter((p) => p.owner === source).map((p) => p.url)));
+    expect(after.urls).not.toContain("/tags/");
+    expect(after.urls.length).toBeLessThan(total / 4);
+  });
+
+  it("builds the catalog again when an edit changes a post's front matter", () => {
+    const file = path.join(content, "post-000041.md");
+    const before = load();
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, 'title: "A retitled post"'));
+    dev.changed([file]);
+    const after = load();
+    expect(after.catalog).not.toBe(before.catalog);
+    expect(after.catalog.posts.some((p) => p.title === "A retitled post")).toBe(true);
+  });
+
   it("renders everything when a registry changes", () => {
     appendFileSync(path.join(content, "_data/sources.yaml"), "\n# a comment\n");
     expect(load().only).toBeUndefined();
@@ -105,7 +140,7 @@ describe("rebuild planning", () => {
 });
 
 describe("the dev server's rebuild", () => {
-  it("rewrites the edited post's page and leaves pages that show nothing of it untouched", async () => {
+  it("rewrites the edited post's page and feeds, and leaves pages that show nothing of it untouched", async () => {
     const dir = corpus(40);
     const content = path.join(dir, "posts");
     const out = path.join(dir, "_site");
@@ -132,16 +167,20 @@ describe("the dev server's rebuild", () => {
     try {
       await until(() => builds().length === 1, "no first build");
       const page = (url: string) => path.join(out, url, "index.html");
-      const edited = page("/posts/post-000010/");
-      const far = page("/posts/post-000035/");
-      const farBefore = statSync(far).mtimeMs;
+      const postPages = Array.from({ length: 40 }, (_, i) => page(`/posts/post-${String(i + 1).padStart(6, "0")}/`));
+      const before = postPages.map((file) => statSync(file).mtimeMs);
       await new Promise((resolve) => setTimeout(resolve, 1000)); // let the watcher arm
-      appendFileSync(path.join(content, "post-000010.md"), "\nAn edit made while the server runs.\n");
+      // The newest post: on the home page and in the site feed.
+      appendFileSync(path.join(content, "post-000040.md"), "\nAn edit made while the server runs.\n");
       await until(() => builds().length === 2, "no rebuild");
       const written = Number(/Wrote (\d+) files/.exec(builds()[1]!)?.[1]);
-      expect(readFileSync(edited, "utf8")).toContain("An edit made while the server runs.");
-      expect(statSync(far).mtimeMs).toBe(farBefore);
-      expect(output).toMatch(/\[gloss\] 1 changed file\(s\): \d+ of \d+ pages/);
+      expect(readFileSync(postPages[39]!, "utf8")).toContain("An edit made while the server runs.");
+      expect(readFileSync(path.join(out, "feed.xml"), "utf8")).toContain("An edit made while the server runs.");
+      expect(readFileSync(path.join(out, "feed.json"), "utf8")).toContain("An edit made while the server runs.");
+      const rewritten = postPages.filter((file, i) => statSync(file).mtimeMs !== before[i]);
+      expect(rewritten.length).toBeGreaterThanOrEqual(2); // the post and the one before it
+      expect(rewritten.length).toBeLessThan(15);
+      expect(output).toMatch(/\[gloss\] 1 post text\(s\) changed: \d+ of \d+ pages/);
       expect(written).toBeLessThan(40);
     } finally {
       child.kill();
