@@ -9,6 +9,7 @@ import { contentPlugin } from "./lib/content-plugin.ts";
 import { readEnv } from "./lib/env.ts";
 import { feedsPlugin } from "./lib/feeds-plugin.ts";
 import { metaPlugin } from "./lib/meta-plugin.ts";
+import { outputBytesPlugin } from "./lib/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/pages.ts";
 import { searchPlugin } from "./lib/search.ts";
 import { pathPrefixPlugin } from "./lib/path-prefix-plugin.ts";
@@ -22,6 +23,7 @@ type EleventyConfig = Parameters<typeof contentPlugin>[0] &
   Parameters<typeof searchPlugin>[0] &
   Parameters<typeof checksPlugin>[0] &
   Parameters<typeof cspPlugin>[0] &
+  Parameters<typeof outputBytesPlugin>[0] &
   Parameters<typeof pathPrefixPlugin>[0] & {
     addPassthroughCopy(map: Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
@@ -49,6 +51,7 @@ export default function (eleventyConfig: EleventyConfig) {
   checksPlugin(eleventyConfig, env, [linksCheck, cspCheck], partial);
   searchPlugin(eleventyConfig, env);
   pathPrefixPlugin(eleventyConfig, { pathPrefix });
+  outputBytesPlugin(eleventyConfig, env);
 }
 
 export const config = {

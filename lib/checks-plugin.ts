@@ -11,7 +11,8 @@ import { loadSite } from "./site.ts";
 export interface AfterBuildResult {
   url: string | false;
   outputPath: string | false;
-  content: string;
+  /** The page as written: its text, or in a production build its UTF-8 bytes (lib/output-bytes-plugin.ts). */
+  content: string | Buffer;
 }
 
 export interface ChecksConfigApi {
@@ -23,7 +24,9 @@ export function checksPlugin(eleventyConfig: ChecksConfigApi, env: GlossEnv, che
   eleventyConfig.on("eleventy.after", ({ results, dir }) => {
     const pages = results
       .filter((r): r is AfterBuildResult & { url: string } => typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"))
-      .map((r) => extractFacts(r.url, r.content));
+      // structuredClone copies the strings: htmlparser2's attribute values are slices of the
+      // page's text, and would keep every page's text alive until the checks are done.
+      .map((r) => structuredClone(extractFacts(r.url, r.content.toString())));
     // Settings were validated by the content stage before any page was written.
     const site = loadSite(env);
     const root = path.resolve(env.cwd, dir.output);

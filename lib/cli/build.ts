@@ -16,6 +16,9 @@ rmSync(stagingDir, { recursive: true, force: true });
 // The config reads its folders from lib/env.ts: point it at the staging folder.
 process.env.GLOSS_OUTPUT_DIR = stagingDir;
 process.env.ELEVENTY_RUN_MODE = "build";
+// Eleventy, when imported, adds a module-resolve hook (run for every later import) to reload
+// JavaScript that changed while watching; a one-off build has nothing to reload.
+process.env.ELEVENTY_SKIP_ESM_RESOLVER = "1";
 
 type EleventyClass = new (input?: string, output?: string, options?: Record<string, unknown>) => {
   write(): Promise<unknown>;
@@ -28,6 +31,8 @@ try {
   primeCatalog(catalog);
   // Imported only now: after the environment is set (so Eleventy reads the staging folder), and
   // not at all when the content is wrong, so a failed build reports in a fraction of the time.
+  // (`npm run build` has Node load Eleventy before tsx, in ./build-preload.js: faster to load
+  // there, found here already loaded, and paid for by a failed build too.)
   const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyClass };
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: path.join(env.root, "eleventy.config.ts"),
