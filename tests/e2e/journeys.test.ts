@@ -85,7 +85,8 @@ describe("reader journeys in Chromium", () => {
     await page.locator(".site-header").getByRole("searchbox").fill("Yongbyon");
     await page.locator(".site-header").getByRole("button", { name: "Search" }).click();
     await expect.poll(() => page.url()).toBe(at("/search/?q=Yongbyon"));
-    await expect.poll(() => page.locator("[data-search-results] h2 a").allTextContents()).toEqual(expect.arrayContaining([DIGBY_POST.title, NATION_POST.title]));
+    // Pagefind loads its index and WebAssembly first: allow it longer than a poll's default second.
+    await expect.poll(() => page.locator("[data-search-results] h2 a").allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining([DIGBY_POST.title, NATION_POST.title]));
     expect(await page.locator("[data-search-status]").textContent()).toMatch(/^2 posts found for “Yongbyon”/);
     await page.locator("[data-search-results]").getByRole("link", { name: DIGBY_POST.title }).click();
     await expect.poll(() => page.url()).toBe(at(DIGBY_POST.url));
