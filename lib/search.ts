@@ -46,11 +46,14 @@ export async function buildSearchIndex(
   outputDir: string,
   options: SearchOptions = searchDefaults,
   started: Promise<pagefind.PagefindIndex> = startSearchIndex(),
+  /** Resolves when the index may be written (the post-build checks passed). */
+  writable: Promise<void> = Promise.resolve(),
 ): Promise<number> {
   try {
     const index = await started;
     const added = await index.addDirectory({ path: outputDir, glob: options.glob });
     if (added.errors.length > 0) throw new SearchIndexError(added.errors);
+    await writable;
     const written = await index.writeFiles({ outputPath: path.join(outputDir, options.bundleDir) });
     if (written.errors.length > 0) throw new SearchIndexError(written.errors);
     return added.page_count;
@@ -66,7 +69,12 @@ export interface SearchConfigApi {
   on(event: "eleventy.after", handler: (args: { dir: { output: string } }) => unknown): void;
 }
 
-export function searchPlugin(eleventyConfig: SearchConfigApi, env: GlossEnv, options: Partial<SearchOptions> = {}): void {
+/**
+ * The search index, on `eleventy.after`. A production build starts Pagefind before rendering
+ * and lets it read the pages while the post-build checks run: call `finishAfterChecks()` after
+ * registering the checks. The dev server indexes in the background instead.
+ */
+export function searchPlugin(eleventyConfig: SearchConfigApi, env: GlossEnv, options: Partial<SearchOptions> = {}): { finishAfterChecks(): void } {
   const merged: SearchOptions = { ...searchDefaults, ...options };
   if (env.mode === "serve") {
     // The dev server indexes in the background, from the pages on disk, so a rebuild is shown
@@ -77,7 +85,7 @@ export function searchPlugin(eleventyConfig: SearchConfigApi, env: GlossEnv, opt
       console.log(`[gloss] search index: ${pages} page(s) in ${Math.round(performance.now() - began)} ms`);
     });
     eleventyConfig.on("eleventy.after", ({ dir }) => background(path.resolve(env.cwd, dir.output)));
-    return;
+    return { finishAfterChecks: () => undefined };
   }
   let started: Promise<pagefind.PagefindIndex> | undefined;
   eleventyConfig.on("eleventy.before", () => {
@@ -85,10 +93,25 @@ export function searchPlugin(eleventyConfig: SearchConfigApi, env: GlossEnv, opt
     // A build that fails before eleventy.after never reads it: the failure is reported there.
     started.catch(() => undefined);
   });
-  eleventyConfig.on("eleventy.after", async ({ dir }) => {
-    await buildSearchIndex(path.resolve(env.cwd, dir.output), merged, started);
+  // Pagefind reads the pages in its own process while the checks run in this one; it writes the
+  // index only once they passed (a failed build's folder is thrown away).
+  let indexing: Promise<number> | undefined;
+  let checked: () => void = () => undefined;
+  eleventyConfig.on("eleventy.after", ({ dir }) => {
+    const writable = new Promise<void>((resolve) => (checked = resolve));
+    indexing = buildSearchIndex(path.resolve(env.cwd, dir.output), merged, started, writable);
+    indexing.catch(() => undefined);
     started = undefined;
   });
+  return {
+    /** Registers, after the checks, the step that lets the index be written and waits for it. */
+    finishAfterChecks(): void {
+      eleventyConfig.on("eleventy.after", async () => {
+        checked();
+        await indexing;
+      });
+    },
+  };
 }
 
 /**
