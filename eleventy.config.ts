@@ -38,9 +38,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.addPassthroughCopy({ [path.relative(env.cwd, env.publicDir)]: "/" });
   eleventyConfig.setWatchThrottleWaitTime(100);
-  // Post-build steps run one after another, in the order below. Pagefind reads the pages in its
-  // own process while the checks run, and writes the index only once they pass: a failed check
-  // stops the build before the index is written into a folder that is about to be thrown away.
+  // Post-build steps run one after another, in the order below: a failed check stops the build
+  // before the search index is written into a folder that is about to be thrown away.
   eleventyConfig.setEventEmitterMode("sequential");
 
   const dev = contentPlugin(eleventyConfig, env);
@@ -49,9 +48,8 @@ export default function (eleventyConfig: EleventyConfig) {
   feedsPlugin(eleventyConfig);
   const partial = () => dev?.lastPlan?.only !== undefined;
   cspPlugin(eleventyConfig, env, pathPrefix, partial);
-  const search = searchPlugin(eleventyConfig, env);
   checksPlugin(eleventyConfig, env, [linksCheck, cspCheck], partial);
-  search.finishAfterChecks();
+  searchPlugin(eleventyConfig, env);
   pathPrefixPlugin(eleventyConfig, { pathPrefix });
   outputBytesPlugin(eleventyConfig, env);
 }

@@ -16,6 +16,5 @@ await Promise.all([
   import("js-yaml"),
   import("luxon"),
   import("markdown-it"),
-  import("pagefind"),
   import("zod"),
 ]);
