@@ -13,7 +13,7 @@ import { writeCorpus } from "../../lib/cli/bench-gen.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true, maxRetries: 5 })));
 
 function corpus(posts: number): string {
   // Inside the project: Eleventy's watcher does not see edits in the system's temp folder.
@@ -182,8 +182,13 @@ describe("the dev server's rebuild", () => {
       expect(rewritten.length).toBeLessThan(15);
       expect(output).toMatch(/\[gloss\] 1 post text\(s\) changed: \d+ of \d+ pages/);
       expect(written).toBeLessThan(40);
+      // The rebuild's search index runs in the background, in Pagefind's own process: let it
+      // finish writing into the output folder before the folder is removed.
+      await until(() => (output.match(/\[gloss\] search index: \d+ page/g) ?? []).length === 2, "no search index after the rebuild");
     } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill();
+      await exited;
     }
   }, 120_000);
 });
