@@ -213,16 +213,21 @@ export function rereadPosts(files: readonly string[], options: ReadOptions, memo
   return reread;
 }
 
+/** The registry files, as messages name them (relative to the project root). */
+export function registryFiles(options: Pick<ReadOptions, "contentDir" | "root">): ContentInput["files"] {
+  const show = (name: string) => {
+    const file = path.join(options.contentDir, "_data", `${name}.yaml`);
+    return path.relative(options.root, file) || file;
+  };
+  return { authors: show("authors"), outlets: show("outlets"), sources: show("sources") };
+}
+
 /** Reads and validates everything in the content folder. Cross-references are checked later. */
 export function readContent(options: ReadOptions, memo?: ContentMemo): { input: ContentInput; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const show = (file: string) => path.relative(options.root, file) || file;
   const dataDir = path.join(options.contentDir, "_data");
-  const files = {
-    authors: show(path.join(dataDir, "authors.yaml")),
-    outlets: show(path.join(dataDir, "outlets.yaml")),
-    sources: show(path.join(dataDir, "sources.yaml")),
-  };
+  const files = registryFiles(options);
   const sourceEntry = sourceSchema(options.timeZone);
   const authors = readRegistry(path.join(dataDir, "authors.yaml"), files.authors, (id, value, lineOf) =>
     parseWith(authorSchema, value ?? {}, { file: files.authors, prefix: [id], lineOf }), problems);

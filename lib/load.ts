@@ -4,11 +4,11 @@ import path from "node:path";
 import { ContentErrors } from "./errors.ts";
 import { now } from "./dates.ts";
 import type { GlossEnv } from "./env.ts";
-import { createContentMemo, readContent, rereadPosts, type ContentMemo } from "./content.ts";
+import { createContentMemo, readContent, registryFiles, rereadPosts, type ContentMemo } from "./content.ts";
 import { buildCatalog, createRenderMemo, patchPosts, type Catalog, type RenderMemo } from "./collections.ts";
 import { refreshPostMeta } from "./meta.ts";
 import { RebuildPlanner, type RenderPlan } from "./incremental.ts";
-import { loadSite } from "./site.ts";
+import { loadSite, type Site } from "./site.ts";
 
 /**
  * The catalog as Eleventy global data. A class instance, so Eleventy's data cascade passes it
@@ -89,7 +89,8 @@ export class DevContent {
   load(): GlossData {
     const edits = this.edits;
     this.edits = undefined;
-    const siteKey = JSON.stringify(loadSite(this.env));
+    const site = loadSite(this.env);
+    const siteKey = JSON.stringify(site);
     if (siteKey !== this.siteKey) {
       // Dates are read in the site's zone and pages printed with its settings: start afresh.
       this.content = createContentMemo();
@@ -97,7 +98,7 @@ export class DevContent {
       this.siteKey = siteKey;
       this.data = undefined;
     }
-    const patched = edits && !this.renderAll ? this.patch(edits) : undefined;
+    const patched = edits && !this.renderAll ? this.patch(edits, site) : undefined;
     if (patched) return patched;
     const catalog = loadCatalog(this.env, { content: this.content, renders: this.renders });
     if (this.renderAll) this.planner.forget();
@@ -108,16 +109,15 @@ export class DevContent {
   }
 
   /** Edits to post text only: patched into the last catalog, the pages that show them planned. */
-  private patch(edits: readonly string[]): GlossData | undefined {
+  private patch(edits: readonly string[], site: Site): GlossData | undefined {
     const data = this.data;
     if (!data || !this.planner.ready()) return undefined;
-    const site = loadSite(this.env);
-    const reread = rereadPosts(edits, { contentDir: this.env.contentDir, root: this.env.cwd, timeZone: site.timeZone }, this.content);
+    const options = { contentDir: this.env.contentDir, root: this.env.cwd, timeZone: site.timeZone };
+    const reread = rereadPosts(edits, options, this.content);
     if (!reread) return undefined;
     const sameFrontMatter = reread.every(({ before, after }) => before.slug === after.slug && JSON.stringify(before.data) === JSON.stringify(after.data));
     if (!sameFrontMatter) return undefined;
-    const sourcesFile = path.relative(this.env.cwd, path.join(this.env.contentDir, "_data", "sources.yaml"));
-    const posts = patchPosts(data, reread.map((r) => r.after), sourcesFile, this.renders);
+    const posts = patchPosts(data, reread.map((r) => r.after), registryFiles(options).sources, this.renders);
     if (!posts) return undefined;
     for (const post of posts) refreshPostMeta(data, post);
     this.lastPlan = this.planner.planTextEdit(posts, new Map(reread.map((r) => [r.after.file, this.content.stamps.get(r.after.file) ?? ""])));
