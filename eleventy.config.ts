@@ -1,19 +1,19 @@
 // Gloss's Eleventy configuration: a table of contents. Folders and engines first, then one
 // plugin per stage of the pipeline, in order: content → pages → post-build steps.
 import path from "node:path";
-import { checksPlugin } from "./lib/checks-plugin.ts";
+import { checksPlugin } from "./lib/eleventy/checks-plugin.ts";
 import { linksCheck } from "./lib/checks/links.ts";
 import { cspCheck } from "./lib/checks/csp.ts";
-import { cspPlugin } from "./lib/csp-plugin.ts";
-import { contentPlugin } from "./lib/content-plugin.ts";
-import { readEnv } from "./lib/env.ts";
-import { feedsPlugin } from "./lib/feeds-plugin.ts";
-import { metaPlugin } from "./lib/meta-plugin.ts";
-import { outputBytesPlugin } from "./lib/output-bytes-plugin.ts";
-import { pagesPlugin } from "./lib/pages.ts";
-import { searchPlugin } from "./lib/search.ts";
-import { pathPrefixPlugin } from "./lib/path-prefix-plugin.ts";
-import { loadSite } from "./lib/site.ts";
+import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
+import { contentPlugin } from "./lib/eleventy/content-plugin.ts";
+import { readEnv } from "./lib/core/env.ts";
+import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
+import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
+import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
+import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
+import { searchPlugin } from "./lib/outputs/search.ts";
+import { pathPrefixPlugin } from "./lib/eleventy/path-prefix-plugin.ts";
+import { loadSite } from "./lib/content/site.ts";
 
 // Eleventy's own config types are thin; the adapters declare the slice of the API they use.
 type EleventyConfig = Parameters<typeof contentPlugin>[0] &

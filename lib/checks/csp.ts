@@ -1,7 +1,7 @@
-// Post-build check: nothing on a page that its Content Security Policy (lib/csp.ts) would block.
+// Post-build check: nothing on a page that its Content Security Policy (lib/outputs/csp.ts) would block.
 // Inline script (JSON-LD data blocks aside), event-handler attributes, style= attributes, <style>
 // elements, javascript: URLs, resources from other sites, and a missing or stale <meta> policy.
-import { metaPolicy, policyFor, type Directive, type Policy } from "../csp.ts";
+import { metaPolicy, policyFor, type Directive, type Policy } from "../outputs/csp.ts";
 import type { CheckIssue, NamedCheck } from "./index.ts";
 import type { LinkFact, PageFacts } from "./facts.ts";
 
@@ -63,7 +63,7 @@ export function checkPageCsp(page: PageFacts, policy: Policy = policyFor(page.ur
     }
   }
   if (page.metaCsp === undefined) messages.push(`no <meta http-equiv="Content-Security-Policy">: the layout must include partials/head-security.njk`);
-  else if (page.metaCsp !== expectedMeta) messages.push(`the <meta> Content-Security-Policy is not the one lib/csp.ts gives this page: ${JSON.stringify(page.metaCsp)}`);
+  else if (page.metaCsp !== expectedMeta) messages.push(`the <meta> Content-Security-Policy is not the one lib/outputs/csp.ts gives this page: ${JSON.stringify(page.metaCsp)}`);
   return messages;
 }
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { readEnv } from "../env.ts";
+import { readEnv } from "../core/env.ts";
 import { writeFloorProject } from "../bench/floor.ts";
 import { median, ratio, renderTable, type BenchRow } from "../bench/report.ts";
 import { writeCorpus } from "./bench-gen.ts";

@@ -4,16 +4,16 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { findContentErrors, formatProblem, warningLines } from "../errors.ts";
-import { readEnv } from "../env.ts";
-import { loadCatalog, primeCatalog } from "../load.ts";
+import { findContentErrors, formatProblem, warningLines } from "../core/errors.ts";
+import { readEnv } from "../core/env.ts";
+import { loadCatalog, primeCatalog } from "../pipeline/load.ts";
 
 const started = performance.now();
 const env = readEnv();
 const finalDir = env.outputDir;
 const stagingDir = `${finalDir}.staging`;
 rmSync(stagingDir, { recursive: true, force: true });
-// The config reads its folders from lib/env.ts: point it at the staging folder.
+// The config reads its folders from lib/core/env.ts: point it at the staging folder.
 process.env.GLOSS_OUTPUT_DIR = stagingDir;
 process.env.ELEVENTY_RUN_MODE = "build";
 // Eleventy, when imported, adds a module-resolve hook (run for every later import) to reload

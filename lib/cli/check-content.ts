@@ -1,10 +1,10 @@
 // `npm run check:content`: validates every post and registry (schema, ids, quotations) without
-// building the site: the build's own content stage (lib/load.ts), with no Eleventy, templates
+// building the site: the build's own content stage (lib/pipeline/load.ts), with no Eleventy, templates
 // or output. Problems and warnings are printed exactly as `npm run build` prints them.
 import { performance } from "node:perf_hooks";
-import { findContentErrors, formatProblem, warningLines } from "../errors.ts";
-import { readEnv } from "../env.ts";
-import { loadCatalog } from "../load.ts";
+import { findContentErrors, formatProblem, warningLines } from "../core/errors.ts";
+import { readEnv } from "../core/env.ts";
+import { loadCatalog } from "../pipeline/load.ts";
 
 const started = performance.now();
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -2,7 +2,7 @@
 // when it is missing (as root, or with sudo). Never downloads a browser of its own.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readEnv } from "../env.ts";
+import { readEnv } from "../core/env.ts";
 
 const target = readEnv().chromium;
 if (existsSync(target)) process.exit(0);

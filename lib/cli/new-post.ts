@@ -3,12 +3,12 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readContent } from "../content.ts";
-import { now } from "../dates.ts";
-import { findContentErrors, formatProblem } from "../errors.ts";
-import { readEnv } from "../env.ts";
-import { newPostText, postSlug } from "../new-post.ts";
-import { loadSite, SITE_FILE } from "../site.ts";
+import { readContent } from "../content/read.ts";
+import { now } from "../core/dates.ts";
+import { findContentErrors, formatProblem } from "../core/errors.ts";
+import { readEnv } from "../core/env.ts";
+import { newPostText, postSlug } from "../authoring/new-post.ts";
+import { loadSite, SITE_FILE } from "../content/site.ts";
 
 const USAGE = 'usage: npm run new -- "Post title" [--author <author-id>]';
 

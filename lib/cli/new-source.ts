@@ -4,14 +4,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readContent } from "../content.ts";
-import { findContentErrors, formatProblem } from "../errors.ts";
-import { readEnv } from "../env.ts";
-import { appendEntry, cleanStoryUrl, guessOutlet, lineOfEntry, sourceEntryText, sourceId } from "../new-source.ts";
-import { isHttpUrl } from "../schema.ts";
-import { loadSite } from "../site.ts";
-import { isSlug } from "../slugs.ts";
-import { decodeText, parseYaml } from "../yaml.ts";
+import { readContent } from "../content/read.ts";
+import { findContentErrors, formatProblem } from "../core/errors.ts";
+import { readEnv } from "../core/env.ts";
+import { appendEntry, cleanStoryUrl, guessOutlet, lineOfEntry, sourceEntryText, sourceId } from "../authoring/new-source.ts";
+import { isHttpUrl } from "../content/schema.ts";
+import { loadSite } from "../content/site.ts";
+import { isSlug } from "../core/slugs.ts";
+import { decodeText, parseYaml } from "../content/yaml.ts";
 
 const USAGE = "usage: npm run new:source -- <story-url> [--id <source-id>]";
 

@@ -4,11 +4,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { findContentErrors, formatProblem } from "../errors.ts";
-import { readEnv } from "../env.ts";
-import { headersFor, parseHeadersFile } from "../headers-file.ts";
-import { loadSite } from "../site.ts";
-import { createStaticServer, listen } from "../static-server.ts";
+import { findContentErrors, formatProblem } from "../core/errors.ts";
+import { readEnv } from "../core/env.ts";
+import { headersFor, parseHeadersFile } from "../preview/headers.ts";
+import { loadSite } from "../content/site.ts";
+import { createStaticServer, listen } from "../preview/static-server.ts";
 
 const DEFAULT_PORT = 8081;
 

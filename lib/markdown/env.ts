@@ -1,5 +1,5 @@
 // The state Gloss's markdown plugins share, under one namespaced `env.gloss` key.
-import type { ContentProblem } from "../errors.ts";
+import type { ContentProblem } from "../core/errors.ts";
 
 /** What a quotation needs to know about the story it quotes. */
 export interface QuotedSource {

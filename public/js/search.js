@@ -1,5 +1,5 @@
 // The search page's only script: runs the Pagefind index (built after Eleventy, see
-// lib/search.ts) in the browser. Loaded by /search/ alone; every other page has no script.
+// lib/outputs/search.ts) in the browser. Loaded by /search/ alone; every other page has no script.
 // Results are built as DOM nodes, never from HTML strings, so an indexed page cannot inject markup.
 const root = new URL("../", import.meta.url); // the site root, path prefix included
 const form = document.querySelector("[data-search-form]");

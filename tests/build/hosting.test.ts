@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import yaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { createStaticServer, listen } from "../../lib/static-server.ts";
+import { createStaticServer, listen } from "../../lib/preview/static-server.ts";
 import { crawl } from "../helpers/crawl.ts";
 import { ROOT, makeSite, postFile } from "../helpers/site.ts";
 

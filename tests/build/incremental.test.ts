@@ -1,14 +1,14 @@
 // Dev-server rebuilds: after the first build, only the pages an edit can have changed are
-// rendered again (lib/incremental.ts). Planned against a generated corpus, then seen in a real
+// rendered again (lib/pipeline/incremental.ts). Planned against a generated corpus, then seen in a real
 // `eleventy --watch` whose output is compared file by file.
 import { spawn } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Catalog } from "../../lib/collections.ts";
-import { readEnv } from "../../lib/env.ts";
-import { DevContent } from "../../lib/load.ts";
+import type { Catalog } from "../../lib/catalog/build.ts";
+import { readEnv } from "../../lib/core/env.ts";
+import { DevContent } from "../../lib/pipeline/load.ts";
 import { writeCorpus } from "../../lib/cli/bench-gen.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

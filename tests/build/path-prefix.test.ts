@@ -6,7 +6,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/checks/built-site.ts";
-import { createStaticServer, listen } from "../../lib/static-server.ts";
+import { createStaticServer, listen } from "../../lib/preview/static-server.ts";
 import { crawl, type CrawlResult } from "../helpers/crawl.ts";
 import { DEFAULT_SITE, buildSite, makeSite, postFile, type FixtureSite } from "../helpers/site.ts";
 

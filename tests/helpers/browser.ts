@@ -2,7 +2,7 @@
 // failure with a clear message, never a skip.
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
-import { CHROMIUM_ARGS, readEnv } from "../../lib/env.ts";
+import { CHROMIUM_ARGS, readEnv } from "../../lib/core/env.ts";
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = readEnv().chromium;

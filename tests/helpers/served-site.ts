@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { createStaticServer, listen } from "../../lib/static-server.ts";
+import { createStaticServer, listen } from "../../lib/preview/static-server.ts";
 import { launchChromium } from "./browser.ts";
 import { ROOT, buildSite, type FixtureSite } from "./site.ts";
 

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../../lib/errors.ts";
+import { formatProblem } from "../../lib/core/errors.ts";
 import { createMarkdown } from "../../lib/markdown/index.ts";
 import { createRenderState, type QuotedSource } from "../../lib/markdown/env.ts";
 

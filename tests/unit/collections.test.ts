@@ -1,10 +1,10 @@
-// The catalog's browsing collections (lib/collections.ts) on a generated content folder: no
+// The catalog's browsing collections (lib/catalog/build.ts) on a generated content folder: no
 // Eleventy, just content → catalog, then tables of listings, sizes, URLs and orders.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildArchive, compareAuthors, wordShare, type Catalog, type Post } from "../../lib/collections.ts";
-import { readEnv } from "../../lib/env.ts";
-import { loadCatalog } from "../../lib/load.ts";
-import { findContentErrors, formatProblem } from "../../lib/errors.ts";
+import { buildArchive, compareAuthors, wordShare, type Catalog, type Post } from "../../lib/catalog/build.ts";
+import { readEnv } from "../../lib/core/env.ts";
+import { loadCatalog } from "../../lib/pipeline/load.ts";
+import { findContentErrors, formatProblem } from "../../lib/core/errors.ts";
 import { FIXTURE_POSTS, NEWEST_FIRST, fixtureFiles, fixtureRegistries } from "../helpers/many-posts.ts";
 import { makeSite, postFile } from "../helpers/site.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readPost } from "../../lib/content.ts";
-import { formatProblem, type ContentProblem } from "../../lib/errors.ts";
-import { decodeText, firstInvalidUtf8, splitFrontMatter } from "../../lib/yaml.ts";
+import { readPost } from "../../lib/content/read.ts";
+import { formatProblem, type ContentProblem } from "../../lib/core/errors.ts";
+import { decodeText, firstInvalidUtf8, splitFrontMatter } from "../../lib/content/yaml.ts";
 
 const zone = "America/New_York";
 const read = (text: string) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { generateCorpus, random } from "../../lib/bench/corpus.ts";
 import { median, ratio, renderTable } from "../../lib/bench/report.ts";
-import { readPost } from "../../lib/content.ts";
-import type { ContentProblem } from "../../lib/errors.ts";
+import { readPost } from "../../lib/content/read.ts";
+import type { ContentProblem } from "../../lib/core/errors.ts";
 
 describe("the benchmark corpus", () => {
   const corpus = generateCorpus({ posts: 200, seed: 3 });

@@ -12,7 +12,7 @@ import {
   policyFor,
   serializePolicy,
   type Policy,
-} from "../../lib/csp.ts";
+} from "../../lib/outputs/csp.ts";
 import { isSafeLink } from "../../lib/markdown/safe-links.ts";
 
 const allSources = (policy: Policy) => Object.values(policy).flat();
@@ -98,7 +98,7 @@ describe("the post-build CSP check", () => {
 
   it("requires the page's own <meta> policy", () => {
     expect(checkPageCsp(extractFacts("/", "<p>x</p>"))).toEqual(['no <meta http-equiv="Content-Security-Policy">: the layout must include partials/head-security.njk']);
-    expect(checkPageCsp(extractFacts("/search/", `<head>${meta("/")}</head>`))).toEqual([`the <meta> Content-Security-Policy is not the one lib/csp.ts gives this page: ${JSON.stringify(metaPolicy("/"))}`]);
+    expect(checkPageCsp(extractFacts("/search/", `<head>${meta("/")}</head>`))).toEqual([`the <meta> Content-Security-Policy is not the one lib/outputs/csp.ts gives this page: ${JSON.stringify(metaPolicy("/"))}`]);
   });
 
   it("reports each issue against its page", () => {

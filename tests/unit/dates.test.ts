@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDate, toPostDate, isDayOnly } from "../../lib/dates.ts";
+import { parseDate, toPostDate, isDayOnly } from "../../lib/core/dates.ts";
 
 describe("parseDate", () => {
   it.each([

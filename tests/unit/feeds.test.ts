@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { Author, Post, Tag } from "../../lib/collections.ts";
-import { toPostDate, type DateAccuracy } from "../../lib/dates.ts";
-import { selectFeeds, toJsonFeed, xmlSafe } from "../../lib/feeds.ts";
-import { toSite } from "../../lib/site.ts";
+import type { Author, Post, Tag } from "../../lib/catalog/build.ts";
+import { toPostDate, type DateAccuracy } from "../../lib/core/dates.ts";
+import { selectFeeds, toJsonFeed, xmlSafe } from "../../lib/outputs/feeds.ts";
+import { toSite } from "../../lib/content/site.ts";
 
 const site = toSite(
   { title: "T", description: "D", url: "https://x.example/", language: "en", timeZone: "UTC", pageSize: 10, indexPageSize: 100, feedSize: 2, pathPrefix: "/blog/" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headersFor, parseHeadersFile } from "../../lib/headers-file.ts";
+import { headersFor, parseHeadersFile } from "../../lib/preview/headers.ts";
 
 const FILE = `# Security headers for every page
 /*

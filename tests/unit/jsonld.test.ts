@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { toPostDate, type DateAccuracy } from "../../lib/dates.ts";
-import { blogPosting, bylineNames, knownDate, newsArticle, serializeJsonLd, type CitedStory, type CitingPost } from "../../lib/jsonld.ts";
+import { toPostDate, type DateAccuracy } from "../../lib/core/dates.ts";
+import { blogPosting, bylineNames, knownDate, newsArticle, serializeJsonLd, type CitedStory, type CitingPost } from "../../lib/catalog/jsonld.ts";
 
 const zone = "America/New_York";
 const day = (iso: string, accuracy: DateAccuracy = "exact") => toPostDate(DateTime.fromISO(iso, { zone }), true, accuracy);

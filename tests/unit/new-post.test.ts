@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ContentProblem } from "../../lib/errors.ts";
-import { readPost } from "../../lib/content.ts";
-import { newPostText, postSlug } from "../../lib/new-post.ts";
+import type { ContentProblem } from "../../lib/core/errors.ts";
+import { readPost } from "../../lib/content/read.ts";
+import { newPostText, postSlug } from "../../lib/authoring/new-post.ts";
 
 describe("postSlug", () => {
   it.each([

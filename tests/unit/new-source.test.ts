@@ -1,8 +1,8 @@
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../../lib/errors.ts";
-import { appendEntry, cleanStoryUrl, guessOutlet, hostName, sourceEntryText, sourceId, storySlug } from "../../lib/new-source.ts";
-import { parseWith, sourceSchema } from "../../lib/schema.ts";
+import { formatProblem } from "../../lib/core/errors.ts";
+import { appendEntry, cleanStoryUrl, guessOutlet, hostName, sourceEntryText, sourceId, storySlug } from "../../lib/authoring/new-source.ts";
+import { parseWith, sourceSchema } from "../../lib/content/schema.ts";
 
 const outlets = new Map([
   ["cnn", { url: "https://www.cnn.com/" }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupStartPages, pageLinks, paginate, paginateGroups, pageUrl } from "../../lib/pagination.ts";
+import { groupStartPages, pageLinks, paginate, paginateGroups, pageUrl } from "../../lib/catalog/pagination.ts";
 
 describe("paginate", () => {
   it.each([

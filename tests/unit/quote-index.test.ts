@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildQuoteIndex, passageKey } from "../../lib/quote-index.ts";
+import { buildQuoteIndex, passageKey } from "../../lib/catalog/quote-index.ts";
 
 const p = (sourceId: string, text: string, anchor = "q1") => ({ sourceId, text, anchor });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relatedItems } from "../../lib/related.ts";
+import { relatedItems } from "../../lib/catalog/related.ts";
 
 function indexOf(items: { sourceIds: string[]; tagSlugs: string[] }[]) {
   const bySource = new Map<string, number[]>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem, warningLines } from "../../lib/errors.ts";
-import { authorSchema, isHttpUrl, parseWith, postSchema, sourceSchema } from "../../lib/schema.ts";
+import { formatProblem, warningLines } from "../../lib/core/errors.ts";
+import { authorSchema, isHttpUrl, parseWith, postSchema, sourceSchema } from "../../lib/content/schema.ts";
 
 const zone = "America/New_York";
 const valid = { title: "A post", date: "2019-03-06", author: "ann" };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../../lib/errors.ts";
-import { parseWith } from "../../lib/schema.ts";
-import { normalisePrefix, siteSchema, toSite } from "../../lib/site.ts";
+import { formatProblem } from "../../lib/core/errors.ts";
+import { parseWith } from "../../lib/content/schema.ts";
+import { normalisePrefix, siteSchema, toSite } from "../../lib/content/site.ts";
 
 const settings = { title: "T", description: "D", url: "https://example.org/", language: "en", timeZone: "Europe/London" };
 const parse = (data: object) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSlug, slugify } from "../../lib/slugs.ts";
+import { isSlug, slugify } from "../../lib/core/slugs.ts";
 
 describe("slugify", () => {
   it.each([

@@ -1,9 +1,9 @@
 // Feeds: which feeds exist (the site, each tag, each author), their URLs, and the latest
 // `feedSize` entries of each, chosen once per build from the newest-first post lists.
 // Pure: the Atom template and the JSON Feed builder only print what is decided here.
-import type { Author, Post, Tag } from "./collections.ts";
-import type { PostDate } from "./dates.ts";
-import type { Site } from "./site.ts";
+import type { Author, Post, Tag } from "../catalog/build.ts";
+import type { PostDate } from "../core/dates.ts";
+import type { Site } from "../content/site.ts";
 
 export const FEED_ROUTES = {
   atom: (base: string) => `${base}feed.xml`,

@@ -6,8 +6,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { ROUTES } from "./collections.ts";
-import type { GlossEnv } from "./env.ts";
+import { ROUTES } from "../catalog/build.ts";
+import type { GlossEnv } from "../core/env.ts";
 
 export interface SearchOptions {
   /** Pages to read, relative to the output folder: only post pages hold indexed content. */

@@ -1,7 +1,7 @@
 // Reading content files: strict UTF-8, one newline style, YAML without implicit
-// timestamps (dates stay text until lib/dates.ts reads them in the site's zone).
+// timestamps (dates stay text until lib/core/dates.ts reads them in the site's zone).
 import yaml from "js-yaml";
-import { describeValue, type ContentProblem } from "./errors.ts";
+import { describeValue, type ContentProblem } from "../core/errors.ts";
 import type { LineFinder } from "./schema.ts";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });

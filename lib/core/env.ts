@@ -30,7 +30,7 @@ export interface GlossEnv {
 /** Flags for headless Chromium here: no sandbox as root, no GPU, no calls home. */
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
   const fromRoot = (value: string | undefined, fallback: string) =>

@@ -9,9 +9,9 @@
 //     shows on every page), or to a source a changed post quotes or quoted, or
 //   - it is an index (tags, authors, outlets, sources, archive) and a post joined or left any.
 // Anything else (settings, registries, a first build) renders every page.
-import type { Catalog, Post } from "./collections.ts";
-import type { Feed } from "./feeds.ts";
-import type { Page } from "./pagination.ts";
+import type { Catalog, Post } from "../catalog/build.ts";
+import type { Feed } from "../outputs/feeds.ts";
+import type { Page } from "../catalog/pagination.ts";
 
 /** What one build renders: `only` the given route items, or every page when undefined. */
 export interface RenderPlan {
@@ -63,7 +63,7 @@ function ownerKeyOf(kind: string, owner: unknown): string | undefined {
   }
 }
 
-/** Every item Eleventy paginates over (lib/pages.ts, lib/feeds-plugin.ts), with what it depends on. */
+/** Every item Eleventy paginates over (lib/eleventy/pages-plugin.ts, lib/eleventy/feeds-plugin.ts), with what it depends on. */
 export function routedItems(catalog: Catalog): RoutedItem[] {
   const routed: RoutedItem[] = [];
   for (const post of catalog.posts) {
@@ -127,7 +127,7 @@ function reverseIndexes(routed: readonly RoutedItem[]): Pick<Snapshot, "showing"
 
 /**
  * Plans each dev-server build against the one before. `key` stands for everything that is not
- * a post (settings, registries); `stamps` maps each post file to its stamp (lib/content.ts).
+ * a post (settings, registries); `stamps` maps each post file to its stamp (lib/content/read.ts).
  */
 export class RebuildPlanner {
   private last: Snapshot | undefined;
@@ -144,7 +144,7 @@ export class RebuildPlanner {
   }
 
   /**
-   * Plans a build after edits to the text of posts only (lib/collections.ts patchPosts: same
+   * Plans a build after edits to the text of posts only (lib/catalog/build.ts patchPosts: same
    * front matter, same sources, pages and items unchanged): the pages that show those posts,
    * and the pages of the sources they quote. `stamps` gives the edited files' new stamps.
    * Undefined when there is no earlier build to plan against.

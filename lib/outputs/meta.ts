@@ -1,10 +1,10 @@
 // Page metadata for search engines, link cards and feed readers: for every page the catalog
 // writes, its title, description, canonical URL, Open Graph facts, feeds and last change,
 // indexed by URL once per build. The sitemap is the same index, listed.
-import { ROUTES, type Catalog, type Post } from "./collections.ts";
-import type { PostDate } from "./dates.ts";
+import { ROUTES, type Catalog, type Post } from "../catalog/build.ts";
+import type { PostDate } from "../core/dates.ts";
 import { FEED_TYPES, absolute, lastChanged, type Feed } from "./feeds.ts";
-import type { Page } from "./pagination.ts";
+import type { Page } from "../catalog/pagination.ts";
 
 export const META_ROUTES = {
   search: ROUTES.search,

@@ -1,7 +1,7 @@
 // `npm run new`: the text of a new post, pure. The CLI (lib/cli/new-post.ts) picks the date,
 // the author and the file; this module only decides the slug and writes valid front matter.
 import yaml from "js-yaml";
-import { slugify } from "./slugs.ts";
+import { slugify } from "../core/slugs.ts";
 
 export interface NewPost {
   title: string;

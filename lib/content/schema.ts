@@ -2,9 +2,9 @@
 // parse functions that turn raw front matter / registry entries into typed records
 // or ContentProblems (file, field, line, expected, got). Nothing else reads raw data.
 import { z } from "zod";
-import { DATE_ACCURACIES, isDayOnly, parseDate } from "./dates.ts";
-import { describeValue, type ContentProblem } from "./errors.ts";
-import { isSlug } from "./slugs.ts";
+import { DATE_ACCURACIES, isDayOnly, parseDate } from "../core/dates.ts";
+import { describeValue, type ContentProblem } from "../core/errors.ts";
+import { isSlug } from "../core/slugs.ts";
 
 export function isHttpUrl(value: string): boolean {
   if (/\s/.test(value)) return false;

@@ -4,8 +4,8 @@
 // (Eleventy's own rebuild reuses cached .ts modules: https://github.com/11ty/eleventy/issues/3551).
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { GlossEnv } from "./env.ts";
-import { DevContent, GlossData, takeCatalog } from "./load.ts";
+import type { GlossEnv } from "../core/env.ts";
+import { DevContent, GlossData, takeCatalog } from "../pipeline/load.ts";
 
 export interface ContentConfigApi {
   addGlobalData(name: string, value: () => unknown): void;
@@ -38,7 +38,7 @@ export function contentPlugin(eleventyConfig: ContentConfigApi, env: GlossEnv): 
 
 function watchContent(eleventyConfig: ContentConfigApi, env: GlossEnv): void {
   eleventyConfig.addWatchTarget(path.join(env.contentDir, "**/*.{md,yaml}"));
-  // Eleventy finds no content by itself (lib/content.ts reads it), so .gitignore has nothing to
+  // Eleventy finds no content by itself (lib/content/read.ts reads it), so .gitignore has nothing to
   // keep out of a build; left on, it silently stops the watcher from seeing a content folder
   // that a .gitignore covers (a scratch or benchmark corpus).
   eleventyConfig.setUseGitIgnore(false);

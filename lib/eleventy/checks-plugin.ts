@@ -2,16 +2,16 @@
 // wrote (from memory, parsed once each) and the output's file list, then runs every check.
 // A production build fails on any issue; the dev server prints them and goes on serving.
 import path from "node:path";
-import type { GlossEnv } from "./env.ts";
-import { fileReader, listFiles } from "./checks/built-site.ts";
-import { extractFacts } from "./checks/facts.ts";
-import { CheckFailure, formatIssue, runChecks, type NamedCheck } from "./checks/index.ts";
-import { loadSite } from "./site.ts";
+import type { GlossEnv } from "../core/env.ts";
+import { fileReader, listFiles } from "../checks/built-site.ts";
+import { extractFacts } from "../checks/facts.ts";
+import { CheckFailure, formatIssue, runChecks, type NamedCheck } from "../checks/index.ts";
+import { loadSite } from "../content/site.ts";
 
 export interface AfterBuildResult {
   url: string | false;
   outputPath: string | false;
-  /** The page as written: its text, or in a production build its UTF-8 bytes (lib/output-bytes-plugin.ts). */
+  /** The page as written: its text, or in a production build its UTF-8 bytes (lib/eleventy/output-bytes-plugin.ts). */
   content: string | Buffer;
 }
 
@@ -19,7 +19,7 @@ export interface ChecksConfigApi {
   on(event: "eleventy.after", handler: (args: { results: AfterBuildResult[]; dir: { output: string } }) => unknown): void;
 }
 
-/** `partial()` tells a dev-server build that rendered only some pages (lib/incremental.ts). */
+/** `partial()` tells a dev-server build that rendered only some pages (lib/pipeline/incremental.ts). */
 export function checksPlugin(eleventyConfig: ChecksConfigApi, env: GlossEnv, checks: readonly NamedCheck[], partial: () => boolean = () => false): void {
   eleventyConfig.on("eleventy.after", ({ results, dir }) => {
     const pages = results

@@ -1,14 +1,14 @@
 // The content stage of the pipeline: settings → files → schema → catalog, in one call,
 // throwing every problem at once as ContentErrors. Used by the build and `check:content`.
 import path from "node:path";
-import { ContentErrors } from "./errors.ts";
-import { now } from "./dates.ts";
-import type { GlossEnv } from "./env.ts";
-import { createContentMemo, readContent, registryFiles, rereadPosts, type ContentMemo } from "./content.ts";
-import { buildCatalog, createRenderMemo, patchPosts, type Catalog, type RenderMemo } from "./collections.ts";
-import { refreshPostMeta } from "./meta.ts";
+import { ContentErrors } from "../core/errors.ts";
+import { now } from "../core/dates.ts";
+import type { GlossEnv } from "../core/env.ts";
+import { createContentMemo, readContent, registryFiles, rereadPosts, type ContentMemo } from "../content/read.ts";
+import { buildCatalog, createRenderMemo, patchPosts, type Catalog, type RenderMemo } from "../catalog/build.ts";
+import { refreshPostMeta } from "../outputs/meta.ts";
 import { RebuildPlanner, type RenderPlan } from "./incremental.ts";
-import { loadSite, type Site } from "./site.ts";
+import { loadSite, type Site } from "../content/site.ts";
 
 /**
  * The catalog as Eleventy global data. A class instance, so Eleventy's data cascade passes it
@@ -59,7 +59,7 @@ export function loadCatalog(env: GlossEnv, memo?: { content: ContentMemo; render
 
 /**
  * The dev server's content stage: each rebuild re-reads only the files whose stamp changed,
- * re-renders only their Markdown, and plans which pages to render again (lib/incremental.ts).
+ * re-renders only their Markdown, and plans which pages to render again (lib/pipeline/incremental.ts).
  */
 export class DevContent {
   private content = createContentMemo();

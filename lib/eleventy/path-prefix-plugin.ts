@@ -2,7 +2,7 @@
 // prefixes every root-relative URL in the HTML output (links, assets, forms, `cite`s, links in
 // post bodies). Absolute URLs are built from `site.url`, which already carries the prefix.
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import type { Site } from "./site.ts";
+import type { Site } from "../content/site.ts";
 
 export interface PathPrefixConfigApi {
   addPlugin(plugin: unknown, options?: Record<string, unknown>): void;

@@ -1,7 +1,7 @@
 // The site's routes: one virtual template per kind of page, paginated over the catalog.
 // Layouts in layouts/ present them; nothing here decides what a page shows.
-import { ROUTES } from "./collections.ts";
-import type { Page } from "./pagination.ts";
+import { ROUTES } from "../catalog/build.ts";
+import type { Page } from "../catalog/pagination.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
 export interface TemplateRegistry {
@@ -21,7 +21,7 @@ type Listing = Page<unknown> & { owner?: Owner };
 
 /**
  * Pagination over a path into the `gloss` global, one page per item; a dev-server rebuild keeps
- * only the items it plans to render again (`gloss.renderOnly`, lib/incremental.ts).
+ * only the items it plans to render again (`gloss.renderOnly`, lib/pipeline/incremental.ts).
  */
 export function paginateGloss(data: string, alias: string) {
   return {

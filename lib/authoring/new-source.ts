@@ -3,8 +3,8 @@
 // author fills them in; the entry is appended as text so the file's comments stay as they were.
 import yaml from "js-yaml";
 import { isDeepStrictEqual } from "node:util";
-import { PLACEHOLDER } from "./schema.ts";
-import { slugify } from "./slugs.ts";
+import { PLACEHOLDER } from "../content/schema.ts";
+import { slugify } from "../core/slugs.ts";
 
 const TRACKING = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|smid|cmpid|ocid)$/i;
 

@@ -1,8 +1,8 @@
 // Eleventy adapter for page metadata: the `pageMeta` filter the base layout reads for every
 // page's title, description, canonical URL, Open Graph tags and feed links, and the
-// sitemap.xml and robots.txt routes. What they say is decided in lib/meta.ts.
-import type { Catalog } from "./collections.ts";
-import { META_ROUTES, pageMeta, sitemapEntries } from "./meta.ts";
+// sitemap.xml and robots.txt routes. What they say is decided in lib/outputs/meta.ts.
+import type { Catalog } from "../catalog/build.ts";
+import { META_ROUTES, pageMeta, sitemapEntries } from "../outputs/meta.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
 export interface MetaConfigApi {

@@ -1,11 +1,11 @@
 // Site settings: one file (`_data/site.yaml` in the content folder), validated, with the
-// deploy overrides from lib/env.ts applied. Everything else asks this module.
+// deploy overrides from lib/core/env.ts applied. Everything else asks this module.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { isValidZone } from "./dates.ts";
-import { ContentErrors, type ContentProblem } from "./errors.ts";
-import type { GlossEnv } from "./env.ts";
+import { isValidZone } from "../core/dates.ts";
+import { ContentErrors, type ContentProblem } from "../core/errors.ts";
+import type { GlossEnv } from "../core/env.ts";
 import { isHttpUrl, parseWith } from "./schema.ts";
 import { decodeText, expectMapping, parseYaml, yamlLineFinder } from "./yaml.ts";
 

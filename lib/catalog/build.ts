@@ -1,18 +1,18 @@
 // The catalog: every collection and index of the site, built once per build from the
 // validated content. Cross-references are checked here; templates only read the result.
-import { toPostDate, type PostDate } from "./dates.ts";
+import { toPostDate, type PostDate } from "../core/dates.ts";
 import type { DateTime } from "luxon";
-import type { ContentProblem } from "./errors.ts";
-import type { ContentInput, PostFile } from "./content.ts";
-import { refreshFeedEntries, selectFeeds, type FeedSet } from "./feeds.ts";
-import { createMarkdown } from "./markdown/index.ts";
+import type { ContentProblem } from "../core/errors.ts";
+import type { ContentInput, PostFile } from "../content/read.ts";
+import { refreshFeedEntries, selectFeeds, type FeedSet } from "../outputs/feeds.ts";
+import { createMarkdown } from "../markdown/index.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
-import { createRenderState, type GlossRenderState, type QuotedPassage, type QuotedSource } from "./markdown/env.ts";
+import { createRenderState, type GlossRenderState, type QuotedPassage, type QuotedSource } from "../markdown/env.ts";
 import { groupStartPages, paginate, paginateGroups, type GroupSlice, type Page } from "./pagination.ts";
 import { buildQuoteIndex, type PassageGroup } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
-import type { Site } from "./site.ts";
-import { slugify } from "./slugs.ts";
+import type { Site } from "../content/site.ts";
+import { slugify } from "../core/slugs.ts";
 
 export const ROUTES = {
   home: "/",
@@ -193,7 +193,7 @@ export interface Catalog {
     /** An outlet's stories, for outlets with more than its page previews. */
     outletSources: OwnedPage<Outlet, Source>[];
   };
-  /** The site, tag and author feeds with their latest entries (lib/feeds.ts). */
+  /** The site, tag and author feeds with their latest entries (lib/outputs/feeds.ts). */
   feeds: FeedSet;
   /** Non-fatal notes for the author (e.g. sources without an archived copy). */
   warnings: string[];

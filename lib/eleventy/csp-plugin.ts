@@ -1,10 +1,10 @@
-// Eleventy adapter for lib/csp.ts: the `contentSecurityPolicy` filter for the <meta> tag in
+// Eleventy adapter for lib/outputs/csp.ts: the `contentSecurityPolicy` filter for the <meta> tag in
 // layouts/partials/head-security.njk, and the `_headers` file written after each build from
 // the pages actually built.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { headerRules, headersFile, metaPolicy } from "./csp.ts";
-import type { GlossEnv } from "./env.ts";
+import { headerRules, headersFile, metaPolicy } from "../outputs/csp.ts";
+import type { GlossEnv } from "../core/env.ts";
 
 export interface CspConfigApi {
   addFilter(name: string, filter: (url: string) => string): void;

@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { headersForPath, parseHeadersFile } from "./csp.ts";
+import { headersForPath, parseHeadersFile } from "../outputs/csp.ts";
 
 export interface StaticServerOptions {
   /** The built site folder. */

@@ -1,7 +1,7 @@
 // Machine-readable citations: schema.org JSON-LD for post pages (BlogPosting, citing each story
 // as a NewsArticle) and source pages (the NewsArticle), built from catalog records. Pure; what is
 // not known (an author's name, a byline, an exact date) is left out, never filled in.
-import type { PostDate } from "./dates.ts";
+import type { PostDate } from "../core/dates.ts";
 
 /** A JSON-LD node: plain JSON data. */
 export type JsonLd = { [key: string]: JsonValue };

@@ -1,7 +1,7 @@
 // The Content Security Policy as typed data, and the security headers shipped with it: one strict
 // policy for every page, relaxed only where a page needs it (Pagefind's search page compiles
 // WebAssembly). Serialised for the `_headers` file and for a `<meta http-equiv>` tag.
-import { ROUTES } from "./collections.ts";
+import { ROUTES } from "../catalog/build.ts";
 
 /** The fetch and navigation directives Gloss sets. */
 export type Directive =
@@ -117,7 +117,7 @@ export function headerRules(pageUrls: readonly string[], pathPrefix = "/", polic
 /** The `_headers` file (Netlify and Cloudflare Pages format). */
 export function headersFile(rules: readonly HeaderRule[]): string {
   const blocks = rules.map((rule) => [rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n"));
-  return `# Written by the build from lib/csp.ts: edit that file, not this one.\n\n${blocks.join("\n\n")}\n`;
+  return `# Written by the build from lib/outputs/csp.ts: edit that file, not this one.\n\n${blocks.join("\n\n")}\n`;
 }
 
 /** Parses a `_headers` file back into rules (for the preview server and the tests). */

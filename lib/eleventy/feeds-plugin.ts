@@ -1,11 +1,11 @@
 // Eleventy adapter for the feeds: @11ty/eleventy-plugin-rss for its filters (and the HTML
 // <base> plugin it brings, which makes feed content absolute), one Atom and one JSON Feed
-// template paginated over the feeds chosen in lib/feeds.ts, and the filters they print with.
+// template paginated over the feeds chosen in lib/outputs/feeds.ts, and the filters they print with.
 import rssPlugin from "@11ty/eleventy-plugin-rss";
-import type { Post } from "./collections.ts";
-import { paginateGloss } from "./pages.ts";
-import { FEED_ROUTES, toJsonFeed, xmlSafe, type Feed, type FeedEntry } from "./feeds.ts";
-import type { Site } from "./site.ts";
+import type { Post } from "../catalog/build.ts";
+import { paginateGloss } from "./pages-plugin.ts";
+import { FEED_ROUTES, toJsonFeed, xmlSafe, type Feed, type FeedEntry } from "../outputs/feeds.ts";
+import type { Site } from "../content/site.ts";
 
 type AsyncFilter = (this: unknown, ...args: never[]) => Promise<string> | string;
 

@@ -4,7 +4,7 @@
 // (— … → “”), so V8 stores their text at two bytes a character, where UTF-8 takes about one, off
 // the JavaScript heap. The files written are byte for byte the same. The dev server, which reads
 // its pages' text, keeps strings.
-import type { GlossEnv } from "./env.ts";
+import type { GlossEnv } from "../core/env.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
 export interface OutputBytesConfigApi {

@@ -3,7 +3,7 @@
 // strictly and validated; every problem is collected, none is thrown half-way.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { ContentProblem } from "./errors.ts";
+import type { ContentProblem } from "../core/errors.ts";
 import {
   authorSchema,
   outletSchema,
@@ -16,7 +16,7 @@ import {
   type PostFrontMatter,
   type SourceEntry,
 } from "./schema.ts";
-import { isSlug, slugify } from "./slugs.ts";
+import { isSlug, slugify } from "../core/slugs.ts";
 import { decodeText, expectMapping, parseYaml, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
 
 export interface PostFile {
