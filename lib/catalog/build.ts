@@ -12,28 +12,8 @@ import { groupStartPages, paginate, paginateGroups, type GroupSlice, type Page }
 import { buildQuoteIndex, type PassageGroup } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
 import type { Site } from "../content/site.ts";
+import { RESERVED_TAG_SLUGS, ROUTES } from "../core/routes.ts";
 import { slugify } from "../core/slugs.ts";
-
-export const ROUTES = {
-  home: "/",
-  post: (slug: string) => `/posts/${slug}/`,
-  tags: "/tags/",
-  tagsByName: "/tags/by-name/",
-  tag: (slug: string) => `/tags/${slug}/`,
-  authors: "/authors/",
-  author: (id: string) => `/authors/${id}/`,
-  outlets: "/outlets/",
-  outlet: (id: string) => `/outlets/${id}/`,
-  outletSources: (id: string) => `/outlets/${id}/sources/`,
-  sources: "/sources/",
-  source: (id: string) => `/sources/${id}/`,
-  archive: "/archive/",
-  archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, "0")}/`,
-  search: "/search/",
-} as const;
-
-/** Tag slugs that would collide with a route under /tags/. */
-export const RESERVED_TAG_SLUGS: ReadonlyMap<string, string> = new Map([["by-name", "the alphabetical tag index"]]);
 
 export interface Tag {
   name: string;

@@ -4,7 +4,8 @@
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { Post } from "../catalog/build.ts";
 import { paginateGloss } from "./pages-plugin.ts";
-import { FEED_ROUTES, toJsonFeed, xmlSafe, type Feed, type FeedEntry } from "../outputs/feeds.ts";
+import { ROUTES } from "../core/routes.ts";
+import { toJsonFeed, xmlSafe, type Feed, type FeedEntry } from "../outputs/feeds.ts";
 import type { Site } from "../content/site.ts";
 
 type AsyncFilter = (this: unknown, ...args: never[]) => Promise<string> | string;
@@ -62,5 +63,5 @@ export function feedsPlugin(eleventyConfig: FeedsConfigApi): void {
   });
   eleventyConfig.addTemplate("gloss/feed-atom.njk", "", feedRoute("feed-atom.njk", (feed) => feed.atomPath));
   eleventyConfig.addTemplate("gloss/feed-json.njk", "", feedRoute("feed-json.njk", (feed) => feed.jsonPath));
-  eleventyConfig.addTemplate("gloss/feed-xsl.njk", "", { layout: "feed-xsl.njk", permalink: FEED_ROUTES.stylesheet, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("gloss/feed-xsl.njk", "", { layout: "feed-xsl.njk", permalink: ROUTES.feedStylesheet, eleventyExcludeFromCollections: true });
 }

@@ -2,7 +2,8 @@
 // page's title, description, canonical URL, Open Graph tags and feed links, and the
 // sitemap.xml and robots.txt routes. What they say is decided in lib/outputs/meta.ts.
 import type { Catalog } from "../catalog/build.ts";
-import { META_ROUTES, pageMeta, sitemapEntries } from "../outputs/meta.ts";
+import { ROUTES } from "../core/routes.ts";
+import { pageMeta, sitemapEntries } from "../outputs/meta.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
 export interface MetaConfigApi {
@@ -15,6 +16,6 @@ export function metaPlugin(eleventyConfig: MetaConfigApi): void {
     pageMeta(catalog, url, { title: title || undefined, description: description || undefined }),
   );
   eleventyConfig.addFilter("sitemapEntries", (catalog: Catalog) => sitemapEntries(catalog));
-  eleventyConfig.addTemplate("gloss/sitemap.njk", "", { layout: "sitemap.njk", permalink: META_ROUTES.sitemap, eleventyExcludeFromCollections: true });
-  eleventyConfig.addTemplate("gloss/robots.njk", "", { layout: "robots.njk", permalink: META_ROUTES.robots, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("gloss/sitemap.njk", "", { layout: "sitemap.njk", permalink: ROUTES.sitemap, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("gloss/robots.njk", "", { layout: "robots.njk", permalink: ROUTES.robots, eleventyExcludeFromCollections: true });
 }

@@ -1,6 +1,6 @@
 // The site's routes: one virtual template per kind of page, paginated over the catalog.
 // Layouts in layouts/ present them; nothing here decides what a page shows.
-import { ROUTES } from "../catalog/build.ts";
+import { ROUTES } from "../core/routes.ts";
 import type { Page } from "../catalog/pagination.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
@@ -84,5 +84,5 @@ export function pagesPlugin(eleventyConfig: TemplateRegistry): void {
   add("sources", listing("sources.njk", "pages.sourceIndex", () => "Sources"));
   add("archive", listing("archive.njk", "pages.archiveIndex", () => "Archive"));
   add("search", { layout: "search.njk", permalink: ROUTES.search, eleventyExcludeFromCollections: true });
-  add("404", { layout: "404.njk", permalink: "/404.html", eleventyExcludeFromCollections: true });
+  add("404", { layout: "404.njk", permalink: ROUTES.notFound, eleventyExcludeFromCollections: true });
 }

@@ -1,7 +1,7 @@
 // The Content Security Policy as typed data, and the security headers shipped with it: one strict
 // policy for every page, relaxed only where a page needs it (Pagefind's search page compiles
 // WebAssembly). Serialised for the `_headers` file and for a `<meta http-equiv>` tag.
-import { ROUTES } from "../catalog/build.ts";
+import { ROUTES } from "../core/routes.ts";
 
 /** The fetch and navigation directives Gloss sets. */
 export type Directive =

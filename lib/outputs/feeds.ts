@@ -3,14 +3,8 @@
 // Pure: the Atom template and the JSON Feed builder only print what is decided here.
 import type { Author, Post, Tag } from "../catalog/build.ts";
 import type { PostDate } from "../core/dates.ts";
+import { ROUTES, absolute, withPrefix } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
-
-export const FEED_ROUTES = {
-  atom: (base: string) => `${base}feed.xml`,
-  json: (base: string) => `${base}feed.json`,
-  /** Same-origin XSLT that makes an Atom feed readable when opened in a browser. */
-  stylesheet: "/feed.xsl",
-} as const;
 
 export const FEED_TYPES = {
   atom: "application/atom+xml",
@@ -76,15 +70,6 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, "\uFFFD");
 }
 
-/** `https://example.org/blog` + `/posts/x/` → `https://example.org/blog/posts/x/`. */
-export function absolute(site: Pick<Site, "url">, path: string): string {
-  return `${site.url}${path}`;
-}
-
-function withPrefix(site: Pick<Site, "pathPrefix">, path: string): string {
-  return `${site.pathPrefix}${path.replace(/^\//, "")}`;
-}
-
 /** The date a post was last changed as far as we know: `updated`, else its publication date. */
 export function lastChanged(post: Pick<Post, "date" | "updated">): PostDate {
   return post.updated ?? post.date;
@@ -97,7 +82,7 @@ export function refreshFeedEntries(feeds: FeedSet, post: Post): void {
 
 function toEntry(post: Post, site: Site): FeedEntry {
   const changed = lastChanged(post);
-  const tagsUrl = absolute(site, "/tags/");
+  const tagsUrl = absolute(site, ROUTES.tags);
   return {
     post,
     url: absolute(site, post.url),
@@ -124,8 +109,8 @@ interface FeedSpec {
 function toFeed(spec: FeedSpec, site: Site, entryOf: (post: Post) => FeedEntry): Feed {
   const entries = spec.posts.slice(0, site.feedSize).map(entryOf);
   const newest = entries.reduce<FeedEntry | undefined>((best, e) => (!best || e.updatedEpoch > best.updatedEpoch ? e : best), undefined);
-  const atomPath = FEED_ROUTES.atom(spec.pagePath);
-  const jsonPath = FEED_ROUTES.json(spec.pagePath);
+  const atomPath = ROUTES.atomFeed(spec.pagePath);
+  const jsonPath = ROUTES.jsonFeed(spec.pagePath);
   return {
     kind: spec.kind,
     title: xmlSafe(spec.title),
@@ -137,7 +122,7 @@ function toFeed(spec: FeedSpec, site: Site, entryOf: (post: Post) => FeedEntry):
     atomUrl: absolute(site, atomPath),
     jsonUrl: absolute(site, jsonPath),
     pageUrl: absolute(site, spec.pagePath),
-    stylesheet: withPrefix(site, FEED_ROUTES.stylesheet),
+    stylesheet: withPrefix(site, ROUTES.feedStylesheet),
     updated: newest?.updated ?? EMPTY_UPDATED,
     author: spec.author,
     entries,

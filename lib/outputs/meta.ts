@@ -1,17 +1,11 @@
 // Page metadata for search engines, link cards and feed readers: for every page the catalog
 // writes, its title, description, canonical URL, Open Graph facts, feeds and last change,
 // indexed by URL once per build. The sitemap is the same index, listed.
-import { ROUTES, type Catalog, type Post } from "../catalog/build.ts";
+import type { Catalog, Post } from "../catalog/build.ts";
 import type { PostDate } from "../core/dates.ts";
-import { FEED_TYPES, absolute, lastChanged, type Feed } from "./feeds.ts";
+import { ROUTES, absolute } from "../core/routes.ts";
+import { FEED_TYPES, lastChanged, type Feed } from "./feeds.ts";
 import type { Page } from "../catalog/pagination.ts";
-
-export const META_ROUTES = {
-  search: ROUTES.search,
-  notFound: "/404.html",
-  sitemap: "/sitemap.xml",
-  robots: "/robots.txt",
-} as const;
 
 export interface FeedLink {
   type: string;
@@ -203,8 +197,8 @@ export function buildPageIndex(catalog: Catalog): Map<string, PageMeta> {
       newestPost(month.posts),
     );
   }
-  add(META_ROUTES.search, { cardTitle: "Search", description: `Search the posts on ${site.title}.` }, everything);
-  index.set(META_ROUTES.notFound, {
+  add(ROUTES.search, { cardTitle: "Search", description: `Search the posts on ${site.title}.` }, everything);
+  index.set(ROUTES.notFound, {
     title: `Page not found · ${site.title}`,
     cardTitle: "Page not found",
     description: "There is no page at this address.",

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { ROUTES } from "../catalog/build.ts";
+import { ROUTES } from "../core/routes.ts";
 import type { GlossEnv } from "../core/env.ts";
 
 export interface SearchOptions {
