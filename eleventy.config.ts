@@ -1,40 +1,52 @@
 // Gloss's Eleventy configuration: a table of contents. Folders and engines first, then one
-// plugin per stage of the pipeline, in order: content → pages → post-build steps.
+// plugin per stage of the pipeline, in order: content → pages → post-build steps. Settings are
+// read once per build by the content stage and passed down; nothing here reads a file.
 import path from "node:path";
-import { checksPlugin } from "./lib/eleventy/checks-plugin.ts";
-import { linksCheck } from "./lib/checks/links.ts";
+import { readEnv, type GlossEnv } from "./lib/core/env.ts";
+import { ContentErrors } from "./lib/core/errors.ts";
+import { loadSite } from "./lib/content/site.ts";
 import { cspCheck } from "./lib/checks/csp.ts";
-import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
+import { linksCheck } from "./lib/checks/links.ts";
+import { DevContent } from "./lib/pipeline/dev.ts";
+import { OneBuild, loadBuild, type ContentStage } from "./lib/pipeline/load.ts";
+import { checksPlugin } from "./lib/eleventy/checks-plugin.ts";
 import { contentPlugin } from "./lib/eleventy/content-plugin.ts";
-import { readEnv } from "./lib/core/env.ts";
+import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
 import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
 import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
-import { searchPlugin } from "./lib/outputs/search.ts";
 import { pathPrefixPlugin } from "./lib/eleventy/path-prefix-plugin.ts";
-import { loadSite } from "./lib/content/site.ts";
+import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
 
-// Eleventy's own config types are thin; the adapters declare the slice of the API they use.
-type EleventyConfig = Parameters<typeof contentPlugin>[0] &
-  Parameters<typeof pagesPlugin>[0] &
-  Parameters<typeof feedsPlugin>[0] &
-  Parameters<typeof metaPlugin>[0] &
-  Parameters<typeof searchPlugin>[0] &
-  Parameters<typeof checksPlugin>[0] &
-  Parameters<typeof cspPlugin>[0] &
-  Parameters<typeof outputBytesPlugin>[0] &
-  Parameters<typeof pathPrefixPlugin>[0] & {
-    addPassthroughCopy(map: Record<string, string>): void;
-    setTemplateFormats(formats: string[]): void;
-    setWatchThrottleWaitTime(ms: number): void;
-    setEventEmitterMode(mode: "sequential" | "parallel"): void;
-  };
+/** The slice of Eleventy's config API used here; each adapter declares its own slice. */
+export interface EleventyConfig {
+  addPlugin<O>(plugin: (eleventyConfig: never, options: O) => void, options?: O): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  setTemplateFormats(formats: string[]): void;
+  setInputDirectory(dir: string): void;
+  setOutputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setWatchThrottleWaitTime(ms: number): void;
+  setEventEmitterMode(mode: "sequential" | "parallel"): void;
+}
 
-const env = readEnv();
-const pathPrefix = safePathPrefix();
+export interface GlossOptions {
+  /** Folders and run mode (lib/core/env.ts). */
+  env: GlossEnv;
+  /** Where each build's data comes from (lib/pipeline/). */
+  content: ContentStage;
+  /** `/`, or the sub-path the site is deployed under, from the settings. */
+  pathPrefix: string;
+}
 
-export default function (eleventyConfig: EleventyConfig) {
+/** Gloss as Eleventy plugins, in pipeline order. `npm run build` calls this with its own options. */
+export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix }: GlossOptions): void {
+  eleventyConfig.setInputDirectory(path.relative(env.cwd, env.contentDir) || ".");
+  eleventyConfig.setIncludesDirectory(path.relative(env.contentDir, env.layoutsDir));
+  eleventyConfig.setDataDirectory("_data");
+  eleventyConfig.setOutputDirectory(path.relative(env.cwd, env.outputDir) || ".");
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.addPassthroughCopy({ [path.relative(env.cwd, env.publicDir)]: "/" });
   eleventyConfig.setWatchThrottleWaitTime(100);
@@ -42,35 +54,32 @@ export default function (eleventyConfig: EleventyConfig) {
   // before the search index is written into a folder that is about to be thrown away.
   eleventyConfig.setEventEmitterMode("sequential");
 
-  const dev = contentPlugin(eleventyConfig, env);
-  pagesPlugin(eleventyConfig);
-  metaPlugin(eleventyConfig);
-  feedsPlugin(eleventyConfig);
-  const partial = () => dev?.lastPlan?.only !== undefined;
-  cspPlugin(eleventyConfig, env, pathPrefix, partial);
-  checksPlugin(eleventyConfig, env, [linksCheck, cspCheck], partial);
-  searchPlugin(eleventyConfig, env);
-  pathPrefixPlugin(eleventyConfig, { pathPrefix });
-  outputBytesPlugin(eleventyConfig, env);
+  eleventyConfig.addPlugin(contentPlugin, { env, content });
+  eleventyConfig.addPlugin(pagesPlugin);
+  eleventyConfig.addPlugin(metaPlugin);
+  eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(cspPlugin, { env, content });
+  eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck] });
+  eleventyConfig.addPlugin(searchPlugin, { env });
+  eleventyConfig.addPlugin(pathPrefixPlugin, { pathPrefix });
+  eleventyConfig.addPlugin(outputBytesPlugin, { mode: env.mode });
 }
 
-export const config = {
-  dir: {
-    input: path.relative(env.cwd, env.contentDir) || ".",
-    includes: path.relative(env.contentDir, env.layoutsDir),
-    data: "_data",
-    output: path.relative(env.cwd, env.outputDir) || ".",
-  },
-  pathPrefix,
-  markdownTemplateEngine: false,
-  htmlTemplateEngine: "njk",
-};
-
-/** The path prefix from site settings; a broken settings file is reported by the content stage. */
-function safePathPrefix(): string {
+/**
+ * Eleventy's own command line (`npm start`, the bench's dev server) loads this file. The path
+ * prefix is needed before any build, so the settings are read once here; when they are broken,
+ * the site is served at `/` and the content stage reports the problem on its first build (it
+ * reads them again at every rebuild, so a fix shows without a restart).
+ */
+export default function (eleventyConfig: EleventyConfig): { pathPrefix: string } {
+  const env = readEnv();
+  let pathPrefix = "/";
   try {
-    return loadSite(env).pathPrefix;
-  } catch {
-    return "/";
+    pathPrefix = loadSite(env).pathPrefix;
+  } catch (error) {
+    if (!(error instanceof ContentErrors)) throw error;
   }
+  const content = env.mode === "serve" ? new DevContent(env) : new OneBuild(() => loadBuild(env));
+  gloss(eleventyConfig, { env, content, pathPrefix });
+  return { pathPrefix };
 }

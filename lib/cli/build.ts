@@ -6,37 +6,42 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { findContentErrors, formatProblem, warningLines } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
-import { loadCatalog, primeCatalog } from "../pipeline/load.ts";
+import { OneBuild, loadBuild } from "../pipeline/load.ts";
+import type { EleventyConfig } from "../../eleventy.config.ts";
 
 const started = performance.now();
 const env = readEnv();
 const finalDir = env.outputDir;
 const stagingDir = `${finalDir}.staging`;
 rmSync(stagingDir, { recursive: true, force: true });
-// The config reads its folders from lib/core/env.ts: point it at the staging folder.
-process.env.GLOSS_OUTPUT_DIR = stagingDir;
-process.env.ELEVENTY_RUN_MODE = "build";
 // Eleventy, when imported, adds a module-resolve hook (run for every later import) to reload
-// JavaScript that changed while watching; a one-off build has nothing to reload.
+// JavaScript that changed while watching; a one-off build has nothing to reload. (Eleventy's own
+// switch, read by Eleventy: Gloss's settings reach the config as options, below.)
 process.env.ELEVENTY_SKIP_ESM_RESOLVER = "1";
 
-type EleventyClass = new (input?: string, output?: string, options?: Record<string, unknown>) => {
+type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
   write(): Promise<unknown>;
   errorHandler: { logger: { message(...args: unknown[]): void } };
 };
 
 try {
-  const catalog = loadCatalog({ ...env, mode: "build" });
-  for (const line of warningLines(catalog.warnings)) console.warn(line);
-  primeCatalog(catalog);
-  // Imported only now: after the environment is set (so Eleventy reads the staging folder), and
-  // not at all when the content is wrong, so a failed build reports in a fraction of the time.
-  // (`npm run build` has Node load Eleventy before tsx, in ./build-preload.js: faster to load
-  // there, found here already loaded, and paid for by a failed build too.)
-  const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyClass };
+  // Settings, content, catalog and outputs, once: the content problems are reported before
+  // Eleventy is even loaded, and Eleventy is handed the same data through the config's options.
+  const buildEnv = { ...env, mode: "build" as const, outputDir: stagingDir };
+  const data = loadBuild(buildEnv);
+  for (const line of warningLines(data.warnings)) console.warn(line);
+  // Imported only now, and not at all when the content is wrong, so a failed build reports in a
+  // fraction of the time. (`npm run build` has Node load Eleventy before tsx, in
+  // ./build-preload.js: faster to load there, found here already loaded.)
+  const [{ Eleventy }, { gloss }] = await Promise.all([
+    import("@11ty/eleventy") as unknown as Promise<{ Eleventy: EleventyClass }>,
+    import("../../eleventy.config.ts"),
+  ]);
+  const pathPrefix = data.site.pathPrefix;
   const eleventy = new Eleventy(undefined, undefined, {
-    configPath: path.join(env.root, "eleventy.config.ts"),
     quietMode: true,
+    pathPrefix,
+    config: (eleventyConfig) => gloss(eleventyConfig, { env: buildEnv, content: new OneBuild(() => data), pathPrefix }),
   });
   // This script reports every failure itself, once, below; Eleventy would print it again with a
   // stack trace (a failed post-build check is the author's problem, not a crash).

@@ -46,3 +46,8 @@ export function count(n: number, noun: Noun | NounForms, language = "en"): strin
 export function pageOf(page: { number: number; total: number }): string {
   return `page ${page.number} of ${page.total}`;
 }
+
+/** The text with its first letter in upper case: "page 2 of 5" → "Page 2 of 5". */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

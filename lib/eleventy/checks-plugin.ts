@@ -6,7 +6,7 @@ import type { GlossEnv } from "../core/env.ts";
 import { fileReader, listFiles } from "../checks/built-site.ts";
 import { extractFacts } from "../checks/facts.ts";
 import { CheckFailure, formatIssue, runChecks, type NamedCheck } from "../checks/index.ts";
-import { loadSite } from "../content/site.ts";
+import type { ContentStage } from "../pipeline/load.ts";
 
 export interface AfterBuildResult {
   url: string | false;
@@ -16,23 +16,30 @@ export interface AfterBuildResult {
 }
 
 export interface ChecksConfigApi {
-  on(event: "eleventy.after", handler: (args: { results: AfterBuildResult[]; dir: { output: string } }) => unknown): void;
+  on(event: "eleventy.after", handler: (args: { results: AfterBuildResult[]; directories: { output: string } }) => unknown): void;
 }
 
-/** `partial()` tells a dev-server build that rendered only some pages (lib/pipeline/incremental.ts). */
-export function checksPlugin(eleventyConfig: ChecksConfigApi, env: GlossEnv, checks: readonly NamedCheck[], partial: () => boolean = () => false): void {
-  eleventyConfig.on("eleventy.after", ({ results, dir }) => {
+export interface ChecksOptions {
+  /** Run mode (a production build fails on an issue; the dev server warns) and folders. */
+  env: GlossEnv;
+  /** The content stage: the build's settings, and whether it rendered only some pages. */
+  content: ContentStage;
+  /** The checks, in the order their issues are reported. */
+  checks: readonly NamedCheck[];
+}
+
+export function checksPlugin(eleventyConfig: ChecksConfigApi, { env, content, checks }: ChecksOptions): void {
+  eleventyConfig.on("eleventy.after", ({ results, directories }) => {
     const pages = results
       .filter((r): r is AfterBuildResult & { url: string } => typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"))
       // structuredClone copies the strings: htmlparser2's attribute values are slices of the
       // page's text, and would keep every page's text alive until the checks are done.
       .map((r) => structuredClone(extractFacts(r.url, r.content.toString())));
-    // Settings were validated by the content stage before any page was written.
-    const site = loadSite(env);
-    const root = path.resolve(env.cwd, dir.output);
+    const site = content.settings();
+    const root = path.resolve(env.cwd, directories.output);
     const files = listFiles(root);
     const read = fileReader(root, files);
-    const issues = runChecks({ pages, files, read, pathPrefix: site.pathPrefix, siteOrigin: site.origin, partial: partial() }, checks);
+    const issues = runChecks({ pages, files, read, pathPrefix: site.pathPrefix, siteOrigin: site.origin, partial: content.partial() }, checks);
     if (issues.length === 0) return;
     const lines = issues.map(formatIssue);
     if (env.mode === "build") throw new CheckFailure(lines);

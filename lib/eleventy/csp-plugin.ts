@@ -5,19 +5,26 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { headerRules, headersFile, metaPolicy } from "../outputs/csp.ts";
 import type { GlossEnv } from "../core/env.ts";
+import type { ContentStage } from "../pipeline/load.ts";
 
 export interface CspConfigApi {
   addFilter(name: string, filter: (url: string) => string): void;
-  on(event: "eleventy.after", handler: (args: { results: { url: string | false; outputPath: string | false }[]; dir: { output: string } }) => unknown): void;
+  on(event: "eleventy.after", handler: (args: { results: { url: string | false; outputPath: string | false }[]; directories: { output: string } }) => unknown): void;
 }
 
-/** `partial()` tells a dev-server build that rendered only some pages (it leaves `_headers` alone). */
-export function cspPlugin(eleventyConfig: CspConfigApi, env: GlossEnv, pathPrefix: string, partial: () => boolean = () => false): void {
+export interface CspOptions {
+  /** Folders (the output folder is resolved from the working folder). */
+  env: GlossEnv;
+  /** The content stage: the build's path prefix, and whether it rendered only some pages. */
+  content: ContentStage;
+}
+
+export function cspPlugin(eleventyConfig: CspConfigApi, { env, content }: CspOptions): void {
   eleventyConfig.addFilter("contentSecurityPolicy", (url) => metaPolicy(String(url)));
-  eleventyConfig.on("eleventy.after", ({ results, dir }) => {
+  eleventyConfig.on("eleventy.after", ({ results, directories }) => {
     // The rules name the pages built; a partial build knows only some of them.
-    if (partial()) return;
+    if (content.partial()) return;
     const pages = results.flatMap((r) => (typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html") ? [r.url] : []));
-    writeFileSync(path.resolve(env.cwd, dir.output, "_headers"), headersFile(headerRules(pages, pathPrefix)));
+    writeFileSync(path.resolve(env.cwd, directories.output, "_headers"), headersFile(headerRules(pages, content.settings().pathPrefix)));
   });
 }

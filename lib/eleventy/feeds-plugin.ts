@@ -1,10 +1,9 @@
 // Eleventy adapter for the feeds: @11ty/eleventy-plugin-rss for its filters (and the HTML
-// <base> plugin it brings, which makes feed content absolute), one Atom and one JSON Feed
-// template paginated over the feeds chosen in lib/outputs/feeds.ts, and the filters they print with.
+// <base> plugin it brings, which makes feed content absolute), and the filters the Atom and
+// JSON Feed templates print with. The feeds are chosen in lib/outputs/feeds.ts and written by
+// the page kinds `feed-atom` and `feed-json` (lib/outputs/page-kinds.ts).
 import rssPlugin from "@11ty/eleventy-plugin-rss";
-import type { Post } from "../catalog/build.ts";
-import { paginateGloss } from "./pages-plugin.ts";
-import { ROUTES } from "../core/routes.ts";
+import type { Post } from "../catalog/model.ts";
 import { toJsonFeed, xmlSafe, type Feed, type FeedEntry } from "../outputs/feeds.ts";
 import type { Site } from "../content/site.ts";
 
@@ -15,7 +14,6 @@ export interface FeedsConfigApi {
   addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
   addAsyncFilter(name: string, filter: (...args: never[]) => Promise<unknown>): void;
   getFilter(name: string): unknown;
-  addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -54,14 +52,4 @@ export function feedsPlugin(eleventyConfig: FeedsConfigApi): void {
     await Promise.all(feed.entries.map(async (entry) => contents.set(entry, await entryContent(entry, site))));
     return JSON.stringify(toJsonFeed(feed, (entry) => contents.get(entry) ?? ""), null, 2);
   });
-
-  const feedRoute = (layout: string, pathOf: (feed: Feed) => string) => ({
-    layout,
-    pagination: paginateGloss("feeds.all", "feed"),
-    permalink: (data: { feed: Feed }) => pathOf(data.feed),
-    eleventyExcludeFromCollections: true,
-  });
-  eleventyConfig.addTemplate("gloss/feed-atom.njk", "", feedRoute("feed-atom.njk", (feed) => feed.atomPath));
-  eleventyConfig.addTemplate("gloss/feed-json.njk", "", feedRoute("feed-json.njk", (feed) => feed.jsonPath));
-  eleventyConfig.addTemplate("gloss/feed-xsl.njk", "", { layout: "feed-xsl.njk", permalink: ROUTES.feedStylesheet, eleventyExcludeFromCollections: true });
 }

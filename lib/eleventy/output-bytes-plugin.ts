@@ -12,7 +12,12 @@ export interface OutputBytesConfigApi {
   addTransform(name: string, transform: (content: string | Buffer) => string | Buffer): void;
 }
 
-export function outputBytesPlugin(eleventyConfig: OutputBytesConfigApi, env: Pick<GlossEnv, "mode">): void {
+export interface OutputBytesOptions {
+  /** Only a production build (`build`) holds its output as bytes. */
+  mode: GlossEnv["mode"];
+}
+
+export function outputBytesPlugin(eleventyConfig: OutputBytesConfigApi, env: OutputBytesOptions): void {
   if (env.mode !== "build") return;
   // Added as a plugin, so that it comes after every other transform, plugins' too: they read text.
   eleventyConfig.addPlugin((config) => {

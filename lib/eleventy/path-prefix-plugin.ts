@@ -8,7 +8,12 @@ export interface PathPrefixConfigApi {
   addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
 }
 
-export function pathPrefixPlugin(eleventyConfig: PathPrefixConfigApi, site: Pick<Site, "pathPrefix">): void {
+export interface PathPrefixOptions {
+  /** `/`, or the sub-path the site is deployed under (`/blog/`). */
+  pathPrefix: Site["pathPrefix"];
+}
+
+export function pathPrefixPlugin(eleventyConfig: PathPrefixConfigApi, site: PathPrefixOptions): void {
   // Eleventy 3 does not add this plugin by itself; at "/" it would only cost a parse per page.
   if (site.pathPrefix === "/") return;
   eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: site.pathPrefix });

@@ -1,8 +1,7 @@
 // Feeds: which feeds exist (the site, each tag, each author), their URLs, and the latest
 // `feedSize` entries of each, chosen once per build from the newest-first post lists.
 // Pure: the Atom template and the JSON Feed builder only print what is decided here.
-import type { Author, Post, Tag } from "../catalog/build.ts";
-import type { PostDate } from "../core/dates.ts";
+import { lastChanged, type Author, type Post, type Tag } from "../catalog/model.ts";
 import { ROUTES, absolute, withPrefix } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
 
@@ -70,17 +69,8 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, "\uFFFD");
 }
 
-/** The date a post was last changed as far as we know: `updated`, else its publication date. */
-export function lastChanged(post: Pick<Post, "date" | "updated">): PostDate {
-  return post.updated ?? post.date;
-}
-
-/** After a post's text changed in place (dev server): its entries' summaries follow. */
-export function refreshFeedEntries(feeds: FeedSet, post: Post): void {
-  for (const feed of feeds.all) for (const entry of feed.entries) if (entry.post === post) entry.summary = xmlSafe(post.summary);
-}
-
-function toEntry(post: Post, site: Site): FeedEntry {
+/** A post's entry in every feed it appears in (made once per post per build). */
+export function toEntry(post: Post, site: Site): FeedEntry {
   const changed = lastChanged(post);
   const tagsUrl = absolute(site, ROUTES.tags);
   return {

@@ -1,13 +1,10 @@
-// Search: a Pagefind index of the post pages, built right after Eleventy writes the site (and
-// its checks pass), in `npm run build` (into the staging folder, swapped in with the rest) and in
-// the dev server. Only what post.njk marks `data-pagefind-body` (title and body, not navigation)
-// is indexed.
+// Search: a Pagefind index of the post pages, built from the written site after its checks
+// pass (lib/eleventy/search-plugin.ts runs it). Only what post.njk marks `data-pagefind-body`
+// (title and body, not navigation) is indexed.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ROUTES } from "../core/routes.ts";
-import type { GlossEnv } from "../core/env.ts";
 
 export interface SearchOptions {
   /** Pages to read, relative to the output folder: only post pages hold indexed content. */
@@ -73,50 +70,4 @@ async function writeEmptyIndex(outputDir: string, options: SearchOptions): Promi
     // Pagefind's API runs a child process; close it so a build can exit.
     await pagefind.close();
   }
-}
-
-/** The slice of Eleventy's config API this adapter uses. */
-export interface SearchConfigApi {
-  on(event: "eleventy.after", handler: (args: { dir: { output: string } }) => unknown): void;
-}
-
-/** The search index, on `eleventy.after`; the dev server builds it in the background. */
-export function searchPlugin(eleventyConfig: SearchConfigApi, env: GlossEnv, options: Partial<SearchOptions> = {}): void {
-  const merged: SearchOptions = { ...searchDefaults, ...options };
-  if (env.mode === "serve") {
-    // The dev server indexes in the background, from the pages on disk, so a rebuild is shown
-    // as soon as its pages are written; search catches up a moment later.
-    const background = backgroundRunner(async (outputDir: string) => {
-      const began = performance.now();
-      const pages = await buildSearchIndex(outputDir, merged);
-      console.log(`[gloss] search index: ${pages} page(s) in ${Math.round(performance.now() - began)} ms`);
-    });
-    eleventyConfig.on("eleventy.after", ({ dir }) => background(path.resolve(env.cwd, dir.output)));
-    return;
-  }
-  eleventyConfig.on("eleventy.after", async ({ dir }) => {
-    await buildSearchIndex(path.resolve(env.cwd, dir.output), merged);
-  });
-}
-
-/**
- * Runs `task` without waiting for it, one run at a time: a call while it runs asks for one
- * more run afterwards (calls in between fold into it). Failures are reported, not thrown.
- */
-export function backgroundRunner<T>(task: (arg: T) => Promise<void>, report: (error: unknown) => void = (e) => console.warn(`[gloss] ${String(e)}`)) {
-  let running: Promise<void> | undefined;
-  let next: { arg: T } | undefined;
-  const run = (arg: T): Promise<void> =>
-    task(arg)
-      .catch(report)
-      .then(() => {
-        const queued = next;
-        next = undefined;
-        running = queued ? run(queued.arg) : undefined;
-        return running;
-      });
-  return (arg: T): void => {
-    if (running) next = { arg };
-    else running = run(arg);
-  };
 }

@@ -9,9 +9,9 @@
 //     shows on every page), or to a source a changed post quotes or quoted, or
 //   - it is an index (tags, authors, outlets, sources, archive) and a post joined or left any.
 // Anything else (settings, registries, a first build) renders every page.
-import type { Catalog, Post } from "../catalog/build.ts";
-import type { Feed } from "../outputs/feeds.ts";
+import type { Post } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
+import { OWNER_KEYS, PAGE_KINDS, isSourceKey, ownerKeysOf, type KindSource } from "../outputs/page-kinds.ts";
 
 /** What one build renders: `only` the given route items, or every page when undefined. */
 export interface RenderPlan {
@@ -20,81 +20,41 @@ export interface RenderPlan {
   summary: string;
 }
 
-/** Listing routes whose pages belong to an owner (or to the whole site: home). */
-const OWNED_LISTINGS = new Set(["home", "tags", "authors", "outlets", "sources", "archiveMonths"]);
-
 interface RoutedItem {
   item: object;
   url: string;
   /** The posts whose content the page shows. */
-  shows: Post[];
+  shows: readonly Post[];
   /** What must match the previous build for the page to be reusable (besides `shows`). */
   shape: string;
-  /** Owner keys (`tag:x`); a change to any post of the owner renders the page. */
+  /** Owner keys (OWNER_KEYS); a change to any post of the owner renders the page. */
   owners: string[];
   /** An index page: rendered again whenever a post joined or left any owner. */
   always: boolean;
 }
 
-const ownerKeysOf = (post: Post): string[] => [
-  `author:${post.author.id}`,
-  ...(post.outlet ? [`outlet:${post.outlet.id}`] : []),
-  ...post.tags.map((tag) => `tag:${tag.slug}`),
-  ...post.sources.map((source) => `source:${source.id}`),
-  `month:${post.date.year}-${post.date.month}`,
-];
+const isPage = (item: unknown): item is Page<unknown> => typeof item === "object" && item !== null && "number" in item && "total" in item && "count" in item;
 
-function ownerKeyOf(kind: string, owner: unknown): string | undefined {
-  const o = owner as { id?: string; slug?: string; year?: number; month?: number } | undefined;
-  if (!o) return undefined;
-  switch (kind) {
-    case "tags":
-      return `tag:${o.slug}`;
-    case "authors":
-      return `author:${o.id}`;
-    case "outlets":
-      return `outlet:${o.id}`;
-    case "sources":
-      return `source:${o.id}`;
-    case "archiveMonths":
-      return `month:${o.year}-${o.month}`;
-    default:
-      return undefined;
-  }
-}
-
-/** Every item Eleventy paginates over (lib/eleventy/pages-plugin.ts, lib/eleventy/feeds-plugin.ts), with what it depends on. */
-export function routedItems(catalog: Catalog): RoutedItem[] {
+/**
+ * Every item Eleventy paginates over, as the page-kinds table declares it, with what it
+ * depends on. A kind without its own shape: a listing page's position and the posts it shows.
+ */
+export function routedItems(source: KindSource): RoutedItem[] {
   const routed: RoutedItem[] = [];
-  for (const post of catalog.posts) {
-    const near = [post.newer, post.older, ...post.related].filter((p): p is Post => p !== undefined);
-    routed.push({
-      item: post,
-      url: post.url,
-      shows: [post, ...near],
-      shape: [...near.map((p) => p.file), ...post.tags.map((t) => t.name), ...post.sources.map((s) => s.title)].join("\n"),
-      owners: [],
-      always: false,
-    });
-  }
-  for (const [kind, pages] of Object.entries(catalog.pages) as [string, (Page<unknown> & { owner?: unknown })[]][]) {
-    const owned = OWNED_LISTINGS.has(kind);
-    for (const page of pages) {
-      const posts = owned ? (page.items as Post[]) : [];
-      const owner = ownerKeyOf(kind, page.owner);
+  for (const kind of PAGE_KINDS) {
+    if (!kind.items) continue;
+    for (const item of kind.items(source)) {
+      const shows = kind.shows?.(item) ?? [];
+      const files = shows.map((p) => p.file).join("\n");
       routed.push({
-        item: page,
-        url: page.url,
-        shows: posts,
-        shape: `${page.number}/${page.total}/${page.count}\n${posts.map((p) => p.file).join("\n")}`,
-        owners: owner ? [owner] : [],
-        always: !owned,
+        item: item as object,
+        url: kind.url(item),
+        shows,
+        shape: kind.shape?.(item) ?? (isPage(item) ? `${item.number}/${item.total}/${item.count}\n${files}` : files),
+        owners: kind.owner ? [kind.owner(item)] : [],
+        always: kind.index ?? false,
       });
     }
-  }
-  for (const feed of catalog.feeds.all as Feed[]) {
-    const posts = feed.entries.map((entry) => entry.post);
-    routed.push({ item: feed, url: feed.atomPath, shows: posts, shape: posts.map((p) => p.file).join("\n"), owners: [], always: false });
   }
   return routed;
 }
@@ -144,7 +104,7 @@ export class RebuildPlanner {
   }
 
   /**
-   * Plans a build after edits to the text of posts only (lib/catalog/build.ts patchPosts: same
+   * Plans a build after edits to the text of posts only (lib/pipeline/dev.ts: same
    * front matter, same sources, pages and items unchanged): the pages that show those posts,
    * and the pages of the sources they quote. `stamps` gives the edited files' new stamps.
    * Undefined when there is no earlier build to plan against.
@@ -156,7 +116,7 @@ export class RebuildPlanner {
     const only = new Set<object>();
     for (const post of posts) {
       for (const item of last.showing.get(post.file) ?? []) only.add(item);
-      for (const source of post.sources) for (const item of last.ofOwner.get(`source:${source.id}`) ?? []) only.add(item);
+      for (const source of post.sources) for (const item of last.ofOwner.get(OWNER_KEYS.source(source.id)) ?? []) only.add(item);
     }
     const merged = new Map(last.stamps);
     for (const [file, stamp] of stamps) merged.set(file, stamp);
@@ -170,9 +130,9 @@ export class RebuildPlanner {
     this.pending = undefined;
   }
 
-  plan(catalog: Catalog, key: string, stamps: ReadonlyMap<string, string>): RenderPlan {
-    const routed = routedItems(catalog);
-    const owners = new Map(catalog.posts.map((post) => [post.file, ownerKeysOf(post)]));
+  plan(source: KindSource, key: string, stamps: ReadonlyMap<string, string>): RenderPlan {
+    const routed = routedItems(source);
+    const owners = new Map(source.catalog.posts.map((post) => [post.file, ownerKeysOf(post)]));
     const shapes = new Map(routed.map((r) => [r.url, r.shape]));
     const previous = this.last;
     this.pending = { key, stamps: new Map(stamps), shapes, owners, ...reverseIndexes(routed) };
@@ -188,10 +148,10 @@ export class RebuildPlanner {
     for (const file of changed) {
       const now = owners.get(file) ?? [];
       const before = previous.owners.get(file) ?? [];
-      for (const owner of now) if (!before.includes(owner) || owner.startsWith("source:")) touched.add(owner);
-      for (const owner of before) if (!now.includes(owner) || owner.startsWith("source:")) touched.add(owner);
+      for (const owner of now) if (!before.includes(owner) || isSourceKey(owner)) touched.add(owner);
+      for (const owner of before) if (!now.includes(owner) || isSourceKey(owner)) touched.add(owner);
     }
-    const membershipChanged = [...touched].some((owner) => !owner.startsWith("source:")) || [...changed].some((file) => owners.has(file) !== previous.owners.has(file));
+    const membershipChanged = [...touched].some((owner) => !isSourceKey(owner)) || [...changed].some((file) => owners.has(file) !== previous.owners.has(file));
 
     const only = new Set<object>();
     for (const r of routed) {

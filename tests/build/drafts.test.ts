@@ -1,7 +1,7 @@
 // Drafts and scheduled posts: the catalog behind every page, in both run modes. A production
 // build (`build`) has them nowhere; the dev server (`serve`) has them everywhere, flagged.
 import { describe, expect, it } from "vitest";
-import type { Catalog, Post } from "../../lib/catalog/build.ts";
+import type { Catalog, Post } from "../../lib/catalog/model.ts";
 import { readEnv } from "../../lib/core/env.ts";
 import { loadCatalog } from "../../lib/pipeline/load.ts";
 import { makeSite, postFile } from "../helpers/site.ts";

@@ -124,7 +124,7 @@ describe("npm start (the dev server)", () => {
 
   it("runs the new code when a lib/ module changes", async () => {
     expect(await page("/posts/unnamed/")).toContain("Unnamed author");
-    edit("lib/catalog/build.ts", '"Unnamed author"', '"Author not named"');
+    edit("lib/catalog/resolve.ts", '"Unnamed author"', '"Author not named"');
     await waitFor(() => page("/posts/unnamed/"), (html) => html.includes("Author not named"), "the lib/ edit");
   });
 });

@@ -1,7 +1,8 @@
 // The catalog's browsing collections (lib/catalog/build.ts) on a generated content folder: no
 // Eleventy, just content → catalog, then tables of listings, sizes, URLs and orders.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildArchive, compareAuthors, wordShare, type Catalog, type Post } from "../../lib/catalog/build.ts";
+import { buildArchive, compareAuthors } from "../../lib/catalog/listings.ts";
+import { wordShare, type Catalog, type Post } from "../../lib/catalog/model.ts";
 import { readEnv } from "../../lib/core/env.ts";
 import { loadCatalog } from "../../lib/pipeline/load.ts";
 import { findContentErrors, formatProblem } from "../../lib/core/errors.ts";

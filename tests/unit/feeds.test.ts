@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { Author, Post, Tag } from "../../lib/catalog/build.ts";
+import type { Author, Post, Tag } from "../../lib/catalog/model.ts";
 import { toPostDate, type DateAccuracy } from "../../lib/core/dates.ts";
 import { selectFeeds, toJsonFeed, xmlSafe } from "../../lib/outputs/feeds.ts";
 import { toSite } from "../../lib/content/site.ts";

@@ -1,0 +1,54 @@
+// Rendering post bodies: Markdown to HTML through the one markdown-it instance, with what the
+// render learns on the way (quoted passages, word counts, the opening for a summary). A memo
+// keeps renders across dev-server rebuilds; a production build renders each post once.
+import type { PostFile } from "../content/read.ts";
+import { createMarkdown } from "../markdown/index.ts";
+import { createRenderState, type GlossRenderState, type QuotedSource } from "../markdown/env.ts";
+import type { Source } from "./model.ts";
+
+/**
+ * Rendered post bodies by PostFile object (the dev server keeps a file's PostFile while the
+ * file is unchanged), valid while `key` (the registries the render read: sources and outlets
+ * for quotation captions) is unchanged. A production build has none.
+ */
+export interface RenderMemo {
+  key: string;
+  rendered: WeakMap<PostFile, Rendered>;
+}
+
+export interface Rendered {
+  key: string;
+  html: string;
+  state: GlossRenderState;
+  summary: string;
+}
+
+export function createRenderMemo(): RenderMemo {
+  return { key: "", rendered: new WeakMap() };
+}
+
+const SUMMARY_WORDS = 40;
+
+/** Renders post bodies, through the memo when there is one; quotation captions read `sources`. */
+export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined): (file: PostFile) => Rendered {
+  const md = createMarkdown();
+  const lookupSource = (id: string): QuotedSource | undefined => {
+    const s = sources.get(id);
+    return s && { id, title: s.title, url: s.url, archived: s.archived, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
+  };
+  return (file) => {
+    const known = memo?.rendered.get(file);
+    if (memo && known?.key === memo.key) return known;
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile });
+    const html = md.render(file.body, { gloss: state });
+    const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph) };
+    memo?.rendered.set(file, done);
+    return done;
+  };
+}
+
+/** The first SUMMARY_WORDS words of a paragraph, with " …" when cut. */
+export function summarise(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length <= SUMMARY_WORDS ? words.join(" ") : `${words.slice(0, SUMMARY_WORDS).join(" ")} …`;
+}
