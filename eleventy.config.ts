@@ -2,6 +2,7 @@
 // plugin per stage of the pipeline, in order: content → pages → post-build steps. Settings are
 // read once per build by the content stage and passed down; nothing here reads a file.
 import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { readEnv, type GlossEnv } from "./lib/core/env.ts";
 import { ContentErrors } from "./lib/core/errors.ts";
 import { loadSite } from "./lib/content/site.ts";
@@ -16,7 +17,6 @@ import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
 import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
-import { pathPrefixPlugin } from "./lib/eleventy/path-prefix-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
 
 /** The slice of Eleventy's config API used here; each adapter declares its own slice. */
@@ -54,6 +54,12 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   // before the search index is written into a folder that is about to be thrown away.
   eleventyConfig.setEventEmitterMode("sequential");
 
+  // Sub-path deploys (`/blog/`): Eleventy's HTML <base> plugin prefixes every root-relative URL
+  // in the HTML (links, assets, forms, `cite`s, links in post bodies); at `/` it does nothing.
+  // Added here, at the top level and before the feeds: the RSS plugin adds it too, and Eleventy
+  // keeps the first of a unique plugin only when that one is queued here (added from inside
+  // another plugin, it would run twice and prefix every URL twice).
+  eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: pathPrefix });
   eleventyConfig.addPlugin(contentPlugin, { env, content });
   eleventyConfig.addPlugin(pagesPlugin);
   eleventyConfig.addPlugin(metaPlugin);
@@ -61,7 +67,6 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(cspPlugin, { env, content });
   eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck] });
   eleventyConfig.addPlugin(searchPlugin, { env });
-  eleventyConfig.addPlugin(pathPrefixPlugin, { pathPrefix });
   eleventyConfig.addPlugin(outputBytesPlugin, { mode: env.mode });
 }
 

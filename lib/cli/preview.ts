@@ -1,12 +1,12 @@
 // `npm run preview [-- --port 8081]`: serves what `npm run build` wrote to _site/, on 127.0.0.1,
 // the way a static host does: clean URLs, /x → /x/, 404.html with status 404, the path prefix,
 // and the headers of its `_headers` file as Netlify and Cloudflare Pages send them.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
-import { headersFor, parseHeadersFile } from "../preview/headers.ts";
+import { readHeadersFile } from "../preview/headers.ts";
 import { loadSite } from "../content/site.ts";
 import { createStaticServer, listen } from "../preview/static-server.ts";
 
@@ -34,16 +34,8 @@ try {
   fail(content.problems.map(formatProblem).join("\n"));
 }
 
-const headersFile = path.join(env.outputDir, "_headers");
-const headerRules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, "utf8")) : [];
+const headerRules = readHeadersFile(env.outputDir);
 const server = createStaticServer({ root: env.outputDir, pathPrefix });
-// Before the file server answers: its writeHead keeps headers set here. Hosts match `_headers`
-// patterns against paths within the site, so the deploy prefix is taken off first.
-server.prependListener("request", (request, response) => {
-  const pathname = new URL(request.url ?? "/", "http://host").pathname;
-  if (!pathname.startsWith(pathPrefix)) return;
-  for (const [name, value] of Object.entries(headersFor(headerRules, `/${pathname.slice(pathPrefix.length)}`))) response.setHeader(name, value);
-});
 server.on("request", (request, response) => {
   response.on("finish", () => {
     if (response.statusCode >= 400) console.log(`${response.statusCode} ${request.method} ${request.url}`);

@@ -1,6 +1,7 @@
 // The Content Security Policy as typed data, and the security headers shipped with it: one strict
 // policy for every page, relaxed only where a page needs it (Pagefind's search page compiles
-// WebAssembly). Serialised for the `_headers` file and for a `<meta http-equiv>` tag.
+// WebAssembly). Serialised for the `_headers` file and for a `<meta http-equiv>` tag. (The one
+// reader of `_headers`, for the preview server, is lib/preview/headers.ts.)
 import { ROUTES } from "../core/routes.ts";
 
 /** The fetch and navigation directives Gloss sets. */
@@ -118,31 +119,4 @@ export function headerRules(pageUrls: readonly string[], pathPrefix = "/", polic
 export function headersFile(rules: readonly HeaderRule[]): string {
   const blocks = rules.map((rule) => [rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n"));
   return `# Written by the build from lib/outputs/csp.ts: edit that file, not this one.\n\n${blocks.join("\n\n")}\n`;
-}
-
-/** Parses a `_headers` file back into rules (for the preview server and the tests). */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "" || line.trim().startsWith("#")) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ path: line.trim(), headers: {} });
-      continue;
-    }
-    const colon = line.indexOf(":");
-    const rule = rules[rules.length - 1];
-    if (rule && colon > 0) rule.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return rules;
-}
-
-/** Whether a rule's path pattern matches a request path: `*` matches anything, the rest exactly. */
-export function matchesRule(pattern: string, requestPath: string): boolean {
-  const regex = new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
-  return regex.test(requestPath);
-}
-
-/** The headers a host sends for a request path: every matching rule, later rules winning. */
-export function headersForPath(rules: readonly HeaderRule[], requestPath: string): Record<string, string> {
-  return Object.assign({}, ...rules.filter((rule) => matchesRule(rule.path, requestPath)).map((rule) => rule.headers)) as Record<string, string>;
 }

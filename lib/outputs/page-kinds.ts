@@ -153,9 +153,8 @@ function crumbs(trail: [label: string, url: string][], current: string, page: Li
   return { trail: links, current };
 }
 
-/** Listings of posts: the posts a page lists are what it shows; its position is its shape. */
+/** Listings of posts: the posts a page lists are what it shows. */
 const listedPosts = (page: Page<Post>) => page.items;
-const position = (page: Listing) => `${page.number}/${page.total}/${page.count}`;
 
 /** Erases a kind's item type so kinds of different items share one table. */
 function kind<T>(spec: PageKind<T>): PageKind<unknown> {

@@ -1,6 +1,9 @@
-// The `_headers` file Netlify and Cloudflare Pages read from the published folder: path patterns
-// (`/*`, `/posts/*`, `/tags/:tag/`) each followed by indented `Name: value` lines. Parsed here
-// so `npm run preview` sends the same headers those hosts would. Pure.
+// The one reader of the `_headers` file Netlify and Cloudflare Pages read from the published
+// folder: path patterns (`/*`, `/posts/*`, `/tags/:tag/`) each followed by indented
+// `Name: value` lines. Read here so `npm run preview` and the browser tests send the headers
+// those hosts would. lib/outputs/csp.ts writes the file.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 
 export interface HeaderRule {
   pattern: string;
@@ -32,12 +35,21 @@ function patternToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-/** Headers for a site path (`/posts/x/`, without the deploy prefix): every matching rule, in order; repeats joined with ", ". */
-export function headersFor(rules: readonly HeaderRule[], sitePath: string): Record<string, string> {
+/**
+ * Headers for a request: every rule that matches one of its paths, in order, each rule once; a
+ * header that several rules set is joined with ", ", as Cloudflare Pages does (two policies,
+ * both enforced). Under a deploy prefix a request has two paths: `/blog/posts/x/` as the host
+ * sees it (the rules the build writes carry the prefix) and `/posts/x/` within the site (as a
+ * hand-written file for a host that serves the site at its root would say it).
+ */
+export function headersFor(rules: readonly HeaderRule[], paths: string | readonly string[]): Record<string, string> {
+  const candidates = typeof paths === "string" ? [paths] : paths;
   const headers: Record<string, string> = {};
   const names: Record<string, string> = {};
   for (const rule of rules) {
-    if (!rule.pattern.startsWith("/") || !patternToRegExp(rule.pattern).test(sitePath)) continue;
+    if (!rule.pattern.startsWith("/")) continue;
+    const pattern = patternToRegExp(rule.pattern);
+    if (!candidates.some((candidate) => pattern.test(candidate))) continue;
     for (const [name, value] of rule.headers) {
       const key = name.toLowerCase();
       names[key] ??= name;
@@ -45,4 +57,10 @@ export function headersFor(rules: readonly HeaderRule[], sitePath: string): Reco
     }
   }
   return headers;
+}
+
+/** The rules of the `_headers` file in a built site's folder; none when it has no such file. */
+export function readHeadersFile(root: string): HeaderRule[] {
+  const file = path.join(root, "_headers");
+  return existsSync(file) ? parseHeadersFile(readFileSync(file, "utf8")) : [];
 }

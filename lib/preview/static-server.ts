@@ -2,10 +2,10 @@
 // (`/x/` → `/x/index.html`, `/x` → 301 `/x/`), the site under its path prefix, and
 // `404.html` with status 404, and the headers of a `_headers` file (Netlify/Cloudflare format)
 // in the site's root. Used by `npm run preview` and the browser tests.
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { headersForPath, parseHeadersFile } from "../outputs/csp.ts";
+import { headersFor, readHeadersFile } from "./headers.ts";
 
 export interface StaticServerOptions {
   /** The built site folder. */
@@ -80,9 +80,10 @@ export function resolveRequest(options: StaticServerOptions, requestPath: string
 export function createStaticServer(options: StaticServerOptions, headers: Record<string, string> = {}): Server {
   // Read once, as a host does at deploy time; the file itself is not served.
   const headersPath = path.join(options.root, "_headers");
-  const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, "utf8")) : [];
+  const rules = readHeadersFile(options.root);
   return createServer((request, response) => {
     const requestPath = new URL(request.url ?? "/", "http://host").pathname;
+    const sitePath = requestPath.startsWith(options.pathPrefix) ? `/${requestPath.slice(options.pathPrefix.length)}` : requestPath;
     let resolved = resolveRequest(options, request.url ?? "/");
     if (resolved.status === 200 && resolved.file === path.resolve(headersPath)) {
       const page404 = path.join(options.root, "404.html");
@@ -98,7 +99,7 @@ export function createStaticServer(options: StaticServerOptions, headers: Record
       response.end("Not found");
       return;
     }
-    response.writeHead(resolved.status, { "content-type": contentType(resolved.file), ...headersForPath(rules, requestPath), ...headers });
+    response.writeHead(resolved.status, { "content-type": contentType(resolved.file), ...headersFor(rules, [requestPath, sitePath]), ...headers });
     if (request.method === "HEAD") response.end();
     else createReadStream(resolved.file).pipe(response);
   });

@@ -3,7 +3,6 @@
 // `eleventy --watch` whose output is compared file by file.
 import { spawn } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DevContent } from "../../lib/pipeline/dev.ts";

@@ -35,3 +35,12 @@ describe("the _headers file", () => {
     expect(headersFor(rules, sitePath)).toEqual(headers);
   });
 });
+
+describe("a request under a deploy prefix", () => {
+  const rules = parseHeadersFile("/*\n  X-Content-Type-Options: nosniff\n/blog/posts/*\n  Cache-Control: max-age=60\n/posts/*\n  X-Robots-Tag: noindex\n");
+
+  it("matches rules written with the prefix and rules written within the site, each rule once", () => {
+    expect(headersFor(rules, ["/blog/posts/x/", "/posts/x/"])).toEqual({ "X-Content-Type-Options": "nosniff", "Cache-Control": "max-age=60", "X-Robots-Tag": "noindex" });
+    expect(headersFor(rules, ["/blog/", "/"])).toEqual({ "X-Content-Type-Options": "nosniff" });
+  });
+});

@@ -1,0 +1,60 @@
+// The page-kinds table against a real build: every route the table declares is built, and
+// every file the build writes belongs to a page kind (or is a copied asset, the search index
+// or the host's `_headers`). A page kind added without a template, or a template writing a page
+// the table does not know, fails here.
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readEnv } from "../../lib/core/env.ts";
+import { listFiles } from "../../lib/checks/built-site.ts";
+import { PAGE_KINDS } from "../../lib/outputs/page-kinds.ts";
+import { loadBuild, type GlossData } from "../../lib/pipeline/load.ts";
+import { fixtureFiles, fixtureRegistries } from "../helpers/many-posts.ts";
+import { ROOT, buildSite, makeSite, type FixtureSite } from "../helpers/site.ts";
+
+const NOW = "2026-01-01T12:00:00Z";
+
+/** `/tags/x/` → `/tags/x/index.html`; `/feed.xml` as it is. */
+const fileOf = (url: string) => (url.endsWith("/") ? `${url}index.html` : url);
+
+describe("the page-kinds table", () => {
+  let site: FixtureSite;
+  let data: GlossData;
+  let built: Set<string>;
+  beforeAll(async () => {
+    site = makeSite(fixtureFiles(), fixtureRegistries());
+    const result = await buildSite(site, { GLOSS_NOW: NOW });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    data = loadBuild({ ...readEnv({ GLOSS_CONTENT_DIR: site.contentDir, GLOSS_NOW: NOW }), mode: "build" });
+    built = listFiles(site.outputDir);
+  });
+
+  it("names each kind once, with its own template", () => {
+    const names = PAGE_KINDS.map((kind) => kind.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const kind of PAGE_KINDS) expect(listFiles(path.join(ROOT, "layouts")).has(`/${kind.template}`), kind.name).toBe(true);
+  });
+
+  it("builds every route of every kind, and the fixture has pages of every kind", () => {
+    for (const kind of PAGE_KINDS) {
+      const urls = (kind.items ? data.kinds[kind.name]! : [undefined]).map((item) => kind.url(item));
+      expect(urls.length, `${kind.name} has no page in the fixture`).toBeGreaterThan(0);
+      const missing = urls.filter((url) => !built.has(fileOf(url)));
+      expect(missing, `${kind.name}: routes not built`).toEqual([]);
+    }
+  });
+
+  it("writes no file that is not a page of some kind, a copied asset, the search index or _headers", () => {
+    const routes = new Set(PAGE_KINDS.flatMap((kind) => (kind.items ? data.kinds[kind.name]! : [undefined]).map((item) => fileOf(kind.url(item)))));
+    const assets = listFiles(path.join(ROOT, "public"));
+    const stray = [...built].filter((file) => !routes.has(file) && !assets.has(file) && !file.startsWith("/pagefind/") && file !== "/_headers");
+    expect(stray).toEqual([]);
+  });
+
+  it("gives every HTML page its metadata from the table, and lists exactly the sitemap kinds' pages", () => {
+    const html = [...built].filter((file) => file.endsWith(".html")).map((file) => file.replace(/index\.html$/, ""));
+    expect(html.filter((url) => !data.meta.has(url))).toEqual([]);
+    const listed = PAGE_KINDS.filter((kind) => kind.sitemap).flatMap((kind) => (kind.items ? data.kinds[kind.name]! : [undefined]).map((item) => kind.url(item)));
+    expect([...data.meta].filter(([, meta]) => meta.listed).map(([url]) => url)).toEqual(listed);
+  });
+});
