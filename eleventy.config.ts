@@ -13,11 +13,13 @@ import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
 import { searchPlugin } from "./lib/outputs/search.ts";
 import { pathPrefixPlugin } from "./lib/eleventy/path-prefix-plugin.ts";
+import { textPlugin } from "./lib/eleventy/text-plugin.ts";
 import { loadSite } from "./lib/content/site.ts";
 
 // Eleventy's own config types are thin; the adapters declare the slice of the API they use.
 type EleventyConfig = Parameters<typeof contentPlugin>[0] &
   Parameters<typeof pagesPlugin>[0] &
+  Parameters<typeof textPlugin>[0] &
   Parameters<typeof feedsPlugin>[0] &
   Parameters<typeof metaPlugin>[0] &
   Parameters<typeof searchPlugin>[0] &
@@ -44,6 +46,7 @@ export default function (eleventyConfig: EleventyConfig) {
 
   const dev = contentPlugin(eleventyConfig, env);
   pagesPlugin(eleventyConfig);
+  textPlugin(eleventyConfig);
   metaPlugin(eleventyConfig);
   feedsPlugin(eleventyConfig);
   const partial = () => dev?.lastPlan?.only !== undefined;
