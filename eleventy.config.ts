@@ -13,12 +13,14 @@ import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
 import { searchPlugin } from "./lib/outputs/search.ts";
 import { pathPrefixPlugin } from "./lib/eleventy/path-prefix-plugin.ts";
+import { routesPlugin } from "./lib/eleventy/routes-plugin.ts";
 import { textPlugin } from "./lib/eleventy/text-plugin.ts";
 import { loadSite } from "./lib/content/site.ts";
 
 // Eleventy's own config types are thin; the adapters declare the slice of the API they use.
 type EleventyConfig = Parameters<typeof contentPlugin>[0] &
   Parameters<typeof pagesPlugin>[0] &
+  Parameters<typeof routesPlugin>[0] &
   Parameters<typeof textPlugin>[0] &
   Parameters<typeof feedsPlugin>[0] &
   Parameters<typeof metaPlugin>[0] &
@@ -46,6 +48,7 @@ export default function (eleventyConfig: EleventyConfig) {
 
   const dev = contentPlugin(eleventyConfig, env);
   pagesPlugin(eleventyConfig);
+  routesPlugin(eleventyConfig);
   textPlugin(eleventyConfig);
   metaPlugin(eleventyConfig);
   feedsPlugin(eleventyConfig);
