@@ -1,5 +1,6 @@
 // Eleventy adapter for the words that depend on a number: the `plural`, `count` and `pageOf`
-// filters, so layouts print "3 posts" and "page 2 of 5" as lib/core/text.ts words them.
+// filters, so layouts print "3 posts" and "page 2 of 5" as lib/core/text.ts words them, and
+// `upperFirst` for when such words start a sentence ("Page 2 of 5").
 import { count, NOUNS, pageOf, plural, type Noun } from "../core/text.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
@@ -17,4 +18,6 @@ export function textPlugin(eleventyConfig: TextConfigApi): void {
   eleventyConfig.addFilter("plural", (n: number, noun: string) => plural(n, knownNoun(noun)));
   eleventyConfig.addFilter("count", (n: number, noun: string) => count(n, knownNoun(noun)));
   eleventyConfig.addFilter("pageOf", (page: { number: number; total: number }) => pageOf(page));
+  // Not Nunjucks' `capitalize`, which also lower-cases the rest (a name in the words would lose its capital).
+  eleventyConfig.addFilter("upperFirst", (text: string) => text.charAt(0).toUpperCase() + text.slice(1));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { count, NOUNS, pageOf, plural, type Noun } from "../../lib/core/text.ts";
+import { textPlugin } from "../../lib/eleventy/text-plugin.ts";
 
 describe("plural and count", () => {
   // The irregular nouns and one regular one, at 0, 1 and 2 (in English 0 takes the plural).
@@ -38,4 +39,27 @@ describe("pageOf", () => {
     [{ number: 2, total: 5 }, "page 2 of 5"],
     [{ number: 12, total: 12 }, "page 12 of 12"],
   ])("%j → %s", (page, words) => expect(pageOf(page)).toBe(words));
+});
+
+describe("the layouts' filters (textPlugin)", () => {
+  const filters = new Map<string, (...args: never[]) => unknown>();
+  textPlugin({ addFilter: (name, filter) => void filters.set(name, filter) });
+  const filter = (name: string) => filters.get(name) as (...args: unknown[]) => unknown;
+
+  it("print what lib/core/text.ts words", () => {
+    expect(filter("count")(1, "quoted story")).toBe("1 quoted story");
+    expect(filter("plural")(3, "post")).toBe("posts");
+    expect(filter("pageOf")({ number: 2, total: 5 })).toBe("page 2 of 5");
+  });
+
+  it("fail on a noun missing from NOUNS, naming where to add it", () => {
+    expect(() => filter("count")(2, "mouse")).toThrow(/Unknown noun "mouse": add it to NOUNS in lib\/core\/text\.ts/);
+    expect(() => filter("plural")(2, "toString")).toThrow(/Unknown noun/);
+  });
+
+  it.each([
+    ["page 2 of 5", "Page 2 of 5"],
+    ["page 1 of BBC", "Page 1 of BBC"],
+    ["", ""],
+  ])("upperFirst %j → %j, the rest as it was", (text, expected) => expect(filter("upperFirst")(text)).toBe(expected));
 });
