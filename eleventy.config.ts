@@ -17,7 +17,9 @@ import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
 import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
+import { routesPlugin } from "./lib/eleventy/routes-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
+import { textPlugin } from "./lib/eleventy/text-plugin.ts";
 
 /** The slice of Eleventy's config API used here; each adapter declares its own slice. */
 export interface EleventyConfig {
@@ -62,6 +64,8 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: pathPrefix });
   eleventyConfig.addPlugin(contentPlugin, { env, content });
   eleventyConfig.addPlugin(pagesPlugin);
+  eleventyConfig.addPlugin(routesPlugin);
+  eleventyConfig.addPlugin(textPlugin);
   eleventyConfig.addPlugin(metaPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(cspPlugin, { env, content });

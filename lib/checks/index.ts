@@ -1,6 +1,7 @@
 // Post-build checks: pure functions from the built pages' facts to issues. They only read;
 // they run once per build, fail a production build and warn in the dev server.
 import type { PageFacts } from "./facts.ts";
+import { count } from "../core/text.ts";
 
 export interface CheckIssue {
   /** Page URL (or file) the issue is on. */
@@ -39,7 +40,7 @@ export function formatIssue({ check, issue }: { check: string; issue: CheckIssue
 
 export class CheckFailure extends Error {
   constructor(readonly lines: string[]) {
-    super(`${lines.length} post-build check failure${lines.length === 1 ? "" : "s"}:\n${lines.map((l) => `  ${l}`).join("\n")}`);
+    super(`${count(lines.length, "post-build check failure")}:\n${lines.map((l) => `  ${l}`).join("\n")}`);
     this.name = "CheckFailure";
   }
 }

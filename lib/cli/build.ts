@@ -6,6 +6,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { findContentErrors, formatProblem, warningLines } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
+import { count } from "../core/text.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
 import type { EleventyConfig } from "../../eleventy.config.ts";
 
@@ -51,7 +52,7 @@ try {
   rmSync(stagingDir, { recursive: true, force: true });
   const content = findContentErrors(error);
   if (content) {
-    console.error(`Build failed: ${content.problems.length} content problem${content.problems.length === 1 ? "" : "s"}`);
+    console.error(`Build failed: ${count(content.problems.length, "content problem")}`);
     for (const problem of content.problems) console.error(`  ${formatProblem(problem)}`);
   } else {
     console.error(`Build failed: ${describeError(error)}`);

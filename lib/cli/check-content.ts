@@ -4,10 +4,10 @@
 import { performance } from "node:perf_hooks";
 import { findContentErrors, formatProblem, warningLines } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
+import { count } from "../core/text.ts";
 import { loadCatalog } from "../pipeline/load.ts";
 
 const started = performance.now();
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 try {
   const catalog = loadCatalog(readEnv());
   const all = process.argv.includes("--all-warnings");

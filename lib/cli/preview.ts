@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
+import { count } from "../core/text.ts";
 import { readHeadersFile } from "../preview/headers.ts";
 import { loadSite } from "../content/site.ts";
 import { createStaticServer, listen } from "../preview/static-server.ts";
@@ -44,7 +45,7 @@ server.on("request", (request, response) => {
 try {
   const origin = await listen(server, port);
   console.log(`Serving ${shown} as a static host would at ${origin}${pathPrefix} (Ctrl-C to stop)`);
-  if (headerRules.length > 0) console.log(`  with the headers of ${path.join(shown, "_headers")} (${headerRules.length} rule${headerRules.length === 1 ? "" : "s"})`);
+  if (headerRules.length > 0) console.log(`  with the headers of ${path.join(shown, "_headers")} (${count(headerRules.length, "rule")})`);
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") fail(`Port ${port} is in use: try \`npm run preview -- --port ${port + 1}\`.`);
   throw error;

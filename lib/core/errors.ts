@@ -1,5 +1,6 @@
 // Content errors: one type for every problem an author can cause, reported together,
 // one line each: `posts/x.md:3 › date: expected YYYY-MM-DD, got "May 3" (hint)`.
+import { count } from "./text.ts";
 
 export interface ContentProblem {
   /** File, relative to the project root where possible. */
@@ -40,7 +41,7 @@ export class ContentErrors extends Error {
   constructor(problems: readonly ContentProblem[]) {
     const lines = problems.map(formatProblem);
     super(
-      `${problems.length} content problem${problems.length === 1 ? "" : "s"}:\n${lines.map((l) => `  ${l}`).join("\n")}`,
+      `${count(problems.length, "content problem")}:\n${lines.map((l) => `  ${l}`).join("\n")}`,
     );
     this.name = "ContentErrors";
     this.problems = problems;

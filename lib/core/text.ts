@@ -47,7 +47,7 @@ export function pageOf(page: { number: number; total: number }): string {
   return `page ${page.number} of ${page.total}`;
 }
 
-/** The text with its first letter in upper case: "page 2 of 5" → "Page 2 of 5". */
+/** The text with its first letter in upper case, the rest as it is: "page 2 of 5" → "Page 2 of 5". */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

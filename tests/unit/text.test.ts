@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { count, NOUNS, pageOf, plural, type Noun } from "../../lib/core/text.ts";
+import { textPlugin } from "../../lib/eleventy/text-plugin.ts";
+
+describe("plural and count", () => {
+  // The irregular nouns and one regular one, at 0, 1 and 2 (in English 0 takes the plural).
+  it.each([
+    [0, "story", "stories"],
+    [1, "story", "story"],
+    [2, "story", "stories"],
+    [0, "quoted story", "quoted stories"],
+    [1, "quoted story", "quoted story"],
+    [2, "quoted story", "quoted stories"],
+    [0, "post", "posts"],
+    [1, "post", "post"],
+    [2, "post", "posts"],
+  ] as const)("%i %s → %s", (n, noun, form) => {
+    expect(plural(n, noun)).toBe(form);
+    expect(count(n, noun)).toBe(`${n} ${form}`);
+  });
+
+  it.each(Object.keys(NOUNS) as Noun[])("%s: one form at 1, the other at 0 and 2", (noun) => {
+    const { one, other } = NOUNS[noun];
+    expect([plural(0, noun), plural(1, noun), plural(2, noun)]).toEqual([other, one, other]);
+  });
+
+  it("takes forms for a noun not in NOUNS, and a language with more categories", () => {
+    const mouse = { one: "mouse", other: "mice" };
+    expect(count(1, mouse)).toBe("1 mouse");
+    expect(count(3, mouse)).toBe("3 mice");
+    const plik = { one: "plik", few: "pliki", many: "plików", other: "pliku" };
+    expect([1, 2, 5, 22, 25].map((n) => count(n, plik, "pl"))).toEqual(["1 plik", "2 pliki", "5 plików", "22 pliki", "25 plików"]);
+  });
+});
+
+describe("pageOf", () => {
+  it.each([
+    [{ number: 1, total: 1 }, "page 1 of 1"],
+    [{ number: 2, total: 5 }, "page 2 of 5"],
+    [{ number: 12, total: 12 }, "page 12 of 12"],
+  ])("%j → %s", (page, words) => expect(pageOf(page)).toBe(words));
+});
+
+describe("the layouts' filters (textPlugin)", () => {
+  const filters = new Map<string, (...args: never[]) => unknown>();
+  textPlugin({ addFilter: (name, filter) => void filters.set(name, filter) });
+  const filter = (name: string) => filters.get(name) as (...args: unknown[]) => unknown;
+
+  it("print what lib/core/text.ts words", () => {
+    expect(filter("count")(1, "quoted story")).toBe("1 quoted story");
+    expect(filter("plural")(3, "post")).toBe("posts");
+    expect(filter("pageOf")({ number: 2, total: 5 })).toBe("page 2 of 5");
+  });
+
+  it("fail on a noun missing from NOUNS, naming where to add it", () => {
+    expect(() => filter("count")(2, "mouse")).toThrow(/Unknown noun "mouse": add it to NOUNS in lib\/core\/text\.ts/);
+    expect(() => filter("plural")(2, "toString")).toThrow(/Unknown noun/);
+  });
+
+  it.each([
+    ["page 2 of 5", "Page 2 of 5"],
+    ["page 1 of BBC", "Page 1 of BBC"],
+    ["", ""],
+  ])("upperFirst %j → %j, the rest as it was", (text, expected) => expect(filter("upperFirst")(text)).toBe(expected));
+});
