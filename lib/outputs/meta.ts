@@ -4,7 +4,8 @@
 import { absolute } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
 import { FEED_TYPES, type Feed, type FeedSet } from "./feeds.ts";
-import { PAGE_KINDS, newestPost, type ArticleMeta, type Breadcrumbs, type KindContext, type KindSource, type PageKind, type PageSpec } from "./page-kinds.ts";
+import { newestPost, type ArticleMeta, type Breadcrumbs, type KindContext, type KindSource, type PageKind, type PageSpec } from "./kind-types.ts";
+import { PAGE_KINDS } from "./page-kinds.ts";
 
 export interface FeedLink {
   type: string;

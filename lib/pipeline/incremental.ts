@@ -11,7 +11,8 @@
 // Anything else (settings, registries, a first build) renders every page.
 import type { Post } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
-import { OWNER_KEYS, PAGE_KINDS, isSourceKey, ownerKeysOf, type KindSource } from "../outputs/page-kinds.ts";
+import { OWNER_KEYS, isSourceKey, ownerKeysOf, type KindSource } from "../outputs/kind-types.ts";
+import { PAGE_KINDS } from "../outputs/page-kinds.ts";
 
 /** What one build renders: `only` the given route items, or every page when undefined. */
 export interface RenderPlan {

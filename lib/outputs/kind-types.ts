@@ -1,0 +1,159 @@
+// What the page-kinds table (lib/outputs/page-kinds.ts) is written with: the shape of a page
+// kind, what its functions read and return, the owner keys of incremental rebuilds, and the
+// small helpers that word titles, descriptions and breadcrumbs alike on every kind.
+import type { PostDate } from "../core/dates.ts";
+import { capitalise, pageOf } from "../core/text.ts";
+import type { Site } from "../content/site.ts";
+import { lastChanged, type Catalog, type Post } from "../catalog/model.ts";
+import type { Page } from "../catalog/pagination.ts";
+import type { Feed, FeedSet } from "./feeds.ts";
+
+export type Dated = PostDate | undefined;
+
+/** What the table's functions may read: the catalog and the feeds chosen for it. */
+export interface KindSource {
+  catalog: Catalog;
+  feeds: FeedSet;
+}
+
+/** Computed once per build for every kind's metadata. */
+export interface KindContext {
+  site: Site;
+  feeds: FeedSet;
+  /** The newest change to any post (every index shows some of them). */
+  everything: Dated;
+  /** The newest change to any post or quoted story (the source and outlet indexes). */
+  sourcesChanged: Dated;
+}
+
+export interface ArticleMeta {
+  /** ISO 8601, only when the publication date is known exactly. */
+  published: string | undefined;
+  modified: string | undefined;
+  /** Absolute URL of the author's page (Open Graph wants a profile URL). */
+  authorUrl: string;
+  authorName: string;
+  tags: string[];
+}
+
+/** What a kind says about one of its pages; lib/outputs/meta.ts makes the page's metadata of it. */
+export interface PageSpec {
+  /** The title without the site name, for link cards; the `<title>` adds the site's name. */
+  cardTitle: string;
+  /** The whole `<title>`, when it is not `cardTitle · site title` (the home page). */
+  title?: string;
+  description: string;
+  /** W3C date of the last change to what the page shows; never the build time. */
+  lastmod: Dated;
+  article?: ArticleMeta;
+  /** The feed of what the page lists (a tag's, an author's), next to the site's. */
+  feed?: Feed | undefined;
+}
+
+/** Where the reader is: Home › trail … › current. */
+export interface Breadcrumbs {
+  trail: { label: string; url: string }[];
+  current: string;
+}
+
+export interface PageKind<T> {
+  /** The kind's name; also its virtual template, `gloss/<name>.njk`. */
+  name: string;
+  /** Its layout in layouts/. */
+  template: string;
+  /** The items it is paginated over, one page each; none: a single page at `url(undefined)`. */
+  items?: (source: KindSource) => readonly T[];
+  /** The name a template knows its item by (`post`, `listing`, `feed`). */
+  alias?: string;
+  /** The page's URL, without the path prefix. */
+  url: (item: T) => string;
+  /** Extra data the template reads (a constant, never computed there). */
+  data?: Record<string, unknown>;
+  /** An HTML page's metadata; kinds without it (feeds, sitemap) are not HTML pages. */
+  meta?: (item: T, context: KindContext) => PageSpec;
+  breadcrumbs?: (item: T) => Breadcrumbs | undefined;
+  /** Listed in sitemap.xml (and so given a description no other listed page has). */
+  sitemap: boolean;
+  /** Asks search engines not to index the page. */
+  noindex?: boolean;
+  /** For rebuilds: the catalog entry whose every post change renders the page again (OWNER_KEYS). */
+  owner?: (item: T) => string;
+  /** For rebuilds: the posts whose content the page shows. */
+  shows?: (item: T) => readonly Post[];
+  /** For rebuilds: what else must match the previous build for the page to be kept. */
+  shape?: (item: T) => string;
+  /** For rebuilds: an index, rendered again whenever a post joined or left any owner. */
+  index?: boolean;
+}
+
+/** Owner keys: one per tag, author, outlet, source and month, as the rebuild planner tracks them. */
+export const OWNER_KEYS = {
+  tag: (slug: string) => `tag:${slug}`,
+  author: (id: string) => `author:${id}`,
+  outlet: (id: string) => `outlet:${id}`,
+  source: (id: string) => `source:${id}`,
+  month: (year: number, month: number) => `month:${year}-${month}`,
+} as const;
+
+/** Whether an owner key is a source's: a post's quotations show on its source's pages whether or not it joined or left. */
+export function isSourceKey(key: string): boolean {
+  return key.startsWith(OWNER_KEYS.source(""));
+}
+
+/** Every owner a post belongs to: the pages of these owners list it or count it. */
+export function ownerKeysOf(post: Post): string[] {
+  return [
+    OWNER_KEYS.author(post.author.id),
+    ...(post.outlet ? [OWNER_KEYS.outlet(post.outlet.id)] : []),
+    ...post.tags.map((tag) => OWNER_KEYS.tag(tag.slug)),
+    ...post.sources.map((source) => OWNER_KEYS.source(source.id)),
+    OWNER_KEYS.month(post.date.year, post.date.month),
+  ];
+}
+
+export function newest(dates: Iterable<Dated>): Dated {
+  let best: Dated;
+  for (const date of dates) if (date && (!best || date.epoch > best.epoch)) best = date;
+  return best;
+}
+
+export function newestPost(posts: readonly Post[]): Dated {
+  return newest(posts.map(lastChanged));
+}
+
+export type Listing = Page<unknown>;
+
+/** " (page 2 of 5)" after a title on every page but the first. */
+export function suffix(page: Listing): string {
+  return page.number > 1 ? ` (${pageOf(page)})` : "";
+}
+
+/** ", page 2 of 5" inside a sentence on every page but the first. */
+export function inSentence(page: Listing): string {
+  return page.number > 1 ? `, ${pageOf(page)}` : "";
+}
+
+/** " Page 2 of 5." after a description's last sentence on every page but the first. */
+export function asSentence(page: Listing): string {
+  return page.number > 1 ? ` ${capitalise(pageOf(page))}.` : "";
+}
+
+/** An index of entries (tags, authors…): the same title and description on each of its pages. */
+export function indexSpec(page: Listing, cardTitle: string, description: string, lastmod: Dated): PageSpec {
+  return { cardTitle: `${cardTitle}${suffix(page)}`, description: `${description}${asSentence(page)}`, lastmod };
+}
+
+/** Breadcrumbs of a listing: after its first page, "… › current › Page N", current linking to page 1. */
+export function crumbs(trail: [label: string, url: string][], current: string, page: Listing | undefined): Breadcrumbs {
+  const links = trail.map(([label, url]) => ({ label, url }));
+  if (page && page.number > 1) return { trail: [...links, { label: current, url: page.firstUrl }], current: `Page ${page.number}` };
+  return { trail: links, current };
+}
+
+/** Listings of posts: the posts a page lists are what it shows. */
+export const listedPosts = (page: Page<Post>) => page.items;
+
+/** Erases a kind's item type so kinds of different items share one table. */
+export function kind<T>(spec: PageKind<T>): PageKind<unknown> {
+  return spec as unknown as PageKind<unknown>;
+}
