@@ -41,6 +41,32 @@ async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean,
   throw new Error(`Timed out waiting for ${what}; last seen: ${String(last ?? lastError).slice(0, 300)}`);
 }
 
+/** Whether any process of the group is still running. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to the process group, then SIGKILL if it has not gone within 10 s; waits until it has. */
+async function stopProcessGroup(pgid: number): Promise<void> {
+  for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      return; // Already gone.
+    }
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      if (!groupAlive(pgid)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`The dev server's processes (group ${pgid}) did not exit`);
+}
+
 describe("npm start (the dev server)", () => {
   let dir: string;
   let child: ChildProcess;
@@ -83,14 +109,9 @@ describe("npm start (the dev server)", () => {
 
   afterAll(async () => {
     await browser?.close();
-    // The whole process group: npm, tsx watch and Eleventy.
-    if (child?.pid) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-    }
+    // The whole process group: npm, tsx watch and Eleventy. Waited for, because the folder it
+    // serves from is removed after this hook.
+    if (child?.pid) await stopProcessGroup(child.pid);
   });
 
   it("shows drafts and scheduled posts, labelled", async () => {
