@@ -40,7 +40,7 @@ describe("npm run preview", () => {
   });
   afterAll(async () => {
     await browser?.close();
-    // Waited for: the site it serves is removed after this hook.
+    // Waited for: the site it serves is removed after this hook (tests/setup.ts).
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = once(child, "exit");
       child.kill();
