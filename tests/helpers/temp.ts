@@ -1,8 +1,8 @@
 // Temporary folders for tests, removed when the test file that made them is done. Each is made
-// under os.tmpdir() and registered here; tests/setup.ts removes them all after the file's last
-// test and hook. Not sooner: a folder may outlive the test that made it (a describe block's
-// fixture site), and a file's own afterAll hooks stop the servers and child processes that read
-// or write it first.
+// under os.tmpdir() (in a suite run, the run's own folder: tests/global-setup.ts) and registered
+// here; tests/setup.ts removes them all after the file's last test and hook. Not sooner: a
+// folder may outlive the test that made it (a describe block's fixture site), and a file's own
+// afterAll hooks stop the servers and child processes that read or write it first.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
