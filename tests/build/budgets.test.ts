@@ -1,15 +1,14 @@
 // Page-weight budgets on real builds: the launch site, and a fixture site with every page type.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBuiltSite } from "../../lib/checks/built-site.ts";
 import { checkBudgets } from "../../lib/checks/budgets.ts";
 import { ROOT, buildSite, makeSite, postFile } from "../helpers/site.ts";
+import { makeTempDir } from "../helpers/temp.ts";
 
 describe("page budgets", () => {
   it("every page of the launch site fits 14 KiB gzipped with its CSS, and loads no script outside search", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "gloss-budget-"));
+    const dir = makeTempDir("gloss-budget-");
     const site = { dir, contentDir: path.join(ROOT, "posts"), outputDir: path.join(dir, "_site") };
     expect((await buildSite(site)).code).toBe(0);
     const built = loadBuiltSite(site.outputDir);

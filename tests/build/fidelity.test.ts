@@ -5,8 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, buildSite, readPage, type FixtureSite } from "../helpers/site.ts";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { makeTempDir } from "../helpers/temp.ts";
 
 interface Seed {
   file: string;
@@ -67,7 +66,7 @@ function expectedText(seed: Seed): string {
 describe("the two launch posts are published word for word", () => {
   let site: FixtureSite;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "gloss-real-"));
+    const dir = makeTempDir("gloss-real-");
     site = { dir, contentDir: path.join(ROOT, "posts"), outputDir: path.join(dir, "_site") };
     const result = await buildSite(site);
     expect(result.stderr).not.toContain("Build failed");

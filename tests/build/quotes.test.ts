@@ -1,13 +1,13 @@
 // Quote provenance, built for real: the launch posts' quote index, word shares and JSON-LD;
 // archived copies and outbound links on a fixture site; hostile titles inside JSON-LD; and
 // `npm run check:content` against the build's own messages.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { countWords } from "../../lib/markdown/env.ts";
 import { ROOT, buildSite, makeSite, postFile, readPage, runCli, texts, type FixtureSite, type RunResult } from "../helpers/site.ts";
+import { makeTempDir } from "../helpers/temp.ts";
 
 const CNN_URL = "https://www.cnn.com/2019/03/06/politics/trump-kim-hanoi-summit-snub/index.html";
 /** The CNN story as JSON-LD: what posts cite, and what its source page embeds. */
@@ -48,7 +48,7 @@ describe("the launch posts' quotations", () => {
   let site: FixtureSite;
   let result: RunResult;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "gloss-quotes-"));
+    const dir = makeTempDir("gloss-quotes-");
     site = { dir, contentDir: path.join(ROOT, "posts"), outputDir: path.join(dir, "_site") };
     result = await buildSite(site);
     expect(result.code).toBe(0);

@@ -2,14 +2,14 @@
 // labelled, the open page reloads itself, and edits to a post, a layout, a data file and a lib/
 // module all reach the served pages (a lib/ edit with fresh code, not a stale rebuild).
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser.ts";
 import { DEFAULT_AUTHORS, DEFAULT_OUTLETS, DEFAULT_SITE, DEFAULT_SOURCES, ROOT, postFile } from "../helpers/site.ts";
+import { makeTempDir } from "../helpers/temp.ts";
 
 const COPIED = ["package.json", "tsconfig.json", "eleventy.config.ts", "lib", "layouts", "public"];
 
@@ -41,6 +41,32 @@ async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean,
   throw new Error(`Timed out waiting for ${what}; last seen: ${String(last ?? lastError).slice(0, 300)}`);
 }
 
+/** Whether any process of the group is still running. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to the process group, then SIGKILL if it has not gone within 10 s; waits until it has. */
+async function stopProcessGroup(pgid: number): Promise<void> {
+  for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      return; // Already gone.
+    }
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      if (!groupAlive(pgid)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`The dev server's processes (group ${pgid}) did not exit`);
+}
+
 describe("npm start (the dev server)", () => {
   let dir: string;
   let child: ChildProcess;
@@ -56,7 +82,7 @@ describe("npm start (the dev server)", () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "gloss-dev-"));
+    dir = makeTempDir("gloss-dev-");
     for (const name of COPIED) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
     symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     mkdirSync(path.join(dir, "posts/_data"), { recursive: true });
@@ -83,14 +109,9 @@ describe("npm start (the dev server)", () => {
 
   afterAll(async () => {
     await browser?.close();
-    // The whole process group: npm, tsx watch and Eleventy.
-    if (child?.pid) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-    }
+    // The whole process group: npm, tsx watch and Eleventy. Waited for, because the folder it
+    // serves from is removed after this hook (tests/setup.ts).
+    if (child?.pid) await stopProcessGroup(child.pid);
   });
 
   it("shows drafts and scheduled posts, labelled", async () => {

@@ -1,6 +1,7 @@
 // `npm run preview` on a fixture site built for /blog/: a reader in Chromium gets clean URLs,
 // the stylesheet, redirects to the trailing slash and the 404 page, as on a static host.
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -39,7 +40,12 @@ describe("npm run preview", () => {
   });
   afterAll(async () => {
     await browser?.close();
-    child?.kill();
+    // Waited for: the site it serves is removed after this hook (tests/setup.ts).
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, "exit");
+      child.kill();
+      await exited;
+    }
   });
 
   it("prints where it serves _site, on 127.0.0.1 under the prefix", () => {

@@ -1,14 +1,13 @@
 // A built site served like a static host on 127.0.0.1, for browser tests: the launch site
 // (the real posts/) or a fixture site, each built by the real `npm run build` entry point.
-import { mkdtempSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { createStaticServer, listen } from "../../lib/preview/static-server.ts";
 import { launchChromium } from "./browser.ts";
 import { ROOT, buildSite, type FixtureSite } from "./site.ts";
+import { makeTempDir } from "./temp.ts";
 
 export interface ServedSite {
   site: FixtureSite;
@@ -17,9 +16,9 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-/** The launch site (this repository's posts/) as a fixture: built into a fresh temp folder. */
+/** The launch site (this repository's posts/) as a fixture: built into a temp folder removed after the calling test file. */
 export function launchSite(): FixtureSite {
-  const dir = mkdtempSync(path.join(tmpdir(), "gloss-e2e-"));
+  const dir = makeTempDir("gloss-e2e-");
   return { dir, contentDir: path.join(ROOT, "posts"), outputDir: path.join(dir, "_site") };
 }
 

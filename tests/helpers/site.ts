@@ -1,11 +1,11 @@
 // Fixture sites for build tests: a temp content folder with registries, built by the real
 // `npm run build` entry point in a child process, and its pages parsed with linkedom.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
+import { makeTempDir } from "./temp.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** tsx's loader by absolute URL: fixture builds run in a temp folder with no node_modules. */
@@ -80,9 +80,12 @@ export function postFile(spec: PostSpec): string {
   return lines.join("\n");
 }
 
-/** Writes a fixture content folder. `files` maps paths under the content folder to text or bytes. */
+/**
+ * Writes a fixture content folder in a temp folder removed after the calling test file.
+ * `files` maps paths under the content folder to text or bytes.
+ */
 export function makeSite(files: Record<string, string | Uint8Array> = {}, registries: Partial<Record<"site" | "authors" | "outlets" | "sources", string>> = {}): FixtureSite {
-  const dir = mkdtempSync(path.join(tmpdir(), "gloss-"));
+  const dir = makeTempDir("gloss-");
   const contentDir = path.join(dir, "posts");
   mkdirSync(path.join(contentDir, "_data"), { recursive: true });
   writeFileSync(path.join(contentDir, "_data/site.yaml"), registries.site ?? DEFAULT_SITE);
