@@ -9,6 +9,8 @@ export interface MetaConfigApi {
 }
 
 export function metaPlugin(eleventyConfig: MetaConfigApi): void {
-  eleventyConfig.addFilter("pageMeta", (url: string, gloss: { meta: PageIndex }) => pageMeta(gloss.meta, url));
+  eleventyConfig.addFilter("pageMeta", (url: string, gloss: Parameters<typeof pageMeta>[0], title?: string, description?: string) =>
+    pageMeta(gloss, url, { title: title || undefined, description: description || undefined }),
+  );
   eleventyConfig.addFilter("sitemapEntries", (gloss: { meta: PageIndex }) => sitemapEntries(gloss.meta));
 }

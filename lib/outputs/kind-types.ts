@@ -138,8 +138,8 @@ export function asSentence(page: Listing): string {
   return page.number > 1 ? ` ${capitalise(pageOf(page))}.` : "";
 }
 
-/** An index of entries (tags, authors…): the same title and description on each of its pages. */
-export function indexSpec(page: Listing, cardTitle: string, description: string, lastmod: Dated): PageSpec {
+/** An index's title and description, the same on each of its pages. */
+function indexSpec(page: Listing, cardTitle: string, description: string, lastmod: Dated): PageSpec {
   return { cardTitle: `${cardTitle}${suffix(page)}`, description: `${description}${asSentence(page)}`, lastmod };
 }
 
@@ -156,4 +156,25 @@ export const listedPosts = (page: Page<Post>) => page.items;
 /** Erases a kind's item type so kinds of different items share one table. */
 export function kind<T>(spec: PageKind<T>): PageKind<unknown> {
   return spec as unknown as PageKind<unknown>;
+}
+
+/** A kind with a page per listing page: its template knows it as `listing`, at the page's URL, in the sitemap. */
+export function listingKind<P extends Listing>(spec: Omit<PageKind<P>, "alias" | "url" | "sitemap">): PageKind<unknown> {
+  return kind<P>({ alias: "listing", url: (page) => page.url, sitemap: true, ...spec });
+}
+
+/**
+ * An index of entries (tags, authors, outlets, sources, months): titled and described alike on
+ * each of its pages, and rendered again whenever a post joins or leaves any owner.
+ */
+export function indexKind(
+  spec: Omit<PageKind<Listing>, "alias" | "url" | "sitemap" | "meta" | "index"> & {
+    title: string;
+    description: (site: Site) => string;
+    /** The newest change the index shows. */
+    changed: (context: KindContext) => Dated;
+  },
+): PageKind<unknown> {
+  const { title, description, changed, ...rest } = spec;
+  return listingKind<Listing>({ ...rest, index: true, meta: (page, context) => indexSpec(page, title, description(context.site), changed(context)) });
 }

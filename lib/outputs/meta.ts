@@ -112,11 +112,32 @@ export function describeUniquely(meta: PageMeta, used: Set<string>): void {
   used.add(meta.description);
 }
 
-/** Metadata for the page at `url`; a page outside the table is a bug in the table, said plainly. */
-export function pageMeta(index: PageIndex, url: string): PageMeta {
-  const known = index.get(url);
-  if (!known) throw new Error(`No page kind in lib/outputs/page-kinds.ts writes ${url}: add one, or give the template's page a URL the table knows.`);
-  return known;
+/**
+ * Metadata for the page at `url`. A page outside the table (a template an author put in the
+ * content folder) still gets a title, a description, a canonical URL and the site's feeds,
+ * from what its own data says.
+ */
+export function pageMeta(
+  build: { meta: PageIndex; site: Site; feeds: FeedSet },
+  url: string,
+  fallback: { title?: string | undefined; description?: string | undefined } = {},
+): PageMeta {
+  const known = build.meta.get(url);
+  if (known) return known;
+  const { site } = build;
+  return {
+    title: fallback.title ? `${fallback.title} · ${site.title}` : site.title,
+    cardTitle: fallback.title ?? site.title,
+    description: fallback.description ?? site.description,
+    canonical: absolute(site, url),
+    type: "website",
+    article: undefined,
+    feeds: feedLinks(build.feeds.site),
+    lastmod: undefined,
+    listed: true,
+    noindex: false,
+    breadcrumbs: undefined,
+  };
 }
 
 export interface SitemapEntry {
