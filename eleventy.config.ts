@@ -4,12 +4,10 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { readEnv, type GlossEnv } from "./lib/core/env.ts";
-import { ContentErrors } from "./lib/core/errors.ts";
-import { loadSite } from "./lib/content/site.ts";
 import { cspCheck } from "./lib/checks/csp.ts";
 import { linksCheck } from "./lib/checks/links.ts";
-import { DevContent } from "./lib/pipeline/dev.ts";
-import { OneBuild, loadBuild, type ContentStage } from "./lib/pipeline/load.ts";
+import { commandLineStage } from "./lib/pipeline/dev.ts";
+import type { ContentStage } from "./lib/pipeline/load.ts";
 import { checksPlugin } from "./lib/eleventy/checks-plugin.ts";
 import { contentPlugin } from "./lib/eleventy/content-plugin.ts";
 import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
@@ -56,11 +54,9 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   // before the search index is written into a folder that is about to be thrown away.
   eleventyConfig.setEventEmitterMode("sequential");
 
-  // Sub-path deploys (`/blog/`): Eleventy's HTML <base> plugin prefixes every root-relative URL
-  // in the HTML (links, assets, forms, `cite`s, links in post bodies); at `/` it does nothing.
-  // Added here, at the top level and before the feeds: the RSS plugin adds it too, and Eleventy
-  // keeps the first of a unique plugin only when that one is queued here (added from inside
-  // another plugin, it would run twice and prefix every URL twice).
+  // Sub-path deploys (`/blog/`): Eleventy's HTML <base> plugin prefixes every root-relative URL.
+  // Here, before the feeds: the RSS plugin adds it too, and Eleventy keeps one copy only when the
+  // first is queued at the top level (from inside a plugin it runs twice, prefixing twice).
   eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: pathPrefix });
   eleventyConfig.addPlugin(contentPlugin, { env, content });
   eleventyConfig.addPlugin(pagesPlugin);
@@ -74,21 +70,9 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(outputBytesPlugin, { mode: env.mode });
 }
 
-/**
- * Eleventy's own command line (`npm start`, the bench's dev server) loads this file. The path
- * prefix is needed before any build, so the settings are read once here; when they are broken,
- * the site is served at `/` and the content stage reports the problem on its first build (it
- * reads them again at every rebuild, so a fix shows without a restart).
- */
+/** Eleventy's own command line (`npm start`, the bench's dev server) loads this file. */
 export default function (eleventyConfig: EleventyConfig): { pathPrefix: string } {
-  const env = readEnv();
-  let pathPrefix = "/";
-  try {
-    pathPrefix = loadSite(env).pathPrefix;
-  } catch (error) {
-    if (!(error instanceof ContentErrors)) throw error;
-  }
-  const content = env.mode === "serve" ? new DevContent(env) : new OneBuild(() => loadBuild(env));
-  gloss(eleventyConfig, { env, content, pathPrefix });
-  return { pathPrefix };
+  const options = commandLineStage(readEnv());
+  gloss(eleventyConfig, options);
+  return { pathPrefix: options.pathPrefix };
 }

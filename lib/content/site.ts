@@ -36,6 +36,8 @@ export interface Site {
   description: string;
   /** Absolute origin + path prefix, without trailing slash: `https://example.org/blog`. */
   url: string;
+  /** The address without its scheme, as a search engine's `site:` operator takes it: `example.org/blog`. */
+  address: string;
   /** Origin only: `https://example.org`. */
   origin: string;
   language: string;
@@ -60,6 +62,7 @@ export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "
     title: entry.title,
     description: entry.description,
     url: `${origin}${pathPrefix}`.replace(/\/$/, ""),
+    address: `${origin}${pathPrefix}`.replace(/\/$/, "").replace(/^https?:\/\//, ""),
     origin,
     language: entry.language,
     timeZone: entry.timeZone,

@@ -176,5 +176,6 @@ export function indexKind(
   },
 ): PageKind<unknown> {
   const { title, description, changed, ...rest } = spec;
-  return listingKind<Listing>({ ...rest, index: true, meta: (page, context) => indexSpec(page, title, description(context.site), changed(context)) });
+  // The template's heading is the title too.
+  return listingKind<Listing>({ ...rest, data: { heading: title, ...rest.data }, index: true, meta: (page, context) => indexSpec(page, title, description(context.site), changed(context)) });
 }

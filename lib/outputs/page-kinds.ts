@@ -59,7 +59,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "tags-by-name",
     template: "tags.njk",
     items: ({ catalog }) => catalog.pages.tagIndexByName,
-    data: { tagOrder: "name" },
+    data: { byName: true },
     title: "Tags by name",
     description: (site) => `Every tag on ${site.title}, A to Z, with the number of posts under each.`,
     changed: ({ everything }) => everything,

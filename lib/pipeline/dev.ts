@@ -5,6 +5,7 @@
 // from a body is refreshed by the rule below, in this one place.
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
+import { ContentErrors } from "../core/errors.ts";
 import { createContentMemo, registryFiles, rereadPosts, type PostFile } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { blogPosting, serializeJsonLd } from "../catalog/jsonld.ts";
@@ -15,7 +16,7 @@ import { buildOutputs } from "../outputs/build.ts";
 import { toEntry } from "../outputs/feeds.ts";
 import { refreshPageMeta } from "../outputs/meta.ts";
 import { RebuildPlanner, type RenderPlan } from "./incremental.ts";
-import { GlossData, loadCatalog, type ContentStage } from "./load.ts";
+import { GlossData, OneBuild, loadBuild, loadCatalog, type ContentStage } from "./load.ts";
 
 /** One post whose body changed, with its new render. */
 interface BodyEdit {
@@ -179,4 +180,22 @@ function renderBodies(data: GlossData, files: readonly PostFile[], sourcesFile: 
     edits.push({ post, rendered });
   }
   return edits;
+}
+
+/**
+ * The content stage when Eleventy's own command line runs the build (`npm start`, the bench's
+ * dev server): the dev server's, or one production load. The path prefix is needed before any
+ * build, so the settings are read here once; when they are broken, the site is served at `/` and
+ * the content stage reports the problem on its first build (it reads them again at every
+ * rebuild, so a fix shows without a restart).
+ */
+export function commandLineStage(env: GlossEnv): { env: GlossEnv; content: ContentStage; pathPrefix: string } {
+  let pathPrefix = "/";
+  try {
+    pathPrefix = loadSite(env).pathPrefix;
+  } catch (error) {
+    if (!(error instanceof ContentErrors)) throw error;
+  }
+  const content = env.mode === "serve" ? new DevContent(env) : new OneBuild(() => loadBuild(env));
+  return { env, content, pathPrefix };
 }

@@ -12,14 +12,14 @@ const parse = (data: object) => {
 
 describe("site settings", () => {
   it.each([
-    [{}, {}, "https://example.org", "/"],
-    [{ pathPrefix: "/blog/" }, {}, "https://example.org/blog", "/blog/"],
-    [{}, { pathPrefix: "/gloss" }, "https://example.org/gloss", "/gloss/"],
-    [{ pathPrefix: "/blog/" }, { siteUrl: "https://octo.github.io", pathPrefix: "/gloss" }, "https://octo.github.io/gloss", "/gloss/"],
-    [{}, { siteUrl: "http://localhost:8080/" }, "http://localhost:8080", "/"],
-  ])("settings %j with overrides %j → url %s, prefix %s", (extra, overrides, url, prefix) => {
+    [{}, {}, "https://example.org", "/", "example.org"],
+    [{ pathPrefix: "/blog/" }, {}, "https://example.org/blog", "/blog/", "example.org/blog"],
+    [{}, { pathPrefix: "/gloss" }, "https://example.org/gloss", "/gloss/", "example.org/gloss"],
+    [{ pathPrefix: "/blog/" }, { siteUrl: "https://octo.github.io", pathPrefix: "/gloss" }, "https://octo.github.io/gloss", "/gloss/", "octo.github.io/gloss"],
+    [{}, { siteUrl: "http://localhost:8080/" }, "http://localhost:8080", "/", "localhost:8080"],
+  ])("settings %j with overrides %j → url %s, prefix %s, address %s", (extra, overrides, url, prefix, address) => {
     const site = toSite(parse({ ...settings, ...extra }), { siteUrl: undefined, pathPrefix: undefined, ...overrides });
-    expect([site.url, site.pathPrefix]).toEqual([url, prefix]);
+    expect([site.url, site.pathPrefix, site.address]).toEqual([url, prefix, address]);
   });
 
   it.each([
