@@ -48,7 +48,7 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
 }
 
 /** The first SUMMARY_WORDS words of a paragraph, with " …" when cut. */
-export function summarise(text: string): string {
+function summarise(text: string): string {
   const words = text.split(/\s+/).filter(Boolean);
   return words.length <= SUMMARY_WORDS ? words.join(" ") : `${words.slice(0, SUMMARY_WORDS).join(" ")} …`;
 }

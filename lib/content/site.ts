@@ -58,11 +58,12 @@ export const SITE_FILE = path.join("_data", "site.yaml");
 export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "siteUrl" | "pathPrefix">): Site {
   const pathPrefix = normalisePrefix(env.pathPrefix ?? entry.pathPrefix);
   const origin = new URL(env.siteUrl ?? entry.url).origin;
+  const url = `${origin}${pathPrefix}`.replace(/\/$/, "");
   return {
     title: entry.title,
     description: entry.description,
-    url: `${origin}${pathPrefix}`.replace(/\/$/, ""),
-    address: `${origin}${pathPrefix}`.replace(/\/$/, "").replace(/^https?:\/\//, ""),
+    url,
+    address: url.replace(/^https?:\/\//, ""),
     origin,
     language: entry.language,
     timeZone: entry.timeZone,

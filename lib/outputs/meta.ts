@@ -62,7 +62,7 @@ function toPageMeta(spec: PageSpec, site: Site, feeds: FeedSet, url: string, lis
 }
 
 /** The context every kind's metadata reads, computed once. */
-export function kindContext({ catalog, feeds }: KindSource): KindContext {
+function kindContext({ catalog, feeds }: KindSource): KindContext {
   const everything = newestPost(catalog.posts);
   let sourcesChanged = everything;
   for (const source of catalog.sources) if (!sourcesChanged || source.published.epoch > sourcesChanged.epoch) sourcesChanged = source.published;
@@ -107,7 +107,7 @@ export function refreshPageMeta(index: PageIndex, kindName: string, item: unknow
 }
 
 /** Search engines flag repeated descriptions (two posts opening alike): a repeat names its page too. */
-export function describeUniquely(meta: PageMeta, used: Set<string>): void {
+function describeUniquely(meta: PageMeta, used: Set<string>): void {
   if (used.has(meta.description)) meta.description = `${meta.description} (${meta.cardTitle})`;
   used.add(meta.description);
 }
