@@ -18,6 +18,7 @@ import {
 } from "./schema.ts";
 import { isSlug, slugify } from "../core/slugs.ts";
 import { decodeText, expectMapping, parseYaml, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
+import { STATUS_FILE_NAME, readSourceStatus, type SourceStatus } from "./source-status.ts";
 
 export interface PostFile {
   /** Path shown in messages, relative to the project root. */
@@ -46,6 +47,8 @@ export interface ContentInput {
   authors: Map<string, AuthorEntry>;
   outlets: Map<string, OutletEntry>;
   sources: Map<string, SourceEntry>;
+  /** What `npm run check:sources` last saw of each source's links (empty when never run). */
+  sourceStatus: SourceStatus;
   /** Ids whose entries are present but invalid (already reported): not "unknown" to cross-checks. */
   invalid: Record<(typeof REGISTRY_NAMES)[number], Set<string>>;
   /** Registry file paths as shown in messages. */
@@ -235,6 +238,8 @@ export function readContent(options: ReadOptions, memo?: ContentMemo): { input: 
     parseWith(outletSchema, value ?? {}, { file: files.outlets, prefix: [id], lineOf }), problems);
   const sources = readRegistry(path.join(dataDir, "sources.yaml"), files.sources, (id, value, lineOf) =>
     parseWith(sourceEntry, value ?? {}, { file: files.sources, prefix: [id], lineOf }), problems);
+  const statusFile = path.join(dataDir, STATUS_FILE_NAME);
+  const sourceStatus = readSourceStatus(statusFile, show(statusFile), problems);
 
   const posts: PostFile[] = [];
   const rejected: PostReferences[] = [];
@@ -246,7 +251,7 @@ export function readContent(options: ReadOptions, memo?: ContentMemo): { input: 
   }
   if (memo) {
     memo.stamps.clear();
-    memo.registries = REGISTRY_NAMES.map((name) => stampOf(path.join(dataDir, `${name}.yaml`)) ?? "").join("|");
+    memo.registries = [...REGISTRY_NAMES, "source-status"].map((name) => stampOf(path.join(dataDir, `${name}.yaml`)) ?? "").join("|");
   }
   const seen = new Set<string>();
   for (const name of names) {
@@ -282,6 +287,7 @@ export function readContent(options: ReadOptions, memo?: ContentMemo): { input: 
       authors: authors.entries,
       outlets: outlets.entries,
       sources: sources.entries,
+      sourceStatus,
       invalid: { authors: authors.invalid, outlets: outlets.invalid, sources: sources.invalid },
       files,
       lineOf: (registry, id, field) => registries[registry].lineOf(field ? [id, field] : [id]),

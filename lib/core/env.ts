@@ -25,6 +25,10 @@ export interface GlossEnv {
   now: string | undefined;
   /** Debian's Chromium for browser tests; `GLOSS_CHROMIUM` points elsewhere. */
   chromium: string;
+  /** The Wayback Machine's availability API (`GLOSS_WAYBACK_API`): `npm run archive` looks snapshots up there. */
+  waybackApi: string;
+  /** Save Page Now (`GLOSS_WAYBACK_SAVE`): the URL to save is appended to it. */
+  waybackSave: string;
 }
 
 /** Flags for headless Chromium here: no sandbox as root, no GPU, no calls home. */
@@ -48,5 +52,7 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     pathPrefix: vars.GLOSS_PATH_PREFIX || undefined,
     now: vars.GLOSS_NOW || undefined,
     chromium: vars.GLOSS_CHROMIUM || "/usr/bin/chromium",
+    waybackApi: vars.GLOSS_WAYBACK_API || "https://archive.org/wayback/available",
+    waybackSave: vars.GLOSS_WAYBACK_SAVE || "https://web.archive.org/save/",
   };
 }
