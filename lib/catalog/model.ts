@@ -6,6 +6,7 @@ import type { Site } from "../content/site.ts";
 import type { QuotedPassage } from "../markdown/env.ts";
 import type { GroupSlice, Page } from "./pagination.ts";
 import type { PassageGroup } from "./quote-index.ts";
+import type { SourceLink } from "./source-link.ts";
 
 export interface Tag {
   name: string;
@@ -47,6 +48,8 @@ export interface Source {
   title: string;
   url: string;
   archived: string | undefined;
+  /** Which link leads, and the note when the original is recorded gone (lib/catalog/source-link.ts). */
+  link: SourceLink;
   byline: string | undefined;
   outlet: Outlet;
   published: PostDate;
@@ -177,6 +180,6 @@ export interface Catalog {
   /** Years with posts, newest first. */
   archive: ArchiveYear[];
   pages: Listings;
-  /** Non-fatal notes for the author (e.g. sources without an archived copy). */
+  /** Non-fatal notes for the author (e.g. a source recorded gone with no archived copy). */
   warnings: string[];
 }

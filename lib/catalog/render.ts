@@ -34,7 +34,7 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
   const md = createMarkdown();
   const lookupSource = (id: string): QuotedSource | undefined => {
     const s = sources.get(id);
-    return s && { id, title: s.title, url: s.url, archived: s.archived, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
+    return s && { id, title: s.title, url: s.url, archived: s.archived, leadArchived: s.link.leadArchived, linkNote: s.link.note, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
   };
   return (file) => {
     const known = memo?.rendered.get(file);

@@ -9,6 +9,7 @@ import { slugify } from "../core/slugs.ts";
 import type { ContentInput, PostFile } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
 import type { Author, Outlet, Source, Tag } from "./model.ts";
+import { linkWarning, sourceLink } from "./source-link.ts";
 
 export interface Registries {
   outlets: Map<string, Outlet>;
@@ -63,11 +64,14 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
       problems.push({ file: input.files.sources, field: `${id}.url`, line: input.lineOf("sources", id, "url"), expected: "a URL no other source has", got: `the URL of source "${twin}"`, hint: "merge the two entries" });
     }
     sourceByUrl.set(normalised, id);
+    const status = input.sourceStatus.get(id);
+    const link = sourceLink(entry, status);
     sources.set(id, {
       id,
       title: entry.title,
       url: entry.url,
       archived: entry.archived,
+      link,
       byline: entry.byline,
       outlet,
       published: toPostDate(entry.published.value, entry.published.dayOnly, entry.publishedAccuracy),
@@ -76,7 +80,9 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
       passages: [],
       jsonLd: "",
     });
-    if (!entry.archived) warnings.push(`${input.files.sources} › ${id}: no archived copy (add archived: with a snapshot URL)`);
+    // Only a story readers cannot follow at all is worth a warning on every build.
+    const warning = linkWarning(input.files.sources, id, link, status);
+    if (warning) warnings.push(warning);
   }
   return { outlets, authors, sources, brokenSources };
 }

@@ -8,6 +8,10 @@ export interface QuotedSource {
   url: string;
   /** A snapshot of the story (e.g. in a web archive), when one is recorded. */
   archived?: string | undefined;
+  /** The archived copy leads: the original is recorded as no longer available. */
+  leadArchived?: boolean | undefined;
+  /** What readers are told about the original's availability, when it is recorded down. */
+  linkNote?: string | undefined;
   outletName: string;
   dateIso: string;
   dateText: string;

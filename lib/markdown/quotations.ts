@@ -2,6 +2,7 @@
 // source. It renders as <figure class="h-cite"> + <blockquote cite> + <figcaption>, keeps
 // elisions ("[…]") as marked elisions, and records each quoted passage for the quote index.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { LINK_WORDS } from "../core/link-words.ts";
 import { countWords, type GlossEnv, type QuotedSource } from "./env.ts";
 
 export interface QuotationOptions {
@@ -178,16 +179,21 @@ export function quotations(md: MarkdownIt, options: Partial<QuotationOptions> = 
 
 function renderCaption(esc: (text: string) => string, { source, id }: QuoteMeta): string {
   if (!source) return `<figcaption>Unknown source ${esc(id)}</figcaption>\n`;
-  const title = isWebUrl(source.url)
-    ? `<a class="p-name u-url external" href="${esc(source.url)}" rel="noopener external">${esc(source.title)}</a>`
-    : `<span class="p-name">${esc(source.title)}</span>`;
-  const archived = isWebUrl(source.archived)
-    ? ` · <a class="quotation-archived external" href="${esc(source.archived)}" rel="noopener external">archived copy</a>`
-    : "";
+  const link = (href: string, className: string, text: string) => `<a class="${className}" href="${esc(href)}" rel="noopener external">${text}</a>`;
+  const date = `<time class="dt-published" datetime="${esc(source.dateIso)}">${esc(source.dateText)}</time>`;
+  const note = source.linkNote ? ` · <span class="link-note">${esc(source.linkNote)}</span>` : "";
+  let story: string;
+  if (source.leadArchived && isWebUrl(source.archived)) {
+    // The original is recorded gone: the title leads to the archived copy, the original follows the note.
+    const original = isWebUrl(source.url) ? ` · ${link(source.url, "u-url external", esc(LINK_WORDS.originalAddress))}` : "";
+    story = `<cite>${link(source.archived, "p-name quotation-archived external", esc(source.title))}</cite> (${esc(LINK_WORDS.archivedCopy)}), ${date}${note}${original}`;
+  } else {
+    const title = isWebUrl(source.url) ? link(source.url, "p-name u-url external", esc(source.title)) : `<span class="p-name">${esc(source.title)}</span>`;
+    const archived = isWebUrl(source.archived) ? ` · ${link(source.archived, "quotation-archived external", esc(LINK_WORDS.archivedCopy))}` : "";
+    story = `<cite>${title}</cite>, ${date}${archived}${note}`;
+  }
   return (
-    `<figcaption class="quotation-source">From <span class="p-publication">${esc(source.outletName)}</span>, ` +
-    `<cite>${title}</cite>, ` +
-    `<time class="dt-published" datetime="${esc(source.dateIso)}">${esc(source.dateText)}</time>${archived} ` +
+    `<figcaption class="quotation-source">From <span class="p-publication">${esc(source.outletName)}</span>, ${story} ` +
     `<a class="quotation-about" href="${esc(source.pageUrl)}">(all quotes from this story)</a></figcaption>\n`
   );
 }

@@ -72,3 +72,46 @@ export function probe(url: URL, options: ProbeOptions): Promise<ProbeResult> {
     request.end();
   });
 }
+
+export interface GetTextOptions {
+  timeoutMs: number;
+  userAgent: string;
+  /** Bytes of body read at most: a larger body is an error, never read whole. */
+  maxBytes: number;
+}
+
+/** A GET whose small body is wanted (an API's JSON): status, the two location headers, and the text. */
+export function getText(url: URL, options: GetTextOptions): Promise<{ ok: true; code: number; location: string | undefined; contentLocation: string | undefined; text: string } | { ok: false; why: string }> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: Parameters<typeof resolve>[0]) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.destroy();
+      resolve(result);
+    };
+    const client = url.protocol === "https:" ? https : http;
+    const request = client.request(url, { method: "GET", agent: false, headers: { "user-agent": options.userAgent, accept: "application/json,text/html;q=0.9,*/*;q=0.8", connection: "close" } });
+    const timer = setTimeout(() => finish({ ok: false, why: `no answer in ${options.timeoutMs} ms` }), options.timeoutMs);
+    request.on("response", (response) => {
+      const header = (name: string) => {
+        const value = response.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBytes) return finish({ ok: false, why: `an answer larger than ${options.maxBytes} bytes` });
+        chunks.push(chunk);
+      });
+      response.on("end", () =>
+        finish({ ok: true, code: response.statusCode ?? 0, location: header("location"), contentLocation: header("content-location"), text: Buffer.concat(chunks).toString("utf8") }),
+      );
+      response.on("error", (error: NodeJS.ErrnoException) => finish({ ok: false, why: error.code ?? error.message }));
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => finish({ ok: false, why: error.code ?? error.message }));
+    request.end();
+  });
+}

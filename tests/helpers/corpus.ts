@@ -6,9 +6,6 @@ import { ROOT, makeSite, postFile, type FixtureSite } from "./site.ts";
 
 export const CORPUS = path.join(ROOT, "tests/fixtures/errors");
 
-/** Printed by every successful build of the base site: its second source has no archived copy. */
-export const ARCHIVE_WARNING = "warning: posts/_data/sources.yaml › other-story: no archived copy (add archived: with a snapshot URL)\n";
-
 /** The base every case is laid over: one good post quoting a known source. */
 export function corpusSite(caseName: string): FixtureSite {
   const site = makeSite({ "good.md": postFile({ title: "Good", sources: ["story"], body: "My words.\n\n> [!quote story]\n> Quoted words." }) });

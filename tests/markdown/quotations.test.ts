@@ -28,6 +28,31 @@ const SOURCES: Record<string, QuotedSource> = {
     dateText: "3 January 2020",
     pageUrl: "/sources/archived/",
   },
+  // The original recorded gone, a copy archived: the copy leads.
+  rescued: {
+    id: "rescued",
+    title: "Rescued Story",
+    url: "https://news.example/rescued",
+    archived: "https://web.archive.example/2020/https://news.example/rescued",
+    leadArchived: true,
+    linkNote: "the original is no longer available (checked 2026-12-01)",
+    outletName: "Daily News",
+    dateIso: "2020-01-05",
+    dateText: "5 January 2020",
+    pageUrl: "/sources/rescued/",
+  },
+  // The original recorded gone, no copy: the original stays, and readers are told.
+  lost: {
+    id: "lost",
+    title: "Lost Story",
+    url: "https://news.example/lost",
+    leadArchived: false,
+    linkNote: "the original is no longer available (checked 2026-12-01); no archived copy is known",
+    outletName: "Daily News",
+    dateIso: "2020-01-06",
+    dateText: "6 January 2020",
+    pageUrl: "/sources/lost/",
+  },
   // Every field an attacker could control through the registries.
   hostile: {
     id: "hostile",
