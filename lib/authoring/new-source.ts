@@ -87,6 +87,8 @@ export interface NewSourceEntry {
   url: URL;
   /** Outlet id, or undefined when no outlet has the story's host. */
   outlet: string | undefined;
+  /** A snapshot found by `--archive`, written as `archived:` instead of the comment saying where to find one. */
+  archived?: string | undefined;
 }
 
 /** The YAML block for one entry, with placeholders and comments saying what goes where. */
@@ -101,7 +103,7 @@ export function sourceEntryText(entry: NewSourceEntry): string {
     `  url: ${JSON.stringify(entry.url.href)}`,
     `  published: ${PLACEHOLDER}   # YYYY-MM-DD; add publishedAccuracy: on-or-after or about when not exact`,
     "  # byline: the story's authors, only if the story names them",
-    "  # archived: a snapshot URL, e.g. from https://web.archive.org/",
+    entry.archived ? `  archived: ${JSON.stringify(entry.archived)}` : "  # archived: a snapshot URL, e.g. from https://web.archive.org/ (npm run archive finds one)",
     "",
   ].join("\n");
 }

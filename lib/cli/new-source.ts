@@ -1,6 +1,7 @@
-// `npm run new:source -- <url> [--id id]`: appends an entry for a quoted story to
+// `npm run new:source -- <url> [--id id] [--archive]`: appends an entry for a quoted story to
 // _data/sources.yaml with the outlet guessed from the host and TODO placeholders that fail
 // validation until filled in. Refuses a URL already there; leaves the file's comments alone.
+// With --archive, asks the Wayback Machine for its latest snapshot and fills in archived:.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,15 +13,16 @@ import { isHttpUrl } from "../content/schema.ts";
 import { loadSite } from "../content/site.ts";
 import { isSlug } from "../core/slugs.ts";
 import { decodeText, parseYaml } from "../content/yaml.ts";
+import { findSnapshot } from "../sources/wayback.ts";
 
-const USAGE = "usage: npm run new:source -- <story-url> [--id <source-id>]";
+const USAGE = "usage: npm run new:source -- <story-url> [--id <source-id>] [--archive]";
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-const { values, positionals } = parseArgs({ options: { id: { type: "string" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { id: { type: "string" }, archive: { type: "boolean", default: false } }, allowPositionals: true });
 const raw = positionals[0]?.trim();
 if (!raw || positionals.length > 1) fail(USAGE);
 if (!isHttpUrl(raw)) fail(`"${raw}" is not an absolute http(s) URL.\n${USAGE}`);
@@ -58,7 +60,15 @@ if (values.id !== undefined && taken.has(values.id)) fail(`${shown} already has 
 
 const outlet = guessOutlet(url, input.outlets);
 const id = values.id ?? sourceId(url, outlet, taken);
-const appended = appendEntry(before.text, id, sourceEntryText({ id, url, outlet }));
+let archived: string | undefined;
+if (values.archive) {
+  // The story's date is not known yet (it is a TODO): the newest snapshot is the one to take.
+  const version = (JSON.parse(readFileSync(path.join(env.root, "package.json"), "utf8")) as { version: string }).version;
+  const found = await findSnapshot(url.href, undefined, { api: env.waybackApi, save: env.waybackSave, timeoutMs: 60_000, userAgent: `Gloss-archive/${version}` });
+  if (found.ok) archived = found.url;
+  console.log(found.ok ? `  archived copy: ${found.url}` : `  archived copy: none (${found.why}); npm run archive -- --save --only <id> asks for one`);
+}
+const appended = appendEntry(before.text, id, sourceEntryText({ id, url, outlet, archived }));
 if (!appended.ok) fail(`Could not add to ${shown}: ${appended.why}. It was left as it was.`);
 writeFileSync(file, appended.text);
 

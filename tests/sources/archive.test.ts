@@ -118,8 +118,26 @@ describe("the Wayback Machine, faked", () => {
     expect(server.requests.some((r) => r.path === "/save/https://news.example/unknown")).toBe(true);
   });
 
+  it("npm run new:source -- --archive fills in archived: with the archive's newest snapshot", async () => {
+    server.snapshots.set("https://news.example/fresh-story", "http://web.archive.org/web/20250101000000/https://news.example/fresh-story");
+    const env = { GLOSS_WAYBACK_API: `${server.origin}/wayback/available`, GLOSS_WAYBACK_SAVE: `${server.origin}/save/` };
+    const from = server.requests.length;
+    const result = await runCli("new-source.ts", site, env, ["https://news.example/fresh-story", "--archive"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("  archived copy: https://web.archive.org/web/20250101000000/https://news.example/fresh-story\n");
+    // No date is known yet, so no timestamp: the newest snapshot.
+    expect(server.requests[from]?.path).toBe(`/wayback/available?url=${encodeURIComponent("https://news.example/fresh-story")}`);
+    expect(readFileSync(file(), "utf8")).toMatch(/\nnews-fresh-story:\n(?:  .*\n)*  archived: "https:\/\/web\.archive\.org\/web\/20250101000000\/https:\/\/news\.example\/fresh-story"\n$/);
+    const none = await runCli("new-source.ts", site, env, ["https://news.example/never-archived", "--archive"]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain("  archived copy: none (no snapshot in the archive); npm run archive -- --save --only <id> asks for one\n");
+    expect(readFileSync(file(), "utf8")).toMatch(/\nnews-never-archived:\n(?:  .*\n)*  # archived: a snapshot URL, e\.g\. from https:\/\/web\.archive\.org\/ \(npm run archive finds one\)\n$/);
+  });
+
   it("has nothing to do once every source has a copy", async () => {
     const result = await run([]);
+    // The two entries new:source just added hold TODOs: skipped with a warning, not archived.
+    expect(result.stderr).toContain("(skipped)");
     expect(result.stdout).toBe("0 source(s) without archived: in posts/_data/sources.yaml\nWrote 0 archived: line(s).\n");
   });
 });
