@@ -2,12 +2,14 @@
 // real, the archived copy leads in the quotation's caption, the post's Sources list and the
 // source page, each saying plainly when the original was found missing; JSON-LD keeps the
 // original's url and adds archivedAt. And the build reads only the file: no network.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { HtmlValidate } from "html-validate";
+import { htmlValidateConfig } from "../html-validate.config.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARCHIVED, CHECKED, GONE_STATUS, ORIGINAL, OTHER, POST_URL, makeGoneSourceSite } from "../helpers/gone-source.ts";
 import { startLinkServer, type LinkServer } from "../helpers/link-server.ts";
-import { buildSite, makeSite, postFile, readPage, texts, type FixtureSite, type RunResult } from "../helpers/site.ts";
+import { buildSite, makeSite, outputFile, postFile, readPage, texts, type FixtureSite, type RunResult } from "../helpers/site.ts";
 
 const GONE_NOTE = `the original is no longer available (checked ${CHECKED})`;
 const LOST_NOTE = `${GONE_NOTE}; no archived copy is known`;
@@ -60,6 +62,16 @@ describe("a site with a source recorded gone", () => {
     const other = readPage(site, "/sources/other-story/");
     expect(texts(other, "p.link-note")).toEqual([`The original is no longer available (checked ${CHECKED}); no archived copy is known.`]);
     expect(links(other, "article")).toEqual([[OTHER, "Read the original"]]);
+  });
+
+  it("writes valid HTML on the pages that carry the notes (html-validate, recommended)", async () => {
+    const validator = new HtmlValidate(htmlValidateConfig);
+    const problems: string[] = [];
+    for (const url of [POST_URL, "/sources/story/", "/sources/other-story/"]) {
+      const report = await validator.validateString(readFileSync(outputFile(site, url), "utf8"), url);
+      problems.push(...report.results.flatMap((r) => r.messages.map((m) => `${url}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)));
+    }
+    expect(problems).toEqual([]);
   });
 
   it("keeps the original as the JSON-LD url and adds archivedAt", () => {
