@@ -105,7 +105,7 @@ export async function startLinkServer(): Promise<LinkServer> {
       case "/down":
         return status(500);
       case "/slow": {
-        const timer = setTimeout(() => status(200), 3000);
+        const timer = setTimeout(() => status(200), 20_000);
         timers.add(timer);
         request.on("close", () => clearTimeout(timer));
         return;

@@ -9,7 +9,7 @@ import { makeSite, postFile, runCli, type FixtureSite } from "../helpers/site.ts
 
 let server: LinkServer;
 let site: FixtureSite;
-const FAST = ["--timeout", "400ms", "--backoff", "5", "--host-interval", "0"];
+const FAST = ["--timeout", "10s", "--backoff", "5", "--host-interval", "0"];
 const statusFile = () => path.join(site.contentDir, "_data/source-status.yaml");
 const check = (args: string[] = [], now = "2026-01-01T12:00:00Z") => runCli("check-sources.ts", site, { GLOSS_NOW: now }, [...FAST, ...args]);
 

@@ -11,7 +11,8 @@ let server: LinkServer;
 const waits: number[] = [];
 const options = (): CheckOptions => ({
   ...CHECK_DEFAULTS,
-  timeoutMs: 400,
+  // Generous, so a loaded machine never times out a route that answers; /slow answers after 20 s.
+  timeoutMs: 1500,
   backoffMs: 5,
   maxRetryAfterMs: 1500,
   maxHops: 5,
@@ -56,7 +57,7 @@ describe("checkLink against the local server", () => {
     { route: "/legal", status: "blocked", code: 451, requests: ["HEAD /legal"] },
     { route: "/flaky", status: "ok", code: 200, requests: ["HEAD /flaky", "HEAD /flaky"], detail: /^200, 2 attempts$/ },
     { route: "/down", status: "unreachable", code: 500, requests: ["HEAD /down", "HEAD /down", "HEAD /down"], detail: /^500, 3 attempts$/ },
-    { route: "/slow", status: "unreachable", code: undefined, requests: ["HEAD /slow", "HEAD /slow", "HEAD /slow"], detail: /^timeout \(no response in 400 ms\), 3 attempts$/ },
+    { route: "/slow", status: "unreachable", code: undefined, requests: ["HEAD /slow", "HEAD /slow", "HEAD /slow"], detail: /^timeout \(no response in 1500 ms\), 3 attempts$/ },
     { route: "/reset", status: "unreachable", code: undefined, requests: ["HEAD /reset", "HEAD /reset", "HEAD /reset"], detail: /^reset/ },
   ])("$route → $status", async ({ route, status, code, requests, suggested, final, detail }) => {
     const from = server.requests.length;
