@@ -1,7 +1,9 @@
 // Checking one link against a local server that plays every case: each row is a route, the
 // status the check must conclude, and the requests it must have made to get there.
+import { readFileSync } from "node:fs";
+import { createServer } from "node:https";
+import type { AddressInfo, LookupFunction } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LookupFunction } from "node:net";
 import { CHECK_DEFAULTS, checkLink, retryAfterMs, type CheckOptions } from "../../lib/sources/check.ts";
 import { probeError } from "../../lib/sources/http.ts";
 import { hostGate, mapPool, sleep } from "../../lib/sources/pool.ts";
@@ -114,6 +116,21 @@ describe("checkLink against the local server", () => {
     const result = await checkLink("http://no-such-host.invalid/story", { ...options(), lookup });
     expect(result).toMatchObject({ status: "unreachable", code: undefined, detail: "dns (ENOTFOUND)" });
     expect(lookups).toBe(1);
+  });
+
+  it("classifies a certificate nobody vouches for as unreachable (TLS), without retrying", async () => {
+    const tls = new URL("../fixtures/tls/", import.meta.url);
+    let requests = 0;
+    const https = createServer({ key: readFileSync(new URL("self-signed.key", tls)), cert: readFileSync(new URL("self-signed.crt", tls)) }, (_request, response) => {
+      requests += 1;
+      response.end("never reached");
+    });
+    await new Promise<void>((resolve) => https.listen(0, "127.0.0.1", resolve));
+    const { port } = https.address() as AddressInfo;
+    const result = await checkLink(`https://127.0.0.1:${port}/story`, options());
+    await new Promise<void>((resolve) => https.close(() => resolve()));
+    expect(result).toMatchObject({ status: "unreachable", code: undefined, detail: "tls (DEPTH_ZERO_SELF_SIGNED_CERT)" });
+    expect(requests).toBe(0);
   });
 
   it("classifies a redirect to a non-web address as an error", async () => {
