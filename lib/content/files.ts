@@ -23,7 +23,7 @@ export function defaultLimits(contentDir: string, followOutside = false): ReadLi
 
 export type BoundedRead = { ok: true; bytes: Buffer } | { ok: false; problem: Omit<ContentProblem, "file"> };
 
-const SETTING_HINT = "set followSymlinksOutside: true in _data/site.yaml to allow links that leave the project, or copy the file in";
+const SETTING_HINT = "copy the file in, or set followSymlinksOutside: true in the settings (_data/site.yaml) to follow links out of the project";
 
 /** Reads one file within the limits, or says why not (without reading it). */
 export function readBounded(file: string, limits: ReadLimits): BoundedRead {
