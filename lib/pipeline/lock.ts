@@ -39,41 +39,50 @@ export async function acquireBuildLock(outputDir: string, events: LockEvents = {
   const file = lockFileFor(outputDir);
   const mine = JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies LockHolder);
   // Written in full under a name of its own, then linked into place: the link is atomic and fails
-  // when the lock exists, so no reader ever sees half a lock file.
+  // when the lock exists, so no reader ever sees half a lock file. The draft is removed at once,
+  // so a build killed while waiting leaves nothing behind.
   const draft = `${file}.${process.pid}`;
+  let waited = false;
+  for (;;) {
+    if (tryLink(draft, file, mine)) break;
+    const text = readText(file);
+    if (text === undefined) continue; // Released between the two calls: try again at once.
+    const holder = parseHolder(text);
+    if (!holder || !isAlive(holder.pid)) {
+      if (takeOver(file, text)) events.tookOver?.(holder ?? { pid: 0, started: "unknown" }, file);
+      continue;
+    }
+    if (!waited) events.waiting?.(holder, file);
+    waited = true;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  const release = () => {
+    try {
+      if (readText(file)?.trim() === mine) unlinkSync(file);
+    } catch {
+      // Gone or unreadable: the next build finds no live holder and takes it over.
+    }
+  };
+  return { file, release };
+}
+
+/** Creates the lock holding `text`; false when another process holds it. */
+function tryLink(draft: string, file: string, text: string): boolean {
   try {
-    writeFileSync(draft, `${mine}\n`);
+    writeFileSync(draft, `${text}\n`);
   } catch (error) {
     // Named as the lock file, not this process's draft of it.
     throw Object.assign(error as Error, { path: file });
   }
-  let waited = false;
   try {
-    for (;;) {
-      try {
-        linkSync(draft, file);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      }
-      const text = readText(file);
-      if (text === undefined) continue; // Released between the two calls: try again at once.
-      const holder = parseHolder(text);
-      if (!holder || !isAlive(holder.pid)) {
-        if (takeOver(file, text)) events.tookOver?.(holder ?? { pid: 0, started: "unknown" }, file);
-        continue;
-      }
-      if (!waited) events.waiting?.(holder, file);
-      waited = true;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+    linkSync(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return false;
   } finally {
     unlinkSync(draft);
   }
-  const release = () => {
-    if (readText(file)?.trim() === mine) unlinkSync(file);
-  };
-  return { file, release };
 }
 
 /**
