@@ -72,5 +72,5 @@ function hintFor(extension: string): string {
     return "templates belong in layouts/; Gloss renders nothing from the content folder";
   }
   if ([".js", ".cjs", ".mjs", ".ts", ".mts", ".cts"].includes(extension)) return "Gloss runs no code from the content folder: remove it";
-  return "move it out of the content folder (files served as they are belong in public/)";
+  return "move it out of the content folder; files served as they are belong in public/";
 }

@@ -52,11 +52,20 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     contentDir: fromRoot(vars.GLOSS_CONTENT_DIR, "posts"),
     layoutsDir: path.join(root, "layouts"),
     publicDir: path.join(root, "public"),
-    outputDir: mode === "serve" ? fromRoot(vars.GLOSS_DEV_OUTPUT_DIR, DEV_OUTPUT_DIR) : fromRoot(vars.GLOSS_OUTPUT_DIR, BUILD_OUTPUT_DIR),
+    outputDir: mode === "serve" ? devOutput(fromRoot(vars.GLOSS_DEV_OUTPUT_DIR, DEV_OUTPUT_DIR), fromRoot(vars.GLOSS_OUTPUT_DIR, BUILD_OUTPUT_DIR)) : fromRoot(vars.GLOSS_OUTPUT_DIR, BUILD_OUTPUT_DIR),
     mode,
     siteUrl: vars.GLOSS_SITE_URL || undefined,
     pathPrefix: vars.GLOSS_PATH_PREFIX || undefined,
     now: vars.GLOSS_NOW || undefined,
     chromium: vars.GLOSS_CHROMIUM || "/usr/bin/chromium",
   };
+}
+
+/** The dev server's folder, refused when it is (or holds, or is inside) the deploy folder. */
+function devOutput(dev: string, deploy: string): string {
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}${path.sep}`);
+  if (overlaps(dev, deploy) || overlaps(deploy, dev)) {
+    throw new Error(`The dev server's output folder (GLOSS_DEV_OUTPUT_DIR, ${dev}) must be apart from the deploy folder (${deploy}): drafts would be deployed`);
+  }
+  return dev;
 }
