@@ -28,36 +28,38 @@ const SETTING_HINT = "copy the file in, or set followSymlinksOutside: true in th
 /** Reads one file within the limits, or says why not (without reading it). */
 export function readBounded(file: string, limits: ReadLimits): BoundedRead {
   const refuse = (expected: string, got: string, hint?: string): BoundedRead => ({ ok: false, problem: hint ? { expected, got, hint } : { expected, got } });
-  let link: Stats;
+  let own: Stats;
   try {
-    link = lstatSync(file);
+    own = lstatSync(file);
   } catch {
     return refuse("a readable file", "no such file");
   }
-  const linked = link.isSymbolicLink();
+  const linked = own.isSymbolicLink();
+  // A plain file is where its folder is (resolved once per folder); only a link is followed.
   let real: string;
   try {
-    real = realpathSync.native(file);
+    real = linked ? realpathSync.native(file) : path.join(realFolder(path.dirname(path.resolve(file))), path.basename(file));
   } catch {
     return refuse("a readable file", "a symbolic link to a file that does not exist");
   }
-  const project = realProject(limits.project);
+  const project = realFolder(limits.project);
   const inside = isInside(real, project);
   const via = linked ? `, through a symbolic link to ${inside ? path.relative(project, real) : real}` : "";
   if (!limits.followOutside && !inside) {
     return refuse("a file inside the project", `${linked ? "a symbolic link" : "a file"} to ${real}, outside the project folder`, SETTING_HINT);
   }
-  let target: Stats;
-  try {
-    target = statSync(real);
-  } catch {
-    return refuse("a readable file", "no such file");
+  let target = own;
+  if (linked) {
+    try {
+      target = statSync(real);
+    } catch {
+      return refuse("a readable file", "no such file");
+    }
   }
-  if (target.isDirectory()) return refuse("a file", `a folder${via}`, "a post is one Markdown file");
-  if (!target.isFile()) return refuse("a regular file", `a device, pipe or socket${via}`);
-  if (target.size > limits.maxBytes) return refuse(`a file of at most ${megabytes(limits.maxBytes)}`, megabytes(target.size), "split it, or keep large files out of the content folder");
+  const checked = checkStats(target, via, limits, refuse);
+  if (checked) return checked;
   // Opened without blocking (a pipe swapped in since the check would otherwise wait forever) and
-  // checked again on the open file, then read no further than the limit.
+  // checked again on the open file.
   let fd: number;
   try {
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -66,27 +68,37 @@ export function readBounded(file: string, limits: ReadLimits): BoundedRead {
   }
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile()) return refuse("a regular file", `a device, pipe or socket${via}`);
-    const buffer = Buffer.alloc(Math.min(opened.size, limits.maxBytes) + 1);
+    const changed = checkStats(opened, via, limits, refuse);
+    if (changed) return changed;
+    // Never more than the size checked above: a file that grows meanwhile is read up to it.
+    const buffer = Buffer.allocUnsafe(opened.size);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > limits.maxBytes) return refuse(`a file of at most ${megabytes(limits.maxBytes)}`, "a file still growing past that", "split it, or keep large files out of the content folder");
     return { ok: true, bytes: buffer.subarray(0, length) };
   } finally {
     closeSync(fd);
   }
 }
 
-const realProjects = new Map<string, string>();
-function realProject(project: string): string {
-  let real = realProjects.get(project);
+/** Why a file with these stats may not be read, if it may not. */
+function checkStats(stats: Stats, via: string, limits: ReadLimits, refuse: (expected: string, got: string, hint?: string) => BoundedRead): BoundedRead | undefined {
+  if (stats.isDirectory()) return refuse("a file", `a folder${via}`, "a post is one Markdown file");
+  if (!stats.isFile()) return refuse("a regular file", `a device, pipe or socket${via}`);
+  if (stats.size > limits.maxBytes) return refuse(`a file of at most ${megabytes(limits.maxBytes)}`, megabytes(stats.size), "split it, or keep large files out of the content folder");
+  return undefined;
+}
+
+const realFolders = new Map<string, string>();
+/** A folder's real path, remembered: posts share two folders (the content folder and _data). */
+function realFolder(folder: string): string {
+  let real = realFolders.get(folder);
   if (real === undefined) {
     try {
-      real = realpathSync.native(project);
+      real = realpathSync.native(folder);
     } catch {
-      real = path.resolve(project);
+      real = path.resolve(folder);
     }
-    realProjects.set(project, real);
+    realFolders.set(folder, real);
   }
   return real;
 }
