@@ -19,7 +19,8 @@ const finalDir = env.outputDir;
 const stagingDir = `${finalDir}.staging`;
 const shownFinal = path.relative(process.cwd(), finalDir) || finalDir;
 const lock = await acquireBuildLock(finalDir, {
-  waiting: (holder) => console.log(`Waiting for the build of ${shownFinal} that started at ${holder.started} (PID ${holder.pid}) to finish...`),
+  waiting: (holder, file) =>
+    console.log(`Waiting for the build of ${shownFinal} that started at ${holder.started} (PID ${holder.pid}) to finish... (if no build is running, delete ${path.relative(process.cwd(), file) || file})`),
   tookOver: (holder) => console.warn(`warning: took over the lock of a build of ${shownFinal} that is no longer running (PID ${holder.pid}, started at ${holder.started})`),
 }).catch((error: unknown) => failed(error));
 // Released however this process ends: done, failed, or stopped with Ctrl-C (a build killed

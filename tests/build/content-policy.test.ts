@@ -30,7 +30,7 @@ describe("Eleventy's input", () => {
   });
 });
 
-describe("the content folder holds data only", () => {
+describe("the content folder holds data only", { timeout: 300_000 }, () => {
   it("a template, a data script and a JSON data file are refused by name, and none of them runs or writes", async () => {
     const site = makeSite({ "good.md": postFile({ title: "Good" }) });
     const marker = path.join(site.dir, "script-ran.txt");
@@ -69,7 +69,7 @@ describe("the content folder holds data only", () => {
   });
 });
 
-describe("reads are bounded", () => {
+describe("reads are bounded", { timeout: 300_000 }, () => {
   /** A post in a folder of its own next to the site: outside the project. */
   function outsidePost(title: string): string {
     const elsewhere = makeTempDir("gloss-elsewhere-");
