@@ -28,6 +28,7 @@ export interface EleventyConfig {
   setOutputDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
+  ignores: Set<string>;
   setWatchThrottleWaitTime(ms: number): void;
   setEventEmitterMode(mode: "sequential" | "parallel"): void;
 }
@@ -43,9 +44,16 @@ export interface GlossOptions {
 
 /** Gloss as Eleventy plugins, in pipeline order. `npm run build` calls this with its own options. */
 export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix }: GlossOptions): void {
-  eleventyConfig.setInputDirectory(path.relative(env.cwd, env.contentDir) || ".");
-  eleventyConfig.setIncludesDirectory(path.relative(env.contentDir, env.layoutsDir));
+  // Eleventy's input is Gloss's own layouts, never the content folder: posts and registries are
+  // data that lib/content/ reads (lib/content/policy.ts), so nothing there runs as a template or
+  // as Eleventy data. Every page is a virtual template (lib/eleventy/pages-plugin.ts); no file in
+  // layouts/ is a page by itself, and its `_data` folder (which Gloss does not have) is the only
+  // data folder Eleventy looks in.
+  const layouts = path.relative(env.cwd, env.layoutsDir) || ".";
+  eleventyConfig.setInputDirectory(layouts);
+  eleventyConfig.setIncludesDirectory("");
   eleventyConfig.setDataDirectory("_data");
+  eleventyConfig.ignores.add(`${layouts}/**`);
   eleventyConfig.setOutputDirectory(path.relative(env.cwd, env.outputDir) || ".");
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.addPassthroughCopy({ [path.relative(env.cwd, env.publicDir)]: "/" });

@@ -67,7 +67,7 @@ function incremental(corpus: string, out: string, cwd: string): Promise<number> 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", tsx, eleventyCli, `--config=${path.join(env.root, "eleventy.config.ts")}`, "--watch", "--quiet"], {
       cwd,
-      env: { ...process.env, GLOSS_CONTENT_DIR: corpus, GLOSS_OUTPUT_DIR: out },
+      env: { ...process.env, GLOSS_CONTENT_DIR: corpus, GLOSS_DEV_OUTPUT_DIR: out },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -1,20 +1,32 @@
 // `npm run build`: a production build into a staging folder, swapped into place only when
 // everything (content, templates, post-build steps) succeeded. A failed build prints every
-// content problem, one per line, exits 1 and leaves the previous site untouched.
+// content problem, one per line, exits 1 and leaves the previous site untouched. One build at a
+// time per output folder: a second one waits for the first (lib/pipeline/lock.ts).
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { findContentErrors, formatProblem, warningLines } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
+import { describeFsError } from "../core/fs-errors.ts";
 import { count } from "../core/text.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
+import { acquireBuildLock } from "../pipeline/lock.ts";
 import type { EleventyConfig } from "../../eleventy.config.ts";
 
 const started = performance.now();
 const env = readEnv();
 const finalDir = env.outputDir;
 const stagingDir = `${finalDir}.staging`;
-rmSync(stagingDir, { recursive: true, force: true });
+const shownFinal = path.relative(process.cwd(), finalDir) || finalDir;
+const lock = await acquireBuildLock(finalDir, {
+  waiting: (holder, file) =>
+    console.log(`Waiting for the build of ${shownFinal} that started at ${holder.started} (PID ${holder.pid}) to finish... (if no build is running, delete ${path.relative(process.cwd(), file) || file})`),
+  tookOver: (holder) => console.warn(`warning: took over the lock of a build of ${shownFinal} that is no longer running (PID ${holder.pid}, started at ${holder.started})`),
+}).catch((error: unknown) => failed(error));
+// Released however this process ends: done, failed, or stopped with Ctrl-C (a build killed
+// outright leaves a lock that the next build finds stale and takes over).
+process.on("exit", () => lock.release());
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) process.on(signal, () => process.exit(code));
 // Eleventy, when imported, adds a module-resolve hook (run for every later import) to reload
 // JavaScript that changed while watching; a one-off build has nothing to reload. (Eleventy's own
 // switch, read by Eleventy: Gloss's settings reach the config as options, below.)
@@ -26,6 +38,7 @@ type EleventyClass = new (input?: string, output?: string, options?: { quietMode
 };
 
 try {
+  rmSync(stagingDir, { recursive: true, force: true });
   // Settings, content, catalog and outputs, once: the content problems are reported before
   // Eleventy is even loaded, and Eleventy is handed the same data through the config's options.
   const buildEnv = { ...env, mode: "build" as const, outputDir: stagingDir };
@@ -49,24 +62,39 @@ try {
   eleventy.errorHandler.logger = { message: () => undefined };
   await eleventy.write();
 } catch (error) {
-  rmSync(stagingDir, { recursive: true, force: true });
+  failed(error);
+}
+
+const oldDir = `${finalDir}.old`;
+try {
+  rmSync(oldDir, { recursive: true, force: true });
+  if (existsSync(finalDir)) renameSync(finalDir, oldDir);
+  renameSync(stagingDir, finalDir);
+} catch (error) {
+  // Put back whatever was moved aside: the previous site stays the site.
+  if (!existsSync(finalDir) && existsSync(oldDir)) renameSync(oldDir, finalDir);
+  failed(error);
+}
+rmSync(oldDir, { recursive: true, force: true });
+console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+/** Reports a failed build on stderr (content problems one per line, anything else one line) and exits 1. */
+function failed(error: unknown): never {
+  try {
+    rmSync(stagingDir, { recursive: true, force: true });
+  } catch {
+    // Reported below, if it is what failed; the next build clears it again.
+  }
   const content = findContentErrors(error);
   if (content) {
     console.error(`Build failed: ${count(content.problems.length, "content problem")}`);
     for (const problem of content.problems) console.error(`  ${formatProblem(problem)}`);
   } else {
-    console.error(`Build failed: ${describeError(error)}`);
+    console.error(`Build failed: ${describeFsError(error) ?? describeError(error)}`);
   }
-  console.error(`The previous site in ${path.relative(process.cwd(), finalDir) || finalDir} was left as it was.`);
+  console.error(`The previous site in ${shownFinal} was left as it was.`);
   process.exit(1);
 }
-
-const oldDir = `${finalDir}.old`;
-rmSync(oldDir, { recursive: true, force: true });
-if (existsSync(finalDir)) renameSync(finalDir, oldDir);
-renameSync(stagingDir, finalDir);
-rmSync(oldDir, { recursive: true, force: true });
-console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
 function describeError(error: unknown): string {
   const messages: string[] = [];

@@ -1,7 +1,7 @@
 // Reading the content folder: posts (`*.md` with YAML front matter) and the registries
 // (`_data/authors.yaml`, `outlets.yaml`, `sources.yaml`). Each file is read once, decoded
 // strictly and validated; every problem is collected, none is thrown half-way.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { ContentProblem } from "../core/errors.ts";
 import {
@@ -17,6 +17,7 @@ import {
   type SourceEntry,
 } from "./schema.ts";
 import { isSlug, slugify } from "../core/slugs.ts";
+import { defaultLimits, listContentFolder, readBounded, type ReadLimits } from "./files.ts";
 import { decodeText, expectMapping, parseYaml, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
 import { STATUS_FILE_NAME, readSourceStatus, type SourceStatus } from "./source-status.ts";
 
@@ -64,17 +65,17 @@ interface ReadOptions {
   /** Root that message paths are relative to. */
   root: string;
   timeZone: string;
+  /** Symbolic links and sizes allowed (lib/content/files.ts); the defaults when not given. */
+  limits?: ReadLimits;
 }
 
-function readText(file: string, shown: string, problems: ContentProblem[]): string | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    problems.push({ file: shown, expected: "a readable file", got: "no such file" });
+function readText(file: string, shown: string, problems: ContentProblem[], limits: ReadLimits): string | undefined {
+  const read = readBounded(file, limits);
+  if (!read.ok) {
+    problems.push({ file: shown, ...read.problem });
     return undefined;
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(read.bytes);
   if (!decoded.ok) {
     problems.push({ file: shown, line: decoded.line, expected: "UTF-8 text", got: decoded.got, hint: "save the file as UTF-8" });
     return undefined;
@@ -87,10 +88,11 @@ function readRegistry<T>(
   shown: string,
   parseEntry: (id: string, value: unknown, lineOf: ReturnType<typeof yamlLineFinder>) => { ok: true; value: T } | { ok: false; problems: ContentProblem[] },
   problems: ContentProblem[],
+  limits: ReadLimits,
 ): { entries: Map<string, T>; invalid: Set<string>; lineOf: ReturnType<typeof yamlLineFinder> } {
   const entries = new Map<string, T>();
   const invalid = new Set<string>();
-  const text = readText(file, shown, problems);
+  const text = readText(file, shown, problems, limits);
   const lineOf = yamlLineFinder(text ?? "");
   if (text === undefined) return { entries, invalid, lineOf };
   const parsed = parseYaml(text, shown);
@@ -206,7 +208,7 @@ export function rereadPosts(files: readonly string[], options: ReadOptions, memo
     if (stamp === known.stamp) continue;
     const shown = path.relative(options.root, full) || full;
     const problems: ContentProblem[] = [];
-    const text = readText(full, shown, problems);
+    const text = readText(full, shown, problems, options.limits ?? defaultLimits(options.contentDir));
     const after = text === undefined ? undefined : readPost(text, shown, options.timeZone, problems);
     if (!after || problems.length > 0) return undefined;
     memo.posts.set(full, { stamp, post: after, problems: [], rejected: [] });
@@ -232,23 +234,23 @@ export function readContent(options: ReadOptions, memo?: ContentMemo): { input: 
   const dataDir = path.join(options.contentDir, "_data");
   const files = registryFiles(options);
   const sourceEntry = sourceSchema(options.timeZone);
+  const limits = options.limits ?? defaultLimits(options.contentDir);
   const authors = readRegistry(path.join(dataDir, "authors.yaml"), files.authors, (id, value, lineOf) =>
-    parseWith(authorSchema, value ?? {}, { file: files.authors, prefix: [id], lineOf }), problems);
+    parseWith(authorSchema, value ?? {}, { file: files.authors, prefix: [id], lineOf }), problems, limits);
   const outlets = readRegistry(path.join(dataDir, "outlets.yaml"), files.outlets, (id, value, lineOf) =>
-    parseWith(outletSchema, value ?? {}, { file: files.outlets, prefix: [id], lineOf }), problems);
+    parseWith(outletSchema, value ?? {}, { file: files.outlets, prefix: [id], lineOf }), problems, limits);
   const sources = readRegistry(path.join(dataDir, "sources.yaml"), files.sources, (id, value, lineOf) =>
-    parseWith(sourceEntry, value ?? {}, { file: files.sources, prefix: [id], lineOf }), problems);
+    parseWith(sourceEntry, value ?? {}, { file: files.sources, prefix: [id], lineOf }), problems, limits);
   const statusFile = path.join(dataDir, STATUS_FILE_NAME);
   const sourceStatus = readSourceStatus(statusFile, show(statusFile), problems);
 
   const posts: PostFile[] = [];
   const rejected: PostReferences[] = [];
-  let names: string[] = [];
-  try {
-    names = readdirSync(options.contentDir).filter((name) => name.endsWith(".md")).sort();
-  } catch {
-    problems.push({ file: show(options.contentDir), expected: "a folder of posts", got: "no such folder" });
-  }
+  // Only what the content policy allows is read; anything else there is reported (policy.ts).
+  const listing = listContentFolder(options.contentDir, show);
+  const names = listing.posts;
+  problems.push(...listing.problems);
+  if (!listing.found) problems.push({ file: show(options.contentDir), expected: "a folder of posts", got: "no such folder" });
   if (memo) {
     memo.stamps.clear();
     memo.registries = [...REGISTRY_NAMES, "source-status"].map((name) => stampOf(path.join(dataDir, `${name}.yaml`)) ?? "").join("|");
@@ -271,7 +273,7 @@ export function readContent(options: ReadOptions, memo?: ContentMemo): { input: 
     }
     const ownProblems: ContentProblem[] = [];
     const ownRejected: PostReferences[] = [];
-    const text = readText(full, shown, ownProblems);
+    const text = readText(full, shown, ownProblems, limits);
     const post = text === undefined ? undefined : readPost(text, shown, options.timeZone, ownProblems, ownRejected);
     if (memo && stamp !== undefined) memo.posts.set(full, { stamp, post, problems: ownProblems, rejected: ownRejected });
     problems.push(...ownProblems);

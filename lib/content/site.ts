@@ -1,11 +1,11 @@
 // Site settings: one file (`_data/site.yaml` in the content folder), validated, with the
 // deploy overrides from lib/core/env.ts applied. Everything else asks this module.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { isValidZone } from "../core/dates.ts";
 import { ContentErrors, type ContentProblem } from "../core/errors.ts";
 import type { GlossEnv } from "../core/env.ts";
+import { defaultLimits, readBounded } from "./files.ts";
 import { isHttpUrl, parseWith } from "./schema.ts";
 import { decodeText, expectMapping, parseYaml, yamlLineFinder } from "./yaml.ts";
 
@@ -24,6 +24,7 @@ export const siteSchema = z.strictObject({
   indexPageSize: z.number({ error: "a whole number" }).int().min(1).max(500).default(100),
   feedSize: z.number({ error: "a whole number" }).int().min(1).max(200).default(20),
   pathPrefix: z.string().regex(/^\/([^/]+\/)*$/, { error: "a path like / or /blog/" }).default("/"),
+  followSymlinksOutside: z.boolean({ error: "true or false" }).default(false),
 });
 
 function isOrigin(url: string): boolean {
@@ -50,6 +51,8 @@ export interface Site {
   feedSize: number;
   /** `/` or `/blog/`. */
   pathPrefix: string;
+  /** Whether posts and registries may be symbolic links to files outside the project (lib/content/files.ts). */
+  followSymlinksOutside: boolean;
 }
 
 export const SITE_FILE = path.join("_data", "site.yaml");
@@ -72,6 +75,7 @@ export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "
     indexPageSize: entry.indexPageSize,
     feedSize: entry.feedSize,
     pathPrefix,
+    followSymlinksOutside: entry.followSymlinksOutside,
   };
 }
 
@@ -84,13 +88,13 @@ export function normalisePrefix(prefix: string): string {
 export function loadSite(env: GlossEnv): Site {
   const file = path.join(env.contentDir, SITE_FILE);
   const shown = path.relative(env.cwd, file) || file;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new ContentErrors([{ file: shown, expected: "a site settings file", got: "no such file" }]);
+  // The settings themselves are read with the default limits: they say what later reads allow.
+  const read = readBounded(file, defaultLimits(env.contentDir));
+  if (!read.ok) {
+    const missing = read.problem.got === "no such file";
+    throw new ContentErrors([missing ? { file: shown, expected: "a site settings file", got: "no such file" } : { file: shown, ...read.problem }]);
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(read.bytes);
   if (!decoded.ok) throw new ContentErrors([{ file: shown, line: decoded.line, expected: "UTF-8 text", got: decoded.got, hint: "save the file as UTF-8" }]);
   const parsed = parseYaml(decoded.text, shown);
   if (!parsed.ok) throw new ContentErrors([parsed.problem]);

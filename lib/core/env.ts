@@ -14,7 +14,11 @@ export interface GlossEnv {
   layoutsDir: string;
   /** Folder copied as is into the site. */
   publicDir: string;
-  /** Final output folder. */
+  /**
+   * The folder this run writes: `_site/` (`GLOSS_OUTPUT_DIR`) for a production build, the deploy
+   * folder; the dev server's own git-ignored `.gloss/dev/` (`GLOSS_DEV_OUTPUT_DIR`) in serve
+   * mode, so drafts and scheduled posts never reach what is deployed.
+   */
   outputDir: string;
   /** `build` writes a production site; `serve` also shows drafts and scheduled posts. */
   mode: "build" | "serve";
@@ -34,20 +38,26 @@ export interface GlossEnv {
 /** Flags for headless Chromium here: no sandbox as root, no GPU, no calls home. */
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 
+/** Where the dev server renders (drafts included): never the deploy folder. In .gitignore. */
+export const DEV_OUTPUT_DIR = ".gloss/dev";
+/** Where `npm run build` writes the site to deploy. */
+export const BUILD_OUTPUT_DIR = "_site";
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
   const fromRoot = (value: string | undefined, fallback: string) =>
     path.resolve(root, value && value.length > 0 ? value : fallback);
   const runMode = vars.ELEVENTY_RUN_MODE;
+  const mode = runMode === "serve" || runMode === "watch" ? "serve" : "build";
   return {
     root,
     cwd: process.cwd(),
     contentDir: fromRoot(vars.GLOSS_CONTENT_DIR, "posts"),
     layoutsDir: path.join(root, "layouts"),
     publicDir: path.join(root, "public"),
-    outputDir: fromRoot(vars.GLOSS_OUTPUT_DIR, "_site"),
-    mode: runMode === "serve" || runMode === "watch" ? "serve" : "build",
+    outputDir: mode === "serve" ? devOutput(fromRoot(vars.GLOSS_DEV_OUTPUT_DIR, DEV_OUTPUT_DIR), fromRoot(vars.GLOSS_OUTPUT_DIR, BUILD_OUTPUT_DIR)) : fromRoot(vars.GLOSS_OUTPUT_DIR, BUILD_OUTPUT_DIR),
+    mode,
     siteUrl: vars.GLOSS_SITE_URL || undefined,
     pathPrefix: vars.GLOSS_PATH_PREFIX || undefined,
     now: vars.GLOSS_NOW || undefined,
@@ -55,4 +65,13 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     waybackApi: vars.GLOSS_WAYBACK_API || "https://archive.org/wayback/available",
     waybackSave: vars.GLOSS_WAYBACK_SAVE || "https://web.archive.org/save/",
   };
+}
+
+/** The dev server's folder, refused when it is (or holds, or is inside) the deploy folder. */
+function devOutput(dev: string, deploy: string): string {
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}${path.sep}`);
+  if (overlaps(dev, deploy) || overlaps(deploy, dev)) {
+    throw new Error(`The dev server's output folder (GLOSS_DEV_OUTPUT_DIR, ${dev}) must be apart from the deploy folder (${deploy}): drafts would be deployed`);
+  }
+  return dev;
 }

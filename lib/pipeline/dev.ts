@@ -16,7 +16,7 @@ import { buildOutputs } from "../outputs/build.ts";
 import { toEntry } from "../outputs/feeds.ts";
 import { refreshPageMeta } from "../outputs/meta.ts";
 import { RebuildPlanner, type RenderPlan } from "./incremental.ts";
-import { GlossData, OneBuild, loadBuild, loadCatalog, type ContentStage } from "./load.ts";
+import { GlossData, OneBuild, loadBuild, loadCatalog, readOptions, type ContentStage } from "./load.ts";
 
 /** One post whose body changed, with its new render. */
 interface BodyEdit {
@@ -142,7 +142,7 @@ export class DevContent implements ContentStage {
   private patch(edits: readonly string[], site: Site): GlossData | undefined {
     const data = this.data;
     if (!data || !this.planner.ready()) return undefined;
-    const options = { contentDir: this.env.contentDir, root: this.env.cwd, timeZone: site.timeZone };
+    const options = readOptions(this.env, site);
     const reread = rereadPosts(edits, options, this.content);
     if (!reread) return undefined;
     const sameFrontMatter = reread.every(({ before, after }) => before.slug === after.slug && JSON.stringify(before.data) === JSON.stringify(after.data));

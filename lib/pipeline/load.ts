@@ -4,6 +4,7 @@
 import { now } from "../core/dates.ts";
 import type { GlossEnv } from "../core/env.ts";
 import { ContentErrors } from "../core/errors.ts";
+import { defaultLimits } from "../content/files.ts";
 import { readContent, type ContentMemo } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { buildCatalog } from "../catalog/build.ts";
@@ -29,7 +30,7 @@ export interface GlossData extends Catalog, Outputs {}
 
 /** Content and catalog, for the settings read once per build (read here when not given); `memo` keeps what the dev server read and rendered before. */
 export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { content: ContentMemo; renders: RenderMemo }): Catalog {
-  const { input, problems } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone }, memo?.content);
+  const { input, problems } = readContent(readOptions(env, site), memo?.content);
   if (memo) memo.renders.key = memo.content.registries;
   const built = buildCatalog(input, site, {
     includeUnpublished: env.mode === "serve",
@@ -40,6 +41,11 @@ export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { 
   const all = [...problems, ...built.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   if (all.length > 0 || !built.catalog) throw new ContentErrors(all);
   return built.catalog;
+}
+
+/** How the content folder is read under these settings (time zone, symbolic links, sizes). */
+export function readOptions(env: GlossEnv, site: Site) {
+  return { contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone, limits: defaultLimits(env.contentDir, site.followSymlinksOutside) };
 }
 
 /** A whole build's data: content, catalog and outputs. */

@@ -33,6 +33,14 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
   "empty-file": { code: 1, stderr: failure("posts/bad.md: expected a post: front matter between --- lines, then Markdown, got an empty file") },
   "invalid-utf8": { code: 1, stderr: failure("posts/bad.md:2: expected UTF-8 text, got byte 0xE9, which is not valid UTF-8 (save the file as UTF-8)") },
   "windows-line-endings": { code: 0, stderr: "" },
+  // The content folder holds data only (lib/content/policy.ts); reads are bounded (lib/content/files.ts).
+  "content-template": { code: 1, stderr: failure("posts/widget.njk: expected a post (*.md), an image next to posts or the _data folder of registries, got a .njk file (templates belong in layouts/; Gloss renders nothing from the content folder)") },
+  "content-folder": { code: 1, stderr: failure("posts/drafts: expected a post (*.md), an image next to posts or the _data folder of registries, got a folder (posts are files directly in the content folder; templates belong in layouts/, files served as they are in public/)") },
+  "data-script": { code: 1, stderr: failure("posts/_data/x.js: expected a registry or the settings as YAML (*.yaml), got a .js file (Gloss runs no code from the content folder: remove it)") },
+  "data-json": { code: 1, stderr: failure("posts/_data/gloss.json: expected a registry or the settings as YAML (*.yaml), got a .json file (write it as YAML in a .yaml file; Gloss reads no other data format)") },
+  "data-yml": { code: 1, stderr: failure("posts/_data/people.yml: expected a registry or the settings as YAML (*.yaml), got a .yml file (rename it to .yaml)") },
+  "symlink-dev-zero": { code: 1, stderr: failure("posts/zero.md: expected a file inside the project, got a symbolic link to /dev/zero, outside the project folder (copy the file in, or set followSymlinksOutside: true in the settings (_data/site.yaml) to follow links out of the project)") },
+  "symlink-to-folder": { code: 1, stderr: failure("posts/folder.md: expected a file, got a folder, through a symbolic link to posts/_data (a post is one Markdown file)") },
   "many-errors": {
     code: 1,
     stderr: failure(

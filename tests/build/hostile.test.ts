@@ -1,10 +1,11 @@
 // Hostile input renders harmless; a failed build loses nothing; the same content builds to the
 // same bytes; and the CSP check fails a build whose pages the policy would break.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, buildSite, makeSite, postFile, readPage, texts, type FixtureSite } from "../helpers/site.ts";
+import { ROOT, buildSite, makeSite, postFile, readPage, runCli, texts, type FixtureSite } from "../helpers/site.ts";
+import { makeTempDir } from "../helpers/temp.ts";
 import { builtPages, dangers } from "../helpers/hostile.ts";
 import { hashTree } from "../helpers/tree.ts";
 
@@ -85,21 +86,24 @@ describe("a site whose every field is hostile", () => {
 
 describe("the CSP check fails a build whose pages the policy would block", () => {
   it("names the page and each inline script, handler and style attribute; the old site stays", async () => {
+    // A copy of the project whose 404 layout a theme author has edited: templates live in
+    // layouts/ only (the content folder is never rendered: tests/build/content-policy.test.ts).
+    const project = makeTempDir("gloss-csp-");
+    for (const name of ["package.json", "tsconfig.json", "eleventy.config.ts", "lib", "layouts", "public"]) cpSync(path.join(ROOT, name), path.join(project, name), { recursive: true });
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"), "dir");
     const site = makeSite({ "good.md": postFile({ title: "Good" }) });
-    expect((await buildSite(site)).code).toBe(0);
+    const build = () => runCli("build.ts", site, {}, [], project);
+    expect((await build()).code).toBe(0);
     const before = hashTree(site.outputDir);
-    // A page template in the content folder: Eleventy builds it like any page.
-    writeFileSync(
-      path.join(site.contentDir, "widget.njk"),
-      `---\nlayout: base.njk\npermalink: /widget/\n---\n<p style="color: red" onclick="go()">Hi</p><script>go()</script><script type="application/ld+json">{}</script>\n`,
-    );
-    const result = await buildSite(site);
+    const layout = path.join(project, "layouts/404.njk");
+    writeFileSync(layout, readFileSync(layout, "utf8").replace("<h1>Page not found</h1>", `<h1>Page not found</h1><p style="color: red" onclick="go()">Hi</p><script>go()</script><script type="application/ld+json">{}</script>`));
+    const result = await build();
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("/widget/ › csp: inline <script> (4 characters) is blocked by script-src: move it to a file under public/");
-    expect(result.stderr).toContain("/widget/ › csp: event-handler attribute p[onclick] is blocked by script-src: attach the listener from a script file");
-    expect(result.stderr).toContain("/widget/ › csp: style= attribute on <p> is blocked by style-src: use a class in public/css/");
+    expect(result.stderr).toContain("/404.html › csp: inline <script> (4 characters) is blocked by script-src: move it to a file under public/");
+    expect(result.stderr).toContain("/404.html › csp: event-handler attribute p[onclick] is blocked by script-src: attach the listener from a script file");
+    expect(result.stderr).toContain("/404.html › csp: style= attribute on <p> is blocked by style-src: use a class in public/css/");
     expect(result.stderr).not.toContain("ld+json");
-    expect(result.stderr.split("\n").filter((line) => line.startsWith("  /widget/ › csp:"))).toHaveLength(3);
+    expect(result.stderr.split("\n").filter((line) => line.startsWith("  /404.html › csp:"))).toHaveLength(3);
     expect(result.stderr).not.toContain("[11ty]");
     expect(result.stderr).not.toContain("    at ");
     expect(hashTree(site.outputDir)).toEqual(before);

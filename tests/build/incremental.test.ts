@@ -145,7 +145,7 @@ describe("the dev server's rebuild", () => {
     const out = path.join(dir, "_site");
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${path.join(ROOT, "eleventy.config.ts")}`, "--watch"], {
       cwd: ROOT,
-      env: { ...process.env, GLOSS_CONTENT_DIR: content, GLOSS_OUTPUT_DIR: out },
+      env: { ...process.env, GLOSS_CONTENT_DIR: content, GLOSS_DEV_OUTPUT_DIR: out },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

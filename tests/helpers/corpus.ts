@@ -9,6 +9,7 @@ export const CORPUS = path.join(ROOT, "tests/fixtures/errors");
 /** The base every case is laid over: one good post quoting a known source. */
 export function corpusSite(caseName: string): FixtureSite {
   const site = makeSite({ "good.md": postFile({ title: "Good", sources: ["story"], body: "My words.\n\n> [!quote story]\n> Quoted words." }) });
-  cpSync(path.join(CORPUS, caseName), site.contentDir, { recursive: true });
+  // Links are copied as they are written (a case may link to a file of the site it is laid over).
+  cpSync(path.join(CORPUS, caseName), site.contentDir, { recursive: true, verbatimSymlinks: true });
   return site;
 }

@@ -106,10 +106,13 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a lib/cli script (e.g. `build.ts`) against a fixture site, as `npm run` would. */
-export function runCli(script: string, site: FixtureSite, env: Record<string, string> = {}, args: string[] = []): Promise<RunResult> {
+/**
+ * Runs a lib/cli script (e.g. `build.ts`) against a fixture site, as `npm run` would; from a copy
+ * of the project when `project` names one.
+ */
+export function runCli(script: string, site: FixtureSite, env: Record<string, string> = {}, args: string[] = [], project = ROOT): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "lib/cli", script), ...args], {
+    const child = spawn(process.execPath, ["--import", TSX, path.join(project, "lib/cli", script), ...args], {
       cwd: site.dir,
       env: {
         ...process.env,
