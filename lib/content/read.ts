@@ -242,7 +242,7 @@ export function readContent(options: ReadOptions, memo?: ContentMemo): { input: 
   const sources = readRegistry(path.join(dataDir, "sources.yaml"), files.sources, (id, value, lineOf) =>
     parseWith(sourceEntry, value ?? {}, { file: files.sources, prefix: [id], lineOf }), problems, limits);
   const statusFile = path.join(dataDir, STATUS_FILE_NAME);
-  const sourceStatus = readSourceStatus(statusFile, show(statusFile), problems);
+  const sourceStatus = readSourceStatus(statusFile, show(statusFile), problems, limits);
 
   const posts: PostFile[] = [];
   const rejected: PostReferences[] = [];

@@ -3,6 +3,7 @@
 // redirect led, when it was checked and since when it has failed. The build reads it (no
 // network); the check command writes it, in a stable order so a diff shows only what changed.
 import { existsSync, readFileSync } from "node:fs";
+import { readBounded, type ReadLimits } from "./files.ts";
 import { z } from "zod";
 import type { ContentProblem } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
@@ -74,9 +75,19 @@ export function parseSourceStatus(text: string, shown: string, problems: Content
 }
 
 /** Reads the status file if there is one (a site never checked has none: that is not a problem). */
-export function readSourceStatus(file: string, shown: string, problems: ContentProblem[]): SourceStatus {
+export function readSourceStatus(file: string, shown: string, problems: ContentProblem[], limits?: ReadLimits): SourceStatus {
   if (!existsSync(file)) return new Map();
-  const decoded = decodeText(readFileSync(file));
+  let bytes: Buffer;
+  if (limits) {
+    // Within the content folder's bounds, like every other file there (lib/content/files.ts).
+    const read = readBounded(file, limits);
+    if (!read.ok) {
+      problems.push({ file: shown, ...read.problem });
+      return new Map();
+    }
+    bytes = read.bytes;
+  } else bytes = readFileSync(file);
+  const decoded = decodeText(bytes);
   if (!decoded.ok) {
     problems.push({ file: shown, line: decoded.line, expected: "UTF-8 text", got: decoded.got });
     return new Map();
