@@ -60,6 +60,8 @@ const textOf = (nodes: ChildNode[]) => DomUtils.textContent(nodes).replace(/\s+/
 const isTag = (node: ChildNode): node is Element => node.type === ElementType.Tag || node.type === ElementType.Script || node.type === ElementType.Style;
 const isText = (node: ChildNode): node is Text => node.type === ElementType.Text;
 const isBlock = (node: ChildNode) => isTag(node) && BLOCK.has(node.name);
+const isLineBreak = (node: ChildNode) => isTag(node) && node.name === "br";
+const isBlank = (node: ChildNode) => (isText(node) && node.data.trim() === "") || node.type === ElementType.Comment;
 
 type Block = { kind: "element"; node: Element } | { kind: "run"; nodes: ChildNode[] };
 
@@ -83,10 +85,23 @@ export function cleanHtml(input: string, context: CleanContext): CleanResult {
     const blocks: Block[] = [];
     let run: ChildNode[] = [];
     const flush = () => {
-      if (run.some((n) => !(isText(n) && n.data.trim() === "") && n.type !== ElementType.Comment)) blocks.push({ kind: "run", nodes: run });
+      while (run.length && (isBlank(run[run.length - 1]!) || isLineBreak(run[run.length - 1]!))) run.pop();
+      while (run.length && (isBlank(run[0]!) || isLineBreak(run[0]!))) run.shift();
+      if (run.some((n) => !isBlank(n))) blocks.push({ kind: "run", nodes: run });
       run = [];
     };
+    const isBr = (node: ChildNode | undefined) => !!node && isLineBreak(node);
+    const blank = isBlank;
     for (const node of children) {
+      // Two line breaks in a row (Blogger's paragraphs) end a paragraph.
+      if (isBr(node)) {
+        const last = [...run].reverse().find((n) => !blank(n));
+        if (isBr(last)) {
+          run.splice(run.lastIndexOf(last!));
+          flush();
+          continue;
+        }
+      }
       if (isBlock(node)) {
         flush();
         blocks.push({ kind: "element", node: node as Element });
@@ -188,7 +203,7 @@ export function cleanHtml(input: string, context: CleanContext): CleanResult {
         if (block.kind === "run") {
           const html = inline(block.nodes, pre, inQuote);
           if (html.trim() === "") return "";
-          return context.autop && !pre ? `<p>${html}</p>\n` : html;
+          return pre ? html : `<p>${html}</p>\n`;
         }
         if (block.node.name === "blockquote") {
           const around = { before: paragraphLike(blocks[index - 1]), after: paragraphLike(blocks[index + 1]) };

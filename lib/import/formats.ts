@@ -48,6 +48,8 @@ export interface ExportHead {
   authors: Map<string, ImportAuthor>;
   /** The Atom feed's <id>, e.g. `tag:blogger.com,1999:blog-123`. */
   feedId?: string;
+  /** The Atom feed's own <author>: the author of every entry that names none. */
+  feedAuthor?: ImportAuthor;
 }
 
 export function detectFormat(root: XmlRoot, head: ExportHead): ImportFormat | undefined {
@@ -71,6 +73,10 @@ export function readHead(node: XmlNode, head: ExportHead): void {
   else if (node.uri === "" && node.local === "link") head.link = node.text.trim();
   else if (node.uri === NS.atom && node.local === "title") head.title = node.text.trim();
   else if (node.uri === NS.atom && node.local === "id") head.feedId = node.text.trim();
+  else if (node.uri === NS.atom && node.local === "author") {
+    const author = atomAuthor({ ...node, local: "entry", children: [node] });
+    if (author) head.feedAuthor = author;
+  }
   else if (node.uri === NS.atom && node.local === "link" && (node.attrs.rel ?? "alternate") === "alternate") head.link = node.attrs.href;
   else if (isWordPressNs(node.uri) && node.local === "author") {
     const login = childText(node, "author_login", node.uri);
@@ -182,7 +188,7 @@ function atomLink(entry: XmlNode): string | undefined {
   return links.find((l) => (l.attrs.rel ?? "alternate") === "alternate" && (!l.attrs.type || l.attrs.type === "text/html"))?.attrs.href;
 }
 
-export function atomEntry(entry: XmlNode, blogger: boolean): ImportItem {
+export function atomEntry(entry: XmlNode, blogger: boolean, head: ExportHead): ImportItem {
   const title = childText(entry, "title", NS.atom);
   const cats = childrenNamed(entry, "category", NS.atom);
   const kindTerm = cats.find((c) => c.attrs.scheme === BLOGGER_KIND)?.attrs.term;
@@ -205,7 +211,7 @@ export function atomEntry(entry: XmlNode, blogger: boolean): ImportItem {
   const date = published ? DateTime.fromISO(published, { setZone: true }) : undefined;
   const filename = childText(entry, "filename", NS.bloggerType);
   const link = atomLink(entry) ?? (filename ? filename : undefined);
-  const author = atomAuthor(entry);
+  const author = atomAuthor(entry) ?? head.feedAuthor;
   return {
     ...base,
     status: draftFlag || statusText === "DRAFT" ? "draft" : statusText === "SCHEDULED" ? "scheduled" : "published",

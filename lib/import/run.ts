@@ -147,7 +147,7 @@ export async function importExport(options: ImportOptions): Promise<ImportReport
             // a head link that is no address
           }
         }
-        const item = format === "wordpress" ? wordpressItem(node, head, site.timeZone) : node.local === "entry" ? atomEntry(node, format === "blogger") : rssItem(node);
+        const item = format === "wordpress" ? wordpressItem(node, head, site.timeZone) : node.local === "entry" ? atomEntry(node, format === "blogger", head) : rssItem(node);
         importItem(item, index);
         return options.limit === undefined || report.posts < options.limit;
       },
