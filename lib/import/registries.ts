@@ -70,15 +70,16 @@ export function scalar(value: string): string {
   return yaml.dump(value, { lineWidth: -1, schema: yaml.CORE_SCHEMA }).trimEnd();
 }
 
-/** `[line, field]` of each `  field: TODO` in the entry `id` of a registry's final text (1-based lines). */
-export function todoLines(text: string, id: string): Array<{ line: number; field: string }> {
-  const lines = text.split("\n");
-  const start = lines.findIndex((line) => line.startsWith(`${id}:`));
-  const found: Array<{ line: number; field: string }> = [];
-  if (start < 0) return found;
-  for (let i = start + 1; i < lines.length && /^(\s|$)/.test(lines[i]!); i += 1) {
-    const match = /^ {2}([A-Za-z]+): TODO\b/.exec(lines[i]!);
-    if (match) found.push({ line: i + 1, field: match[1]! });
-  }
+/** Each `  field: TODO` in the entries `ids` of a registry's final text, with its 1-based line; one pass over the text. */
+export function todoLines(text: string, ids: readonly string[]): Array<{ id: string; line: number; field: string }> {
+  const wanted = new Set(ids);
+  const found: Array<{ id: string; line: number; field: string }> = [];
+  let current: string | undefined;
+  text.split("\n").forEach((line, index) => {
+    const top = /^([^\s#][^:]*):/.exec(line);
+    if (top) current = wanted.has(top[1]!) ? top[1] : undefined;
+    const todo = current === undefined ? null : /^ {2}([A-Za-z]+): TODO\b/.exec(line);
+    if (todo) found.push({ id: current!, line: index + 1, field: todo[1]! });
+  });
   return found;
 }

@@ -19,6 +19,8 @@ export interface ImportReport {
   dryRun: boolean;
   bytes: number;
   seconds: number;
+  /** CPU time (user + system) of the whole process: on a busy machine a fairer figure than `seconds`. */
+  cpuSeconds: number;
   peakRssMb: number;
   posts: number;
   drafts: number;
@@ -44,6 +46,7 @@ export function newReport(file: string, dryRun: boolean): ImportReport {
     dryRun,
     bytes: 0,
     seconds: 0,
+    cpuSeconds: 0,
     peakRssMb: 0,
     posts: 0,
     drafts: 0,
@@ -84,7 +87,7 @@ export function formatReport(report: ImportReport, all = false): string {
   const status = [report.drafts ? n(report.drafts, "draft") : "", report.scheduled ? `${report.scheduled} scheduled` : ""].filter(Boolean).join(", ");
   const plain = report.quotes.plain.total;
   const lines = [
-    `${report.dryRun ? "Dry run (nothing written): " : ""}${report.file}, a ${report.format ? FORMAT_NAMES[report.format] : "file"} of ${size}, read in ${report.seconds.toFixed(1)} s (peak memory ${report.peakRssMb} MB)`,
+    `${report.dryRun ? "Dry run (nothing written): " : ""}${report.file}, a ${report.format ? FORMAT_NAMES[report.format] : "file"} of ${size}, read in ${report.seconds.toFixed(1)} s (CPU ${report.cpuSeconds.toFixed(1)} s, peak memory ${report.peakRssMb} MB)`,
     `  Posts: ${n(report.posts, "post")} ${verb ? `${verb} ` : ""}written${status ? ` (${status})` : ""}`,
     `  Registries: ${n(report.added.sources, "source")}, ${n(report.added.outlets, "outlet")}, ${n(report.added.authors, "author")} ${verb || ""}${verb ? " " : ""}added`,
     `  Quotes: ${n(report.quotes.attributed, "quote")} attributed to a source, ${n(plain, "blockquote")} left plain`,

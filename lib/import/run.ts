@@ -169,14 +169,14 @@ export async function importExport(options: ImportOptions): Promise<ImportReport
     const registry = registries[name];
     const text = appendEntries(registry, newEntries[name]);
     report.added[name] = newEntries[name].length;
-    for (const entry of newEntries[name]) {
-      for (const todo of todoLines(text, entry.id)) note(report.todos, `${registry.shown}:${todo.line} › ${entry.id}.${todo.field}: TODO`);
-    }
+    for (const todo of todoLines(text, newEntries[name].map((entry) => entry.id))) note(report.todos, `${registry.shown}:${todo.line} › ${todo.id}.${todo.field}: TODO`);
     if (!options.dryRun && newEntries[name].length) writeFileSync(registry.file, text);
   }
   for (const [tag, why] of tags.dropped) note(report.notes, `tag ${JSON.stringify(tag)} left out: ${why}`);
   report.seconds = (performance.now() - started) / 1000;
-  report.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const usage = process.resourceUsage();
+  report.cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  report.peakRssMb = Math.round(usage.maxRSS / 1024);
   return report;
 }
 
