@@ -43,7 +43,7 @@ try {
   });
   console.log(formatReport(report, values.all));
 } catch (error) {
-  if (error instanceof ImportError || error instanceof RegistryError) fail(`Import failed: ${error.message}\nNothing was written to the registries.`);
+  if (error instanceof ImportError || error instanceof RegistryError) fail(`Import failed: ${error.message}`);
   const content = findContentErrors(error);
   if (content) fail(`Import failed: the site settings are not valid:\n${content.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
   throw error;

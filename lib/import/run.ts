@@ -154,30 +154,35 @@ export async function importExport(options: ImportOptions): Promise<ImportReport
     });
     report.bytes = bytes;
   } catch (error) {
-    if (error instanceof XmlStreamError) throw new ImportError(`${report.file}: expected well-formed XML, got ${error.message}`);
+    // The posts already written quote sources and name authors: register them, so the site stays whole.
+    if (report.posts > 0) writeRegistries();
+    if (error instanceof XmlStreamError) throw new ImportError(`${report.file}: expected well-formed XML, got ${error.message}${report.posts ? ` (the ${report.posts === 1 ? "post" : `${report.posts} posts`} before the break ${report.posts === 1 ? "was" : "were"} written, with ${report.posts === 1 ? "its" : "their"} registry entries)` : ""}`);
     throw error;
   }
   if (!root) throw new ImportError(`${report.file}: expected an XML export, got an empty file`);
   report.format = format ?? options.from ?? detectFormat(root, head) ?? "feed";
-
-  const newEntries = {
-    authors: authors.entries(),
-    outlets: sources?.outletEntries() ?? [],
-    sources: sources?.sourceEntries() ?? [],
-  };
-  for (const name of ["authors", "outlets", "sources"] as const) {
-    const registry = registries[name];
-    const text = appendEntries(registry, newEntries[name]);
-    report.added[name] = newEntries[name].length;
-    for (const todo of todoLines(text, newEntries[name].map((entry) => entry.id))) note(report.todos, `${registry.shown}:${todo.line} › ${todo.id}.${todo.field}: TODO`);
-    if (!options.dryRun && newEntries[name].length) writeFileSync(registry.file, text);
-  }
+  writeRegistries();
   for (const [tag, why] of tags.dropped) note(report.notes, `tag ${JSON.stringify(tag)} left out: ${why}`);
   report.seconds = (performance.now() - started) / 1000;
   const usage = process.resourceUsage();
   report.cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
   report.peakRssMb = Math.round(usage.maxRSS / 1024);
   return report;
+
+  function writeRegistries(): void {
+    const newEntries = {
+      authors: authors.entries(),
+      outlets: sources?.outletEntries() ?? [],
+      sources: sources?.sourceEntries() ?? [],
+    };
+    for (const name of ["authors", "outlets", "sources"] as const) {
+      const registry = registries[name];
+      const text = appendEntries(registry, newEntries[name]);
+      report.added[name] = newEntries[name].length;
+      for (const todo of todoLines(text, newEntries[name].map((entry) => entry.id))) note(report.todos, `${registry.shown}:${todo.line} › ${todo.id}.${todo.field}: TODO`);
+      if (!options.dryRun && newEntries[name].length) writeFileSync(registry.file, text);
+    }
+  }
 }
 
 export { RegistryError };

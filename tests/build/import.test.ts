@@ -227,6 +227,19 @@ describe("npm run import, safely", () => {
     expect(postSlugs(site)).toEqual(["council-blinks-on-transit", "depot-fight"]);
   });
 
+  it("stops at an export that breaks off, keeping the posts before the break whole", async () => {
+    const site = makeSite();
+    const text = readFileSync(fixture("rss.xml"), "utf8");
+    const broken = path.join(site.dir, "broken.xml");
+    writeFileSync(broken, text.slice(0, text.indexOf("<title>Short note")) + "<title>Cut <b>off</title>");
+    const run = await importInto(site, broken);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/broken\.xml: expected well-formed XML, got .* \(the post before the break was written, with its registry entries\)/);
+    expect(postSlugs(site)).toEqual(["bridge-tolls"]);
+    expect(registryData(site, "sources")["northshorepost-bridge-tolls-return"]).toMatchObject({ outlet: "northshorepost" });
+    expect(registryData(site, "outlets").northshorepost).toMatchObject({ name: "TODO" });
+  });
+
   it.each([
     ["a format that does not fit", [fixture("blogger.xml"), "--from", "wordpress"], /expected a wordpress export, got an XML file whose root is <feed>/],
     ["an unknown format", [fixture("rss.xml"), "--from", "tumblr"], /--from "tumblr": expected one of wordpress, blogger, feed/],
