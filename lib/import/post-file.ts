@@ -18,7 +18,11 @@ export interface PostFields {
 
 /** `2019-03-06T14:30:00-05:00`: the moment, in the zone the old blog wrote it in. */
 export function dateText(date: DateTime): string {
-  return date.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+  // By hand: luxon's toFormat builds a formatter per call (the import's profile showed it).
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  const offset = Math.abs(date.offset);
+  const sign = date.offset < 0 ? "-" : "+";
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}T${pad(date.hour)}:${pad(date.minute)}:${pad(date.second)}${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
 }
 
 const list = (values: readonly string[]) => `[${values.map(scalar).join(", ")}]`;
