@@ -17,7 +17,7 @@ import { newReport, note, type ImportReport } from "./report.ts";
 import { expandShortcodes } from "./shortcodes.ts";
 import { SourceBook } from "./sources.ts";
 import { toMarkdown } from "./to-markdown.ts";
-import { streamRecords, XmlStreamError, type XmlRoot } from "./xml-records.ts";
+import { streamRecords, XmlEncodingError, XmlStreamError, type XmlRoot } from "./xml-records.ts";
 
 export interface ImportOptions {
   /** The export file. */
@@ -156,6 +156,7 @@ export async function importExport(options: ImportOptions): Promise<ImportReport
   } catch (error) {
     // The posts already written quote sources and name authors: register them, so the site stays whole.
     if (report.posts > 0) writeRegistries();
+    if (error instanceof XmlEncodingError) throw new ImportError(`${report.file}: ${error.message}`);
     if (error instanceof XmlStreamError) throw new ImportError(`${report.file}: expected well-formed XML, got ${error.message}${report.posts ? ` (the ${report.posts === 1 ? "post" : `${report.posts} posts`} before the break ${report.posts === 1 ? "was" : "were"} written, with ${report.posts === 1 ? "its" : "their"} registry entries)` : ""}`);
     throw error;
   }

@@ -57,6 +57,7 @@ export interface StreamHandlers {
 }
 
 export class XmlStreamError extends Error {}
+export class XmlEncodingError extends Error {}
 
 /**
  * Reads `file` as a stream and calls `handlers.record` for each record as soon as it closes.
@@ -117,6 +118,13 @@ export async function streamRecords(file: string, handlers: StreamHandlers): Pro
       const kind: RecordKind = (node.local === "item" && node.uri === "") || (node.local === "entry" && node.uri === NS.atom) ? "item" : "head";
       if (handlers.record(kind, node) === false) stopped = true;
     } else if (parent && stack.length > recordDepth) parent.children.push(node);
+  });
+  parser.on("xmldecl", (decl) => {
+    // The file is decoded as UTF-8 (what WordPress and Blogger write); another encoding would be misread.
+    if (decl.encoding && !/^utf-?8$/i.test(decl.encoding)) {
+      failure ??= new XmlEncodingError(`expected a UTF-8 export, got one declared as ${decl.encoding} (convert it first, e.g. iconv -f ${decl.encoding} -t UTF-8)`);
+      stopped = true;
+    }
   });
   parser.on("error", (error) => {
     failure ??= new XmlStreamError(error.message);

@@ -245,6 +245,7 @@ describe("npm run import, safely", () => {
     ["an unknown format", [fixture("rss.xml"), "--from", "tumblr"], /--from "tumblr": expected one of wordpress, blogger, feed/],
     ["a file that is not XML", [path.join(ROOT, "README.md")], /expected well-formed XML/],
     ["a missing file", ["no-such-export.xml"], /no-such-export\.xml: no such file/],
+    ["an export in another encoding", [fixture("latin1.xml")], /expected a UTF-8 export, got one declared as ISO-8859-1/],
   ])("refuses %s, writing nothing", async (_, args, message) => {
     const site = makeSite();
     const tree = hashTree(site.contentDir);
