@@ -8,8 +8,17 @@ import { bareHost, cleanStoryUrl, guessOutlet, hostName, sourceId, storySlug } f
 import type { FoundLink } from "./clean-html.ts";
 import { scalar, type NewEntry, type RawRegistry } from "./registries.ts";
 
-/** Link text this short is a label ("CNN", "here", "reports"), not a headline. */
-const MIN_TITLE_WORDS = 3;
+/** Link text this short is a label ("CNN", "here", "The Daily Ledger"), not a headline. */
+const MIN_TITLE_WORDS = 4;
+/** Link text that says who reported, not what: "the Ledger reports", "as the Post noted". */
+const ATTRIBUTION = /\b(reports?|reported|reporting|says|said|writes|wrote|notes|noted|explains|according|via|here|link|story|article)\b/i;
+
+/** The link text as a title, when it reads like a headline rather than a label. */
+export function titleFromLink(text: string): string | undefined {
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  if (words.length < MIN_TITLE_WORDS || /^https?:\/\//.test(text) || ATTRIBUTION.test(words.slice(-2).join(" ")) || ATTRIBUTION.test(words[0] ?? "")) return undefined;
+  return text;
+}
 
 export function storyKey(url: URL): string {
   const clean = cleanStoryUrl(url.href);
@@ -32,6 +41,8 @@ interface NewSource {
   outletIsNew: boolean;
   title?: string;
   titleHint: string;
+  /** What the link said, when it did not read like a headline. */
+  linkText: string;
   published?: string;
   /** The day of the first post quoting it: the story ran on or before it. */
   quotedOn: string;
@@ -84,17 +95,16 @@ export class SourceBook {
     const id = sourceId(clean, outlet, this.taken);
     this.taken.add(id);
     this.byKey.set(key, id);
-    const words = link.text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
-    const title = words.length >= MIN_TITLE_WORDS && !/^https?:\/\//.test(link.text) ? link.text : undefined;
+    const title = titleFromLink(link.text);
     const published = dateInUrl(clean);
-    this.added.push({ id, url: clean, outlet, outletIsNew, titleHint: storySlug(clean).replace(/-/g, " "), quotedOn, ...(title ? { title } : {}), ...(published ? { published } : {}) });
+    this.added.push({ id, url: clean, outlet, outletIsNew, titleHint: storySlug(clean).replace(/-/g, " "), linkText: link.text, quotedOn, ...(title ? { title } : {}), ...(published ? { published } : {}) });
     return id;
   }
 
   sourceEntries(): NewEntry[] {
     return this.added.map((source) => {
       const lines = [`${source.id}:`];
-      lines.push(source.title ? `  title: ${scalar(source.title)}   # from the link text: check it against the headline` : `  title: ${PLACEHOLDER}   # the headline, exactly as published${source.titleHint ? ` (the address says: ${JSON.stringify(source.titleHint)})` : ""}`);
+      lines.push(source.title ? `  title: ${scalar(source.title)}   # from the link text: check it against the headline` : `  title: ${PLACEHOLDER}   # the headline, exactly as published${hints(source)}`);
       lines.push(`  outlet: ${source.outlet}`);
       lines.push(`  url: ${JSON.stringify(source.url.href)}`);
       lines.push(source.published ? `  published: ${source.published}   # from the date in the address` : `  published: ${PLACEHOLDER}   # YYYY-MM-DD; the story ran on or before ${source.quotedOn}, when a post first quoted it`);
@@ -117,4 +127,9 @@ function parseUrl(text: string): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+function hints(source: NewSource): string {
+  const said = [source.linkText ? `the link said ${JSON.stringify(source.linkText)}` : "", source.titleHint ? `the address says ${JSON.stringify(source.titleHint)}` : ""].filter(Boolean);
+  return said.length ? ` (${said.join("; ")})` : "";
 }

@@ -4,11 +4,12 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { AuthorBook, TagBook } from "../../lib/import/books.ts";
 import { cleanHtml, type CleanContext } from "../../lib/import/clean-html.ts";
 import { atomEntry, rssItem, wordpressItem, type ExportHead } from "../../lib/import/formats.ts";
 import { appendEntries, todoLines, type RawRegistry } from "../../lib/import/registries.ts";
 import { expandShortcodes } from "../../lib/import/shortcodes.ts";
-import { dateInUrl, SourceBook, storyKey } from "../../lib/import/sources.ts";
+import { dateInUrl, SourceBook, storyKey, titleFromLink } from "../../lib/import/sources.ts";
 import { toMarkdown } from "../../lib/import/to-markdown.ts";
 import { streamRecords, type XmlNode } from "../../lib/import/xml-records.ts";
 import { makeTempDir } from "../helpers/temp.ts";
@@ -130,6 +131,18 @@ describe("sources of quoted stories", () => {
     expect(dateInUrl(new URL(url))).toBe(date);
   });
 
+  it.each([
+    ["Council delays tram vote again, citing depot questions", "Council delays tram vote again, citing depot questions"],
+    ["Big fire downtown tonight", "Big fire downtown tonight"],
+    ["The Daily Ledger", undefined],
+    ["The Daily Ledger reports", undefined],
+    ["as the Post has noted", undefined],
+    ["read the whole story here", undefined],
+    ["https://news.example/a/b/c/d", undefined],
+  ])("the link text %j gives the title %j", (text, title) => {
+    expect(titleFromLink(text)).toBe(title);
+  });
+
   it("reuses a source the registry has, refuses the blog's own and bare homepages, and makes outlets for new hosts", () => {
     const sources = registry("story:\n  title: TODO\n  url: https://news.example/2020/01/02/big-story\n");
     sources.entries.set("story", { url: "https://news.example/2020/01/02/big-story" });
@@ -154,6 +167,30 @@ describe("sources of quoted stories", () => {
       ].join("\n"),
     ]);
     expect(book.outletEntries().map((e) => e.text)).toEqual(['wire:\n  name: TODO   # the name of the publication at wire.example\n  url: "https://wire.example/"\n']);
+  });
+});
+
+describe("authors and tags", () => {
+  it("spells each tag as it was first spelled, and leaves out what cannot be a tag", () => {
+    const tags = new TagBook();
+    tags.seed("North Korea");
+    expect(tags.normalise(["north korea", "Transit", "Uncategorized", "TRANSIT", "  Hanoi   summit ", "by name", "!!!"])).toEqual(["North Korea", "Transit", "Hanoi summit"]);
+    expect(tags.normalise(["transit"])).toEqual(["Transit"]);
+    expect([...tags.dropped.keys()]).toEqual(["by name", "!!!"]);
+  });
+
+  it("reuses an author id the registry has, and adds the others once, with the name the export gives", () => {
+    const authors = registry("jo:\n  name: Jo\n", "posts/_data/authors.yaml");
+    authors.entries.set("jo", { name: "Jo" });
+    const book = new AuthorBook(authors);
+    expect(book.idFor({ key: "jo" })).toBe("jo");
+    expect(book.idFor({ key: "Sam Reyes", name: "Sam Reyes", url: "https://sam.example/" })).toBe("sam-reyes");
+    expect(book.idFor({ key: "Sam Reyes", name: "Sam Reyes" })).toBe("sam-reyes");
+    expect(book.idFor({ key: "lee@mail.example" })).toBe("lee");
+    expect(book.entries().map((entry) => entry.text)).toEqual([
+      'sam-reyes:\n  name: Sam Reyes\n  url: "https://sam.example/"\n  # bio: one or two sentences (optional)\n',
+      "lee:\n  name: ~   # the export gives no display name: write it here, or leave ~ if it is not known\n  # bio: one or two sentences (optional)\n",
+    ]);
   });
 });
 
