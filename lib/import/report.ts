@@ -27,6 +27,8 @@ export interface ImportReport {
   scheduled: number;
   commentsSkipped: number;
   added: { authors: number; outlets: number; sources: number };
+  /** Each post file written, with its status. */
+  written: NoteList;
   quotes: { attributed: number; plain: NoteList };
   todos: NoteList;
   images: NoteList;
@@ -53,6 +55,7 @@ export function newReport(file: string, dryRun: boolean): ImportReport {
     scheduled: 0,
     commentsSkipped: 0,
     added: { authors: 0, outlets: 0, sources: 0 },
+    written: list(),
     quotes: { attributed: 0, plain: list() },
     todos: list(),
     images: list(),
@@ -93,6 +96,7 @@ export function formatReport(report: ImportReport, all = false): string {
     `  Quotes: ${n(report.quotes.attributed, "quote")} attributed to a source, ${n(plain, "blockquote")} left plain`,
     `  Skipped: ${n(report.skipped.total, "record")}${report.commentsSkipped ? `, and ${n(report.commentsSkipped, "comment")} on imported posts` : ""}; clashes: ${report.clashes.total}`,
     "",
+    ...section(report.dryRun ? "Posts that would be written" : "Posts written", report.written, all),
     ...section("To fill in (the build refuses a TODO; `npm run check:content` lists them too)", report.todos, all),
     ...section("Blockquotes left plain (no link named a source: add > [!quote <id>] if they quote one)", report.quotes.plain, all),
     ...section("Images, now links to their old address (copy them into public/ and write ![alt](/path) to show them)", report.images, all),

@@ -116,6 +116,7 @@ export async function importExport(options: ImportOptions): Promise<ImportReport
     report.posts += 1;
     if (draft) report.drafts += 1;
     else if (item.date > moment) report.scheduled += 1;
+    note(report.written, `${shown}${draft ? " (draft)" : item.date > moment ? ` (scheduled for ${day})` : ""}${quoted.length ? `, quoting ${quoted.join(", ")}` : ""}`);
     if (!item.title) note(report.todos, `${shown}:2 › title: TODO (the export gives this post no title)`);
     report.quotes.attributed += clean.quotes.attributed;
     for (const plain of clean.quotes.plain) note(report.quotes.plain, `${shown}: "${plain}"`);
