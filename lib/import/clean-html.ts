@@ -90,14 +90,12 @@ export function cleanHtml(input: string, context: CleanContext): CleanResult {
       if (run.some((n) => !isBlank(n))) blocks.push({ kind: "run", nodes: run });
       run = [];
     };
-    const isBr = (node: ChildNode | undefined) => !!node && isLineBreak(node);
-    const blank = isBlank;
     for (const node of children) {
       // Two line breaks in a row (Blogger's paragraphs) end a paragraph.
-      if (isBr(node)) {
-        const last = [...run].reverse().find((n) => !blank(n));
-        if (isBr(last)) {
-          run.splice(run.lastIndexOf(last!));
+      if (isLineBreak(node)) {
+        const last = run.findLastIndex((n) => !isBlank(n));
+        if (last >= 0 && isLineBreak(run[last]!)) {
+          run.splice(last);
           flush();
           continue;
         }
@@ -109,6 +107,7 @@ export function cleanHtml(input: string, context: CleanContext): CleanResult {
         const parts = node.data.split(/\n[ \t]*\n/);
         parts.forEach((part, index) => {
           if (index > 0) flush();
+          // A copy of the text node holding one paragraph's part (the tree itself is never changed).
           run.push({ ...node, data: part, type: node.type } as ChildNode);
         });
       } else run.push(node);
