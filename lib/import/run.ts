@@ -73,19 +73,14 @@ export async function importExport(options: ImportOptions): Promise<ImportReport
     for (let n = 2; used.has(slug) || existing.has(slug); n += 1) slug = `${base}-${n}`;
     const file = path.join(env.contentDir, `${slug}.md`);
     const shown = show(file);
-    if (item.link) {
-      try {
-        ownHosts.add(bareHost(new URL(item.link, head.link)));
-      } catch {
-        // no host to learn
-      }
-    }
+    const address = absolute(item.link, head.link);
+    if (address) ownHosts.add(bareHost(new URL(address)));
     const day = item.date.toISODate()!;
     const quoted: string[] = [];
     const book = (sources ??= new SourceBook(registries.sources, registries.outlets, ownHosts));
     const expanded = format === "wordpress" ? expandShortcodes(item.html) : { html: item.html, unrendered: [] };
     const clean = cleanHtml(expanded.html, {
-      base: item.link ? new URL(item.link, head.link).href : head.link,
+      base: address ?? absolute(head.link, undefined),
       autop: item.autop,
       attribute: (link) => {
         const id = book.attribute(link, day);
@@ -188,3 +183,13 @@ export async function importExport(options: ImportOptions): Promise<ImportReport
 }
 
 export { RegistryError };
+
+/** `link` as an absolute address (resolved against the blog's own when it is a path), or undefined. */
+function absolute(link: string | undefined, base: string | undefined): string | undefined {
+  if (!link) return undefined;
+  try {
+    return new URL(link, base).href;
+  } catch {
+    return undefined;
+  }
+}
