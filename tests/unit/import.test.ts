@@ -86,6 +86,19 @@ describe("cleaning exported HTML", () => {
     expect(result.dropped).toEqual(["event handler attributes", "javascript: link", "data: link", "<script>", "<style>", "<form>", "<object>", "<svg>", "<iframe> without a web address"]);
   });
 
+  it.each([
+    ['<a href="  JaVaScRiPt:alert(1)">x</a>', "x"],
+    ['<a href="jav&#x09;ascript:alert(1)">x</a>', "x"],
+    ['<a href="vbscript:msgbox(1)">x</a>', "x"],
+    ['<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "x"],
+    ['<img src="x" onerror="alert(1)" alt="y">', "[Image: y](https://blog.example/2024/01/01/post/x)"],
+    ['<meta http-equiv="refresh" content="0;url=https://evil.example/"><base href="https://evil.example/">z', "z"],
+    ['<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>z', "z"],
+    ["<p>&lt;script&gt;alert(1)&lt;/script&gt; as text</p>", "<script>alert(1)</script> as text"],
+  ])("neutralises %s", (html, markdown) => {
+    expect(convert(html).markdown).toBe(markdown);
+  });
+
   it("turns images and embedded media into links, and lists them", () => {
     const result = convert('<p><img src="/uploads/a.jpg" alt="A harbour"> and <img src="https://cdn.example/b.png"></p><iframe src="https://video.example/embed/1"></iframe><video><source src="https://video.example/c.mp4"></video>');
     expect(result.markdown).toBe("[Image: A harbour](https://blog.example/uploads/a.jpg) and [Image](https://cdn.example/b.png)\n\n[Embedded media: video.example](https://video.example/embed/1)\n\n[Embedded video: video.example](https://video.example/c.mp4)");
