@@ -63,8 +63,12 @@ export function postSchema(zone: string) {
       description: text("a non-empty description").optional(),
       draft: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
       slug: id("a slug (lowercase-with-hyphens)").optional(),
+      /** Old addresses of the post (root-relative paths, e.g. from an import), so old links can be redirected. */
+      aliases: z
+        .array(z.string({ error: "a path starting with /" }).refine((path) => path.startsWith("/") && !/\s/.test(path), { error: "a root-relative path starting with / (e.g. /2019/03/06/old-post/)" }), { error: "a list of old paths" })
+        .default([]),
     },
-    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug)" },
+    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases)" },
   );
 }
 export type PostFrontMatter = z.output<ReturnType<typeof postSchema>>;
