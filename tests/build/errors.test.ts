@@ -33,6 +33,25 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
   "empty-file": { code: 1, stderr: failure("posts/bad.md: expected a post: front matter between --- lines, then Markdown, got an empty file") },
   "invalid-utf8": { code: 1, stderr: failure("posts/bad.md:2: expected UTF-8 text, got byte 0xE9, which is not valid UTF-8 (save the file as UTF-8)") },
   "windows-line-endings": { code: 0, stderr: ARCHIVE_WARNING },
+  "every-problem-in-one-post": {
+    code: 1,
+    stderr: failure(
+      'posts/bad.md:3 › date: expected a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM (optionally with an offset), got "May 3"',
+      'posts/bad.md:4 › author: expected an author id from posts/_data/authors.yaml, got "bob"',
+      'posts/bad.md:5 › tags: expected the tag spelled as "North Korea" (as in posts/a.md), got "north korea" (tags that differ only in case or punctuation share one page)',
+      'posts/bad.md:10 › quotation: expected a source id from posts/_data/sources.yaml, got "no-such-story" (write > [!quote <source-id>])',
+    ),
+  },
+  "near-miss-ids": {
+    code: 1,
+    stderr: failure(
+      'posts/ambiguous.md:4 › author: expected an author id from posts/_data/authors.yaml, got "aon"',
+      'posts/bad.md:4 › author: expected an author id from posts/_data/authors.yaml, got "anne" (did you mean `ann`?)',
+      'posts/bad.md:5 › sources[0]: expected a source id from posts/_data/sources.yaml, got "storry" (did you mean `story`?)',
+      'posts/bad.md:6 › descripton: expected only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug), got unknown field "descripton" (did you mean `description`?)',
+      'posts/bad.md:9 › quotation: expected a source id from posts/_data/sources.yaml, got "other-stroy" (did you mean `other-story`?)',
+    ),
+  },
   "many-errors": {
     code: 1,
     stderr: failure(
