@@ -153,7 +153,7 @@ export function tagResolver(problems: ContentProblem[]): { resolve(post: TaggedP
         } else if (reserved) {
           problems.push({ file: post.file, field: "tags", line: line(), expected: `a tag whose URL slug is not "${slug}"`, got: JSON.stringify(name), hint: `${ROUTES.tag(slug)} is ${reserved}` });
         } else if (existing && existing.name !== name) {
-          problems.push({ file: post.file, field: "tags", line: line(), expected: `the tag spelled as "${existing.name}" (as in ${firstFiles.get(slug)})`, got: JSON.stringify(name), hint: "tags that differ only in case or punctuation share one page" });
+          problems.push({ file: post.file, field: "tags", line: line(), expected: `the tag spelled as "${existing.name}" (as in ${firstFiles.get(slug)})`, got: JSON.stringify(name), hint: `both would be the page ${ROUTES.tag(slug)}: spell the tag one way` });
         } else if (existing) {
           if (!postTags.includes(existing)) postTags.push(existing);
         } else {
