@@ -62,7 +62,7 @@ describe("npm run preview: local by default, redirects stay on the site", () => 
   let local: Preview;
   let open: Preview;
   beforeAll(async () => {
-    site = makeSite({ "first-post.md": postFile({ title: "First post", tags: ["Hanoi"] }) });
+    site = makeSite({ "first-post.md": postFile({ title: "First post", tags: ["Hanoi", "Ханой"] }) });
     expect((await buildSite(site)).code).toBe(0);
     [local, open] = await Promise.all([startPreview(site, []), startPreview(site, ["--host"])]);
   });
@@ -87,6 +87,8 @@ describe("npm run preview: local by default, redirects stay on the site", () => 
     ["/tags", 301, "/tags/"],
     ["/posts/first-post", 301, "/posts/first-post/"],
     ["/posts/first-post/", 200, undefined],
+    ["/tags/%D1%85%D0%B0%D0%BD%D0%BE%D0%B9/", 200, undefined], // a slug in another script: decoded to its file
+    ["/tags/%d1%85%d0%b0%d0%bd%d0%be%d0%b9", 301, "/tags/%D1%85%D0%B0%D0%BD%D0%BE%D0%B9/"],
     ["/%5Cevil.example%2F..%2Ftags", 404, undefined], // the reported case: was Location: /\evil.example/../tags/
     ["/\\evil.example/../tags", 404, undefined],
     ["/%5C%5Cevil.example/tags", 404, undefined],
