@@ -4,12 +4,14 @@
 // encoded slashes, `//host` and traversal get a 404 or a Location on this host.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { cpSync, symlinkSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takeHostFlag } from "../../lib/core/hosts.ts";
 import { listeningAddresses } from "../helpers/listening.ts";
 import { ROOT, TSX, buildSite, makeSite, postFile, type FixtureSite } from "../helpers/site.ts";
+import { makeTempDir } from "../helpers/temp.ts";
 
 /** One raw request: the path goes on the wire exactly as given. */
 function rawGet(origin: string, rawPath: string): Promise<{ status: number; location: string | undefined }> {
@@ -113,6 +115,48 @@ describe("npm run preview: local by default, redirects stay on the site", () => 
       if (location !== undefined) expect(location, probe).toMatch(/^\/(?![/\\])[^\\]*$/);
     }
   });
+});
+
+describe("npm start -- --host", () => {
+  let dir: string;
+  let child: ChildProcess | undefined;
+  let output = "";
+  afterAll(async () => {
+    // The whole process group: npm, tsx watch and Eleventy.
+    if (child?.pid) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        return;
+      }
+      for (let i = 0; i < 100; i += 1) {
+        try {
+          process.kill(-child.pid, 0);
+        } catch {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      process.kill(-child.pid, "SIGKILL");
+    }
+  });
+
+  it("listens on every interface and says that drafts become visible", async () => {
+    dir = makeTempDir("gloss-host-");
+    for (const name of ["package.json", "tsconfig.json", "eleventy.config.ts", "lib", "layouts", "public"]) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    const site = makeSite({ "draft.md": postFile({ title: "A draft", extra: "draft: true" }) });
+    cpSync(site.contentDir, path.join(dir, "posts"), { recursive: true });
+    const port = 20000 + (process.pid % 20000);
+    child = spawn("npm", ["start", "--", "--host", `--port=${port}`], { cwd: dir, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GLOSS_CONTENT_DIR: "", GLOSS_OUTPUT_DIR: "" } });
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline && !/Server at /.test(output); ) await new Promise((r) => setTimeout(r, 250));
+    // With every interface open, the dev server lists each address it can be reached at.
+    const listening = Number(/Server at .*http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1]);
+    expect(listeningAddresses(listening), output).toEqual(["0.0.0.0"]);
+    expect(output).toContain("Listening on every network interface: anyone on your network can open this dev server, drafts and scheduled posts included.\n");
+  }, 180_000);
 });
 
 describe("the --host flag of npm start and npm run preview", () => {
