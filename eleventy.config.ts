@@ -17,6 +17,7 @@ import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
 import { routesPlugin } from "./lib/eleventy/routes-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
+import { serverPlugin } from "./lib/eleventy/server-plugin.ts";
 import { textPlugin } from "./lib/eleventy/text-plugin.ts";
 
 /** The slice of Eleventy's config API used here; each adapter declares its own slice. */
@@ -76,6 +77,7 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck] });
   eleventyConfig.addPlugin(searchPlugin, { env });
   eleventyConfig.addPlugin(outputBytesPlugin, { mode: env.mode });
+  eleventyConfig.addPlugin(serverPlugin, { host: env.host, mode: env.mode });
 }
 
 /** Eleventy's own command line (`npm start`, the bench's dev server) loads this file. */

@@ -37,6 +37,8 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
   const tags = tagResolver(problems);
   const slugs = new Map<string, string>();
   const posts: Post[] = [];
+  // A quotation of a source whose entry is broken was already reported at the entry.
+  const bodyProblems = (found: ContentProblem[]) => found.filter((p) => !(p.field === "quotation" && [...brokenSources].some((id) => p.got === JSON.stringify(id))));
   for (const file of input.posts) {
     const data = file.data;
     const twin = slugs.get(file.slug);
@@ -46,11 +48,10 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     }
     slugs.set(file.slug, file.file);
     const { author, sources: postSources } = resolvePostRefs(file, input, registries, problems);
-    const postTags = tags.resolve(file);
+    const postTags = tags.resolve({ file: file.file, lineOf: file.lineOf, tags: data.tags });
 
     const { html, state, summary } = render(file);
-    // A quotation of a source whose entry is broken was already reported at the entry.
-    problems.push(...state.problems.filter((p) => !(p.field === "quotation" && [...brokenSources].some((id) => p.got === JSON.stringify(id)))));
+    problems.push(...bodyProblems(state.problems));
     for (const id of state.quotedSourceIds) {
       const source = sources.get(id);
       if (source && !postSources.includes(source)) postSources.push(source);
@@ -83,7 +84,13 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     };
     if (options.includeUnpublished || (!post.draft && !post.scheduled)) posts.push(post);
   }
+  // Posts whose front matter failed validation: their ids, tags and quotations are checked too,
+  // so every problem shows in one run, not one fix later.
   checkRejectedRefs(input, registries, problems);
+  for (const ref of input.rejected) {
+    tags.resolve(ref);
+    problems.push(...bodyProblems(render({ file: ref.file, body: ref.body, lineOffset: ref.lineOffset, data: {} }).state.problems));
+  }
   if (problems.length > 0) return { catalog: undefined, problems };
 
   posts.sort(byNewest);

@@ -1,6 +1,7 @@
 // Rendering post bodies: Markdown to HTML through the one markdown-it instance, with what the
 // render learns on the way (quoted passages, word counts, the opening for a summary). A memo
 // keeps renders across dev-server rebuilds; a production build renders each post once.
+import { didYouMean } from "../core/suggest.ts";
 import type { PostFile } from "../content/read.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { createRenderState, type GlossRenderState, type QuotedSource } from "../markdown/env.ts";
@@ -13,8 +14,11 @@ import type { Source } from "./model.ts";
  */
 export interface RenderMemo {
   key: string;
-  rendered: WeakMap<PostFile, Rendered>;
+  rendered: WeakMap<RenderInput, Rendered>;
 }
+
+/** What a render reads of a post: a valid PostFile, or the body of a post rejected for its front matter. */
+export type RenderInput = Pick<PostFile, "file" | "body" | "lineOffset"> & { data: { description?: string | undefined } };
 
 export interface Rendered {
   key: string;
@@ -30,16 +34,17 @@ export function createRenderMemo(): RenderMemo {
 const SUMMARY_WORDS = 40;
 
 /** Renders post bodies, through the memo when there is one; quotation captions read `sources`. */
-export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined): (file: PostFile) => Rendered {
+export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined): (file: RenderInput) => Rendered {
   const md = createMarkdown();
   const lookupSource = (id: string): QuotedSource | undefined => {
     const s = sources.get(id);
     return s && { id, title: s.title, url: s.url, archived: s.archived, leadArchived: s.link.leadArchived, linkNote: s.link.note, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
   };
+  const suggestSource = (id: string) => didYouMean(id, sources.keys());
   return (file) => {
     const known = memo?.rendered.get(file);
     if (memo && known?.key === memo.key) return known;
-    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile });
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile, suggestSource });
     const html = md.render(file.body, { gloss: state });
     const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph) };
     memo?.rendered.set(file, done);

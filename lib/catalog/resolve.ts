@@ -6,6 +6,7 @@ import type { ContentProblem } from "../core/errors.ts";
 import { toPostDate } from "../core/dates.ts";
 import { RESERVED_TAG_SLUGS, ROUTES } from "../core/routes.ts";
 import { slugify } from "../core/slugs.ts";
+import { didYouMean } from "../core/suggest.ts";
 import type { ContentInput, PostFile } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
 import type { Author, Outlet, Source, Tag } from "./model.ts";
@@ -19,6 +20,12 @@ export interface Registries {
   brokenSources: Set<string>;
 }
 
+/** "did you mean `x`?" for an unknown id, among the ids of its registry (valid or not). */
+function nearMiss(id: string, known: Iterable<string>, invalid: Iterable<string>): { hint?: string } {
+  const hint = didYouMean(id, [...known, ...invalid]);
+  return hint ? { hint } : {};
+}
+
 /** Outlets, authors and sources as linked records; their problems and warnings are pushed. */
 export function resolveRegistries(input: ContentInput, site: Site, problems: ContentProblem[], warnings: string[]): Registries {
   const outlets = new Map<string, Outlet>();
@@ -30,7 +37,7 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
   for (const [id, entry] of input.authors) {
     const outlet = entry.outlet ? outlets.get(entry.outlet) : undefined;
     if (entry.outlet && !outlet && !input.invalid.outlets.has(entry.outlet)) {
-      problems.push({ file: input.files.authors, field: `${id}.outlet`, line: input.lineOf("authors", id, "outlet"), expected: `an outlet id from ${input.files.outlets}`, got: JSON.stringify(entry.outlet) });
+      problems.push({ file: input.files.authors, field: `${id}.outlet`, line: input.lineOf("authors", id, "outlet"), expected: `an outlet id from ${input.files.outlets}`, got: JSON.stringify(entry.outlet), ...nearMiss(entry.outlet, input.outlets.keys(), input.invalid.outlets) });
     }
     authors.set(id, {
       id,
@@ -45,7 +52,7 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
     });
   }
   if (site.defaultAuthor && !authors.has(site.defaultAuthor)) {
-    problems.push({ file: "site settings", field: "defaultAuthor", expected: `an author id from ${input.files.authors}`, got: JSON.stringify(site.defaultAuthor) });
+    problems.push({ file: "site settings", field: "defaultAuthor", expected: `an author id from ${input.files.authors}`, got: JSON.stringify(site.defaultAuthor), ...nearMiss(site.defaultAuthor, authors.keys(), input.invalid.authors) });
   }
 
   const sources = new Map<string, Source>();
@@ -55,7 +62,7 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
     const outlet = outlets.get(entry.outlet);
     if (!outlet) {
       brokenSources.add(id);
-      if (!input.invalid.outlets.has(entry.outlet)) problems.push({ file: input.files.sources, field: `${id}.outlet`, line: input.lineOf("sources", id, "outlet"), expected: `an outlet id from ${input.files.outlets}`, got: JSON.stringify(entry.outlet) });
+      if (!input.invalid.outlets.has(entry.outlet)) problems.push({ file: input.files.sources, field: `${id}.outlet`, line: input.lineOf("sources", id, "outlet"), expected: `an outlet id from ${input.files.outlets}`, got: JSON.stringify(entry.outlet), ...nearMiss(entry.outlet, input.outlets.keys(), input.invalid.outlets) });
       continue;
     }
     const normalised = new URL(entry.url).href;
@@ -87,62 +94,78 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
   return { outlets, authors, sources, brokenSources };
 }
 
+/** What a post refers to by id, whether it passed validation or not. */
+interface PostRefs {
+  file: string;
+  lineOf: PostFile["lineOf"];
+  author: string | undefined;
+  sources: readonly string[];
+}
+
+/** Unknown ids among a post's references, as problems; each with a "did you mean" when one is near. */
+function checkRefs(ref: PostRefs, input: ContentInput, registries: Registries, problems: ContentProblem[]): void {
+  if (ref.author !== undefined && !registries.authors.has(ref.author) && !input.invalid.authors.has(ref.author)) {
+    problems.push({ file: ref.file, field: "author", line: ref.lineOf(["author"]), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(ref.author), ...nearMiss(ref.author, registries.authors.keys(), input.invalid.authors) });
+  }
+  ref.sources.forEach((id, i) => {
+    if (!registries.sources.has(id) && !registries.brokenSources.has(id)) {
+      problems.push({ file: ref.file, field: `sources[${i}]`, line: ref.lineOf(["sources"]), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id), ...nearMiss(id, input.sources.keys(), input.invalid.sources) });
+    }
+  });
+}
+
 /** A post's author and listed sources, looked up; unknown ids are pushed as problems. */
 export function resolvePostRefs(file: PostFile, input: ContentInput, registries: Registries, problems: ContentProblem[]): { author: Author | undefined; sources: Source[] } {
   const { data } = file;
-  const author = registries.authors.get(data.author);
-  if (!author && !input.invalid.authors.has(data.author)) {
-    problems.push({ file: file.file, field: "author", line: file.lineOf(["author"]), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(data.author) });
-  }
+  checkRefs({ file: file.file, lineOf: file.lineOf, author: data.author, sources: data.sources }, input, registries, problems);
   const sources: Source[] = [];
-  data.sources.forEach((id, i) => {
+  for (const id of data.sources) {
     const source = registries.sources.get(id);
     if (source) sources.push(source);
-    else if (!registries.brokenSources.has(id)) problems.push({ file: file.file, field: `sources[${i}]`, line: file.lineOf(["sources"]), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id) });
-  });
-  return { author, sources };
+  }
+  return { author: registries.authors.get(data.author), sources };
 }
 
 /** Posts that failed validation: their unknown ids are reported now, not after the next fix. */
 export function checkRejectedRefs(input: ContentInput, registries: Registries, problems: ContentProblem[]): void {
-  for (const ref of input.rejected) {
-    if (ref.author && !registries.authors.has(ref.author) && !input.invalid.authors.has(ref.author)) {
-      problems.push({ file: ref.file, field: "author", line: ref.lineOf(["author"]), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(ref.author) });
-    }
-    ref.sources.forEach((id, i) => {
-      if (!registries.sources.has(id) && !registries.brokenSources.has(id)) problems.push({ file: ref.file, field: `sources[${i}]`, line: ref.lineOf(["sources"]), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id) });
-    });
-  }
+  for (const ref of input.rejected) checkRefs(ref, input, registries, problems);
+}
+
+/** The tags a post names (a rejected post's too, so a misspelt tag shows in the same run). */
+export interface TaggedPost {
+  file: string;
+  lineOf: PostFile["lineOf"];
+  tags: readonly string[];
 }
 
 /**
  * Tags by slug, made as posts name them: the first spelling of a slug wins, and a post that
  * spells it otherwise (case, punctuation) or names a reserved slug gets a problem.
  */
-export function tagResolver(problems: ContentProblem[]): { resolve(file: PostFile): Tag[]; tags(): Tag[] } {
+export function tagResolver(problems: ContentProblem[]): { resolve(post: TaggedPost): Tag[]; tags(): Tag[] } {
   const tags = new Map<string, Tag>();
   /** The file that first named each tag, for the message about a different spelling. */
   const firstFiles = new Map<string, string>();
   return {
-    resolve(file) {
+    resolve(post) {
       const postTags: Tag[] = [];
-      const line = () => file.lineOf(["tags"]);
-      for (const name of file.data.tags) {
+      const line = () => post.lineOf(["tags"]);
+      for (const name of post.tags) {
         const slug = slugify(name);
         const existing = tags.get(slug);
         const reserved = RESERVED_TAG_SLUGS.get(slug);
         if (!slug) {
-          problems.push({ file: file.file, field: "tags", line: line(), expected: "a tag with letters or digits", got: JSON.stringify(name) });
+          problems.push({ file: post.file, field: "tags", line: line(), expected: "a tag with letters or digits", got: JSON.stringify(name) });
         } else if (reserved) {
-          problems.push({ file: file.file, field: "tags", line: line(), expected: `a tag whose URL slug is not "${slug}"`, got: JSON.stringify(name), hint: `${ROUTES.tag(slug)} is ${reserved}` });
+          problems.push({ file: post.file, field: "tags", line: line(), expected: `a tag whose URL slug is not "${slug}"`, got: JSON.stringify(name), hint: `${ROUTES.tag(slug)} is ${reserved}` });
         } else if (existing && existing.name !== name) {
-          problems.push({ file: file.file, field: "tags", line: line(), expected: `the tag spelled as "${existing.name}" (as in ${firstFiles.get(slug)})`, got: JSON.stringify(name), hint: "tags that differ only in case or punctuation share one page" });
+          problems.push({ file: post.file, field: "tags", line: line(), expected: `the tag spelled as "${existing.name}" (as in ${firstFiles.get(slug)})`, got: JSON.stringify(name), hint: `both would be the page ${ROUTES.tag(slug)}: spell the tag one way` });
         } else if (existing) {
           if (!postTags.includes(existing)) postTags.push(existing);
         } else {
           const tag = { name, slug, url: ROUTES.tag(slug), posts: [] };
           tags.set(slug, tag);
-          firstFiles.set(slug, file.file);
+          firstFiles.set(slug, post.file);
           postTags.push(tag);
         }
       }

@@ -1,11 +1,13 @@
-// `npm run preview [-- --port 8081]`: serves what `npm run build` wrote to _site/, on 127.0.0.1,
-// the way a static host does: clean URLs, /x → /x/, 404.html with status 404, the path prefix,
+// `npm run preview [-- --port 8081] [-- --host [address]]`: serves what `npm run build` wrote to
+// _site/, on 127.0.0.1 (`--host` opens it to the network, a bare `--host` every interface), the
+// way a static host does: clean URLs, /x → /x/, 404.html with status 404, the path prefix,
 // and the headers of its `_headers` file as Netlify and Cloudflare Pages send them.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
+import { exposureLine, takeHostFlag } from "../core/hosts.ts";
 import { count } from "../core/text.ts";
 import { readHeadersFile } from "../preview/headers.ts";
 import { loadSite } from "../content/site.ts";
@@ -18,7 +20,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const { values } = parseArgs({ options: { port: { type: "string", default: String(DEFAULT_PORT) } } });
+const { host, rest } = takeHostFlag(process.argv.slice(2));
+const { values } = parseArgs({ args: rest, options: { port: { type: "string", default: String(DEFAULT_PORT) } } });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: expected a port number, like ${DEFAULT_PORT}.`);
 
@@ -43,8 +46,11 @@ server.on("request", (request, response) => {
   });
 });
 try {
-  const origin = await listen(server, port);
+  const origin = await listen(server, port, host);
   console.log(`Serving ${shown} as a static host would at ${origin}${pathPrefix} (Ctrl-C to stop)`);
+  // The built site has no drafts: what the network sees is what a deploy would publish.
+  const exposed = exposureLine(host, `the built site (no drafts: only what a deploy of ${shown} would publish)`);
+  if (exposed) console.log(`  ${exposed}`);
   if (headerRules.length > 0) console.log(`  with the headers of ${path.join(shown, "_headers")} (${count(headerRules.length, "rule")})`);
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") fail(`Port ${port} is in use: try \`npm run preview -- --port ${port + 1}\`.`);

@@ -39,6 +39,10 @@ export interface PostReferences {
   lineOf: LineFinder;
   author: string | undefined;
   sources: string[];
+  /** Its tags and body, so a misspelt tag or an unknown quoted source shows in the same run too. */
+  tags: string[];
+  body: string;
+  lineOffset: number;
 }
 
 export interface ContentInput {
@@ -156,7 +160,8 @@ export function readPost(
     if (!result.ok) problems.push(...result.problems);
     const raw = parsed.value as Record<string, unknown>;
     const ids = (value: unknown) => (Array.isArray(value) ? value : []).filter((v): v is string => typeof v === "string" && isSlug(v));
-    rejected.push({ file: shown, lineOf, author: ids([raw.author])[0], sources: ids(raw.sources) });
+    const tags = (Array.isArray(raw.tags) ? raw.tags : []).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+    rejected.push({ file: shown, lineOf, author: ids([raw.author])[0], sources: ids(raw.sources), tags, body: split.body, lineOffset: split.bodyLine - 1 });
     return undefined;
   }
   const stem = path.basename(shown, ".md");

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DATE_ACCURACIES, isDayOnly, parseDate } from "../core/dates.ts";
 import { describeValue, type ContentProblem } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
+import { didYouMean } from "../core/suggest.ts";
 
 export function isHttpUrl(value: string): boolean {
   if (/\s/.test(value)) return false;
@@ -137,30 +138,28 @@ export function parseWith<T extends z.ZodType>(
 ): { ok: true; value: z.output<T> } | { ok: false; problems: ContentProblem[] } {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
-  const problems = result.error.issues.map((issue): ContentProblem => {
+  const known = Object.keys((schema as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+  const problems = result.error.issues.flatMap((issue): ContentProblem[] => {
     const prefix = where.prefix ?? [];
     if (issue.code === "unrecognized_keys") {
-      const keys = issue.keys;
-      const path = [...prefix, ...issue.path, keys[0] ?? ""];
-      return {
-        file: where.file,
-        field: formatPath(path),
-        line: where.lineOf?.(path),
-        expected: issue.message,
-        got: `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => JSON.stringify(k)).join(", ")}`,
-      };
+      // One line per unknown field, each at its own line, with the known field it is nearest to.
+      return issue.keys.map((key) => {
+        const path = [...prefix, ...issue.path, key];
+        const hint = didYouMean(key, known);
+        return { file: where.file, field: formatPath(path), line: where.lineOf?.(path), expected: issue.message, got: `unknown field ${JSON.stringify(key)}`, ...(hint ? { hint } : {}) };
+      });
     }
     const path = [...prefix, ...issue.path];
     const found = valueAt(data, issue.path);
     const hint = issue.code === "custom" ? (issue.params as { hint?: string } | undefined)?.hint : undefined;
-    return {
+    return [{
       file: where.file,
       field: formatPath(path),
       line: where.lineOf?.(path),
       expected: issue.message,
       got: describeValue(found),
       ...(hint ? { hint } : {}),
-    };
+    }];
   });
   return { ok: false, problems };
 }

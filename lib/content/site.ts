@@ -42,6 +42,8 @@ export interface Site {
   /** Origin only: `https://example.org`. */
   origin: string;
   language: string;
+  /** The writing direction of `language`, declared once on <html> with it: `rtl` for Arabic, Hebrew, Persian, Urdu… */
+  dir: "ltr" | "rtl";
   timeZone: string;
   defaultAuthor: string | undefined;
   /** Posts per listing page (home, tag, author, outlet, source, month). */
@@ -69,6 +71,7 @@ export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "
     address: url.replace(/^https?:\/\//, ""),
     origin,
     language: entry.language,
+    dir: textDirection(entry.language),
     timeZone: entry.timeZone,
     defaultAuthor: entry.defaultAuthor,
     pageSize: entry.pageSize,
@@ -77,6 +80,21 @@ export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "
     pathPrefix,
     followSymlinksOutside: entry.followSymlinksOutside,
   };
+}
+
+/** Scripts written right to left, for a runtime whose Intl.Locale has no text info. */
+const RTL_LANGUAGES = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"]);
+
+/** The writing direction of a language tag: from Intl.Locale's text info, or the list above. */
+export function textDirection(language: string): "ltr" | "rtl" {
+  try {
+    const locale = new Intl.Locale(language) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
+    const direction = locale.getTextInfo?.().direction ?? locale.textInfo?.direction;
+    if (direction === "rtl" || direction === "ltr") return direction;
+    return RTL_LANGUAGES.has(locale.language) ? "rtl" : "ltr";
+  } catch {
+    return "ltr";
+  }
 }
 
 export function normalisePrefix(prefix: string): string {

@@ -27,6 +27,8 @@ export interface GlossEnv {
   pathPrefix: string | undefined;
   /** "Now" for scheduling decisions; `GLOSS_NOW` pins it (ISO date-time) for tests. */
   now: string | undefined;
+  /** The address `npm start` listens on: 127.0.0.1 unless `npm start -- --host` (lib/cli/start.ts). */
+  host: string;
   /** Debian's Chromium for browser tests; `GLOSS_CHROMIUM` points elsewhere. */
   chromium: string;
   /** The Wayback Machine's availability API (`GLOSS_WAYBACK_API`): `npm run archive` looks snapshots up there. */
@@ -61,6 +63,7 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     siteUrl: vars.GLOSS_SITE_URL || undefined,
     pathPrefix: vars.GLOSS_PATH_PREFIX || undefined,
     now: vars.GLOSS_NOW || undefined,
+    host: vars.GLOSS_HOST || "127.0.0.1",
     chromium: vars.GLOSS_CHROMIUM || "/usr/bin/chromium",
     waybackApi: vars.GLOSS_WAYBACK_API || "https://archive.org/wayback/available",
     waybackSave: vars.GLOSS_WAYBACK_SAVE || "https://web.archive.org/save/",

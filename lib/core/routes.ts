@@ -1,20 +1,26 @@
 // Every address on the site, declared once: page kinds (lib/outputs/page-kinds.ts), feeds,
 // metadata, the CSP, search and the templates (as the `routes` global) all read them here.
 // Paths are site-relative, without the deploy prefix: `/tags/x/`, never `/blog/tags/x/`.
+// Slugs keep letters of every script (lib/core/slugs.ts); here they are percent-encoded, so
+// every link, feed and sitemap carries an ASCII URL (`/tags/%D0%BA%D0%B8%D0%BC/`) while the
+// file written is named as the slug is (`tags/ким/index.html`): see `fileRoute`.
+
+/** A slug as one URL path segment: unchanged when ASCII, percent-encoded UTF-8 otherwise. */
+const segment = (slug: string) => encodeURIComponent(slug);
 
 export const ROUTES = {
   home: "/",
-  post: (slug: string) => `/posts/${slug}/`,
+  post: (slug: string) => `/posts/${segment(slug)}/`,
   tags: "/tags/",
   tagsByName: "/tags/by-name/",
-  tag: (slug: string) => `/tags/${slug}/`,
+  tag: (slug: string) => `/tags/${segment(slug)}/`,
   authors: "/authors/",
-  author: (id: string) => `/authors/${id}/`,
+  author: (id: string) => `/authors/${segment(id)}/`,
   outlets: "/outlets/",
-  outlet: (id: string) => `/outlets/${id}/`,
-  outletSources: (id: string) => `/outlets/${id}/sources/`,
+  outlet: (id: string) => `/outlets/${segment(id)}/`,
+  outletSources: (id: string) => `/outlets/${segment(id)}/sources/`,
   sources: "/sources/",
-  source: (id: string) => `/sources/${id}/`,
+  source: (id: string) => `/sources/${segment(id)}/`,
   archive: "/archive/",
   archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, "0")}/`,
   search: "/search/",
@@ -27,6 +33,16 @@ export const ROUTES = {
   /** Same-origin XSLT that makes an Atom feed readable when opened in a browser. */
   feedStylesheet: "/feed.xsl",
 } as const;
+
+/** Where a route's page is written: the route with its percent-encoding undone (`/tags/ким/`). */
+export function fileRoute(route: string): string {
+  return decodeURI(route);
+}
+
+/** The route of a page from where it was written (Eleventy's `page.url`): `/tags/ким/` → `/tags/%D0%BA%D0%B8%D0%BC/`. */
+export function routeOfFile(url: string): string {
+  return encodeURI(url);
+}
 
 /** Tag slugs that would collide with a route under /tags/. */
 export const RESERVED_TAG_SLUGS: ReadonlyMap<string, string> = new Map([["by-name", "the alphabetical tag index"]]);

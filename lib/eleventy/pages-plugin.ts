@@ -1,6 +1,7 @@
 // Eleventy adapter for the page-kinds table (lib/outputs/page-kinds.ts): one virtual template
 // per kind, paginated over the kind's items for this build (`gloss.kinds.<name>`) and written at
-// each item's URL. Layouts in layouts/ present them; nothing here decides what a page shows.
+// each item's URL (its file named with the slug as written, lib/core/routes.ts). Layouts in layouts/ present them; nothing here decides what a page shows.
+import { fileRoute } from "../core/routes.ts";
 import { PAGE_KINDS } from "../outputs/page-kinds.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
@@ -29,8 +30,8 @@ export function pagesPlugin(eleventyConfig: TemplateRegistry): void {
   for (const kind of PAGE_KINDS) {
     const alias = kind.alias ?? "item";
     const route = kind.items
-      ? { pagination: paginateKind(kind.name, alias), permalink: (data: Record<string, unknown>) => kind.url(data[alias]) }
-      : { permalink: kind.url(undefined) };
+      ? { pagination: paginateKind(kind.name, alias), permalink: (data: Record<string, unknown>) => fileRoute(kind.url(data[alias])) }
+      : { permalink: fileRoute(kind.url(undefined)) };
     eleventyConfig.addTemplate(`gloss/${kind.name}.njk`, "", { layout: kind.template, ...route, ...kind.data, eleventyExcludeFromCollections: true });
   }
 }

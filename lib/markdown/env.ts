@@ -40,6 +40,8 @@ export interface GlossRenderState {
   lookupSource: (id: string) => QuotedSource | undefined;
   /** The sources registry as named in messages. */
   sourcesFile: string;
+  /** "did you mean `x`?" for an unknown source id, when one is near (lib/core/suggest.ts). */
+  suggestSource?: ((id: string) => string | undefined) | undefined;
   problems: ContentProblem[];
   passages: QuotedPassage[];
   words: { quoted: number; commentary: number };
@@ -54,7 +56,7 @@ export interface GlossEnv {
 }
 
 export function createRenderState(
-  init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile">>,
+  init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile" | "suggestSource">>,
 ): GlossRenderState {
   return { sourcesFile: "_data/sources.yaml", ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "" };
 }

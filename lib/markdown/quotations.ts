@@ -92,7 +92,7 @@ export function quotations(md: MarkdownIt, options: Partial<QuotationOptions> = 
           field: "quotation",
           expected: `a source id from ${gloss.sourcesFile}`,
           got: id ? JSON.stringify(id) : "no id",
-          hint: `write > [!${marker} <source-id>]`,
+          hint: (id && gloss.suggestSource?.(id)) || `write > [!${marker} <source-id>]`,
         });
       }
       count += 1;

@@ -5,6 +5,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
+import { LOCAL_HOST, printedHost } from "../core/hosts.ts";
 import { headersFor, readHeadersFile } from "./headers.ts";
 
 export interface StaticServerOptions {
@@ -51,29 +52,58 @@ function isDirectory(file: string): boolean {
   }
 }
 
+/**
+ * A request target as site path segments, each percent-decoded on its own (so `%2F` cannot make
+ * a segment boundary), or undefined when no host would serve it: a segment that decodes to
+ * `.`, `..`, or holds `/`, `\\` or NUL, an empty segment (`//host`), a malformed encoding.
+ */
+export function requestSegments(target: string): { segments: string[]; directory: boolean } | undefined {
+  const pathname = target.split(/[?#]/, 1)[0]!;
+  if (!pathname.startsWith("/")) return undefined;
+  const raw = pathname.slice(1).split("/");
+  const directory = raw[raw.length - 1] === "";
+  if (directory) raw.pop();
+  const segments: string[] = [];
+  for (const part of raw) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(part);
+    } catch {
+      return undefined;
+    }
+    if (segment === "" || segment === "." || segment === ".." || /[/\\\0]/.test(segment)) return undefined;
+    segments.push(segment);
+  }
+  return { segments, directory };
+}
+
+/** Segments as a path that stays on this host: each percent-encoded, so `/\\x` or `//x` can never be written. */
+function encodePath(segments: readonly string[], directory: boolean): string {
+  return `/${segments.map(encodeURIComponent).join("/")}${directory && segments.length > 0 ? "/" : ""}`;
+}
+
 /** Decides what a request path serves: a file, a redirect, or the 404 page. Pure but for stat calls. */
 export function resolveRequest(options: StaticServerOptions, requestPath: string): { status: 200 | 404; file: string | undefined } | { status: 301; location: string } {
   const root = path.resolve(options.root);
   const notFound = () => ({ status: 404 as const, file: isFile(path.join(root, "404.html")) ? path.join(root, "404.html") : undefined });
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(requestPath, "http://host").pathname);
-  } catch {
-    return notFound();
+  const parsed = requestSegments(requestPath);
+  if (!parsed) return notFound();
+  const prefix = options.pathPrefix.split("/").filter(Boolean);
+  const { segments, directory } = parsed;
+  if (prefix.some((part, i) => segments[i] !== part)) return notFound();
+  if (segments.length === prefix.length && !directory) {
+    return prefix.length > 0 ? { status: 301, location: encodePath(segments, true) } : notFound();
   }
-  if (!pathname.startsWith(options.pathPrefix)) {
-    if (`${pathname}/` === options.pathPrefix) return { status: 301, location: options.pathPrefix };
-    return notFound();
-  }
-  const relative = pathname.slice(options.pathPrefix.length);
-  const file = path.resolve(root, relative);
+  const relative = segments.slice(prefix.length);
+  const file = path.join(root, ...relative);
+  // Never reached with the segments checked above; kept so no later change can serve outside the root.
   if (file !== root && !file.startsWith(root + path.sep)) return notFound();
-  if (pathname.endsWith("/")) {
+  if (directory) {
     const index = path.join(file, "index.html");
     return isFile(index) ? { status: 200, file: index } : notFound();
   }
   if (isFile(file)) return { status: 200, file };
-  if (isDirectory(file) && isFile(path.join(file, "index.html"))) return { status: 301, location: `${pathname}/` };
+  if (isDirectory(file) && isFile(path.join(file, "index.html"))) return { status: 301, location: encodePath(segments, true) };
   return notFound();
 }
 
@@ -105,13 +135,13 @@ export function createStaticServer(options: StaticServerOptions, headers: Record
   });
 }
 
-/** Starts a server on 127.0.0.1 at a free port; resolves with its origin. */
-export function listen(server: Server, port = 0): Promise<string> {
+/** Starts a server on `host` (127.0.0.1, this machine only, by default) at a port, 0 for a free one; resolves with its origin. */
+export function listen(server: Server, port = 0, host = LOCAL_HOST): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => {
+    server.listen(port, host, () => {
       const address = server.address();
-      if (address && typeof address === "object") resolve(`http://127.0.0.1:${address.port}`);
+      if (address && typeof address === "object") resolve(`http://${printedHost(host)}:${address.port}`);
     });
   });
 }

@@ -27,7 +27,8 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
   "author-url-javascript": { code: 1, stderr: failure('posts/_data/authors.yaml:3 › ann.url: expected an absolute http(s) URL, got "javascript:alert(1)"') },
   "duplicate-source-urls": { code: 1, stderr: failure('posts/_data/sources.yaml:9 › same-story.url: expected a URL no other source has, got the URL of source "story" (merge the two entries)') },
   "duplicate-slugs": { code: 1, stderr: failure('posts/two.md:5 › slug: expected a slug no other post has, got "one", already used by posts/one.md') },
-  "tags-differing-in-case": { code: 1, stderr: failure('posts/b.md:5 › tags: expected the tag spelled as "North Korea" (as in posts/a.md), got "north korea" (tags that differ only in case or punctuation share one page)') },
+  "tags-differing-in-case": { code: 1, stderr: failure('posts/b.md:5 › tags: expected the tag spelled as "North Korea" (as in posts/a.md), got "north korea" (both would be the page /tags/north-korea/: spell the tag one way)') },
+  "tags-sharing-a-slug": { code: 1, stderr: failure('posts/b.md:5 › tags: expected the tag spelled as "C#" (as in posts/a.md), got "C Sharp" (both would be the page /tags/c-sharp/: spell the tag one way)') },
   "quotation-unknown-source": { code: 1, stderr: failure('posts/bad.md:9 › quotation: expected a source id from posts/_data/sources.yaml, got "no-such-story" (write > [!quote <source-id>])') },
   "empty-post": { code: 1, stderr: failure("posts/bad.md:6: expected some text after the front matter, got an empty post") },
   "empty-file": { code: 1, stderr: failure("posts/bad.md: expected a post: front matter between --- lines, then Markdown, got an empty file") },
@@ -41,6 +42,25 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
   "data-yml": { code: 1, stderr: failure("posts/_data/people.yml: expected a registry or the settings as YAML (*.yaml), got a .yml file (rename it to .yaml)") },
   "symlink-dev-zero": { code: 1, stderr: failure("posts/zero.md: expected a file inside the project, got a symbolic link to /dev/zero, outside the project folder (copy the file in, or set followSymlinksOutside: true in the settings (_data/site.yaml) to follow links out of the project)") },
   "symlink-to-folder": { code: 1, stderr: failure("posts/folder.md: expected a file, got a folder, through a symbolic link to posts/_data (a post is one Markdown file)") },
+  "every-problem-in-one-post": {
+    code: 1,
+    stderr: failure(
+      'posts/bad.md:3 › date: expected a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM (optionally with an offset), got "May 3"',
+      'posts/bad.md:4 › author: expected an author id from posts/_data/authors.yaml, got "bob"',
+      'posts/bad.md:5 › tags: expected the tag spelled as "North Korea" (as in posts/a.md), got "north korea" (both would be the page /tags/north-korea/: spell the tag one way)',
+      'posts/bad.md:10 › quotation: expected a source id from posts/_data/sources.yaml, got "no-such-story" (write > [!quote <source-id>])',
+    ),
+  },
+  "near-miss-ids": {
+    code: 1,
+    stderr: failure(
+      'posts/ambiguous.md:4 › author: expected an author id from posts/_data/authors.yaml, got "aon"',
+      'posts/bad.md:4 › author: expected an author id from posts/_data/authors.yaml, got "anne" (did you mean `ann`?)',
+      'posts/bad.md:5 › sources[0]: expected a source id from posts/_data/sources.yaml, got "storry" (did you mean `story`?)',
+      'posts/bad.md:6 › descripton: expected only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases), got unknown field "descripton" (did you mean `description`?)',
+      'posts/bad.md:9 › quotation: expected a source id from posts/_data/sources.yaml, got "other-stroy" (did you mean `other-story`?)',
+    ),
+  },
   "many-errors": {
     code: 1,
     stderr: failure(

@@ -122,7 +122,7 @@ describe("bad content fails the build", () => {
     expect(lines).toEqual([
       "  posts/a.md › title: expected a non-empty title, got nothing",
       '  posts/b.md:3 › date: expected a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM (optionally with an offset), got "soon"',
-      '  posts/d.md:5 › tags: expected the tag spelled as "Korea" (as in posts/c.md), got "korea" (tags that differ only in case or punctuation share one page)',
+      '  posts/d.md:5 › tags: expected the tag spelled as "Korea" (as in posts/c.md), got "korea" (both would be the page /tags/korea/: spell the tag one way)',
     ]);
     expect(existsSync(site.outputDir)).toBe(false);
   });

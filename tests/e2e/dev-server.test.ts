@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser.ts";
+import { listeningAddresses } from "../helpers/listening.ts";
 import { DEFAULT_AUTHORS, DEFAULT_OUTLETS, DEFAULT_SITE, DEFAULT_SOURCES, ROOT, postFile } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 
@@ -102,7 +103,7 @@ describe("npm start (the dev server)", () => {
     child = spawn("npm", ["start", "--", `--port=${port}`], { cwd: dir, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GLOSS_CONTENT_DIR: "", GLOSS_OUTPUT_DIR: "" } });
     child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    origin = `http://localhost:${port}`;
+    origin = `http://127.0.0.1:${port}`;
     await waitFor(() => page("/"), (html) => html.includes("A published post"), `the dev server on port ${port}\n${output}`, 90_000);
     browser = await launchChromium();
   });
@@ -112,6 +113,13 @@ describe("npm start (the dev server)", () => {
     // The whole process group: npm, tsx watch and Eleventy. Waited for, because the folder it
     // serves from is removed after this hook (tests/setup.ts).
     if (child?.pid) await stopProcessGroup(child.pid);
+  });
+
+  it("listens on 127.0.0.1 only (it shows drafts) and prints that address", () => {
+    const port = Number(new URL(origin).port);
+    expect(listeningAddresses(port)).toEqual(["127.0.0.1"]);
+    expect(output).toContain(`Server at ${origin}/`);
+    expect(output).not.toContain("Listening on");
   });
 
   it("shows drafts and scheduled posts, labelled", async () => {

@@ -158,7 +158,7 @@ describe("browsing problems are content errors", () => {
     [
       "two tags that slug alike, naming both posts",
       { "a.md": postFile({ title: "A", tags: ["Kim Jong Un"] }), "b.md": postFile({ title: "B", tags: ["Kim Jong-Un"] }) },
-      'posts/b.md:5 › tags: expected the tag spelled as "Kim Jong Un" (as in posts/a.md), got "Kim Jong-Un" (tags that differ only in case or punctuation share one page)',
+      'posts/b.md:5 › tags: expected the tag spelled as "Kim Jong Un" (as in posts/a.md), got "Kim Jong-Un" (both would be the page /tags/kim-jong-un/: spell the tag one way)',
     ],
   ])("%s", (_name, files, message) => {
     // Paths are shown from the working folder; the fixture lives in a temp folder.

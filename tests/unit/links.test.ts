@@ -35,7 +35,7 @@ function site(pages: PageFacts[], extraFiles: string[] = [], options: Partial<Bu
 const messages = (built: BuiltSite) => checkLinks(built).map((issue) => `${issue.page} › ${issue.message}`);
 
 describe("resolveLink", () => {
-  const files = new Set(["/index.html", "/tags/index.html", "/tags/x/index.html", "/css/gloss.css", "/404.html"]);
+  const files = new Set(["/index.html", "/tags/index.html", "/tags/x/index.html", "/tags/северная-корея/index.html", "/css/gloss.css", "/404.html"]);
   const at = (value: string, pageUrl = "/tags/x/", pathPrefix = "/") => resolveLink(value, pageUrl, { pathPrefix, siteOrigin: "https://example.org", files });
   it.each([
     ["/tags/", "/", { kind: "internal", file: "/tags/index.html", fragment: undefined }],
@@ -43,6 +43,9 @@ describe("resolveLink", () => {
     ["../", "/", { kind: "internal", file: "/tags/index.html", fragment: undefined }],
     ["./#top", "/", { kind: "internal", file: "/tags/x/index.html", fragment: "top" }],
     ["#caf%C3%A9", "/", { kind: "internal", file: "/tags/x/index.html", fragment: "café" }],
+    // A slug in another script: linked percent-encoded, written under its own name.
+    ["/tags/%D1%81%D0%B5%D0%B2%D0%B5%D1%80%D0%BD%D0%B0%D1%8F-%D0%BA%D0%BE%D1%80%D0%B5%D1%8F/", "/", { kind: "internal", file: "/tags/северная-корея/index.html", fragment: undefined }],
+    ["/tags/северная-корея/", "/", { kind: "internal", file: "/tags/северная-корея/index.html", fragment: undefined }],
     ["/css/gloss.css?v=2", "/", { kind: "internal", file: "/css/gloss.css", fragment: undefined }],
     ["https://example.org/tags/", "/", { kind: "internal", file: "/tags/index.html", fragment: undefined }],
     ["https://other.example/tags/", "/", { kind: "external" }],

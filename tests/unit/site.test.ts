@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../lib/core/errors.ts";
 import { parseWith } from "../../lib/content/schema.ts";
-import { normalisePrefix, siteSchema, toSite } from "../../lib/content/site.ts";
+import { normalisePrefix, siteSchema, textDirection, toSite } from "../../lib/content/site.ts";
 
 const settings = { title: "T", description: "D", url: "https://example.org/", language: "en", timeZone: "Europe/London" };
 const parse = (data: object) => {
@@ -39,5 +39,19 @@ describe("site settings", () => {
   ])("rejects %j", (extra, message) => {
     const result = parseWith(siteSchema, { ...settings, ...extra }, { file: "site.yaml" });
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([message]);
+  });
+});
+
+describe("textDirection (the site's dir, declared once on <html> with its lang)", () => {
+  it.each([
+    ["en", "ltr"],
+    ["ru", "ltr"],
+    ["zh-Hans", "ltr"],
+    ["ar", "rtl"],
+    ["he", "rtl"],
+    ["fa-IR", "rtl"],
+    ["ur", "rtl"],
+  ])("%s → %s", (language, dir) => {
+    expect(textDirection(language)).toBe(dir);
   });
 });

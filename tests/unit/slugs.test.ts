@@ -12,13 +12,32 @@ describe("slugify", () => {
     ["  --Hello,   World!--  ", "hello-world"],
     ["2019: year in review", "2019-year-in-review"],
     ["<script>alert(1)</script>", "script-alert-1-script"],
-    ["日本", ""],
+    // Letters of every script are kept (lowercased), as Hugo and Jekyll keep them.
+    ["日本", "日本"],
+    ["Северная Корея", "северная-корея"],
+    ["北朝鲜", "北朝鲜"],
+    ["كوريا الشمالية", "كوريا-الشمالية"],
+    ["צפון קוריאה", "צפון-קוריאה"],
+    ["Ελλάδα", "ελλάδα"],
+    ["район", "район"], // й keeps its breve: marks are dropped from Latin letters only
+    ["हिन्दी", "हिन्दी"],
+    ["한국", "한국"],
+    ["ｆｕｌｌ－ｗｉｄｔｈ", "full-width"],
+    ["نیم\u200cفاصله", "نیمفاصله"], // a zero-width non-joiner is invisible: no break
+    // Symbols that would otherwise make slugs collide are named.
+    ["C", "c"],
+    ["C++", "c-plus-plus"],
+    ["C#", "c-sharp"],
+    ["F#", "f-sharp"],
+    ["#MeToo", "metoo"],
+    ["Q&A", "q-and-a"],
+    ["?!", ""],
   ])("%j → %j", (input, expected) => {
     expect(slugify(input)).toBe(expected);
   });
 
   it("is idempotent", () => {
-    for (const input of ["Kim Jong Un", "U.S.–DPRK talks", "a--b"]) expect(slugify(slugify(input))).toBe(slugify(input));
+    for (const input of ["Kim Jong Un", "U.S.–DPRK talks", "a--b", "Северная Корея", "C++", "Ελλάδα"]) expect(slugify(slugify(input))).toBe(slugify(input));
   });
 });
 
@@ -30,6 +49,10 @@ describe("isSlug", () => {
     ["cnn_story", false],
     ["-cnn", false],
     ["cnn--x", false],
+    ["северная-корея", true],
+    ["北朝鲜", true],
+    ["Северная-корея", false],
+    ["c++", false],
     ["", false],
   ])("%j → %s", (input, expected) => expect(isSlug(input)).toBe(expected));
 });
