@@ -1,7 +1,6 @@
 // Reading the content folder: posts (`*.md` with YAML front matter) and the registries
 // (`_data/authors.yaml`, `outlets.yaml`, `sources.yaml`). Each file is read once, decoded
 // strictly and validated; every problem is collected, none is thrown half-way.
-import { statSync } from "node:fs";
 import path from "node:path";
 import type { ContentProblem } from "../core/errors.ts";
 import {
@@ -11,39 +10,17 @@ import {
   postSchemaFor,
   sourceSchema,
   type AuthorEntry,
-  type LineFinder,
   type OutletEntry,
-  type PostFrontMatter,
   type SourceEntry,
 } from "./schema.ts";
 import { isSlug, slugify } from "../core/slugs.ts";
 import { defaultLimits, listContentFolder, readBounded, type ReadLimits } from "./files.ts";
+import { stampOf, type ContentMemo } from "./memo.ts";
+import type { PostFile, PostReferences } from "./post-file.ts";
 import { decodeText, expectMapping, parseYaml, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
 import { STATUS_FILE_NAME, readSourceStatus, type SourceStatus } from "./source-status.ts";
 
-export interface PostFile {
-  /** Path shown in messages, relative to the project root. */
-  file: string;
-  slug: string;
-  data: PostFrontMatter;
-  body: string;
-  /** Lines before the body (front matter), so markdown token lines become file lines. */
-  lineOffset: number;
-  /** Line of a front matter field, for cross-check messages. */
-  lineOf: LineFinder;
-}
-
-/** What a post that failed validation refers to, so its unknown ids are reported in the same build. */
-export interface PostReferences {
-  file: string;
-  lineOf: LineFinder;
-  author: string | undefined;
-  sources: string[];
-  /** Its tags and body, so a misspelt tag or an unknown quoted source shows in the same run too. */
-  tags: string[];
-  body: string;
-  lineOffset: number;
-}
+export type { PostFile, PostReferences } from "./post-file.ts";
 
 export interface ContentInput {
   posts: PostFile[];
@@ -61,6 +38,8 @@ export interface ContentInput {
   /** Lines of registry entries, for cross-check messages. */
   lineOf: (registry: "authors" | "outlets" | "sources", id: string, field?: string) => number | undefined;
 }
+
+export { createContentMemo, type ContentMemo } from "./memo.ts";
 
 export const REGISTRY_NAMES = ["authors", "outlets", "sources"] as const;
 
@@ -171,32 +150,6 @@ export function readPost(
     return undefined;
   }
   return { file: shown, slug, data: result.value, body: split.body, lineOffset: split.bodyLine - 1, lineOf };
-}
-
-/**
- * What the dev server remembers between rebuilds: each post file as last read, by path, with
- * the stamp (modification time, size, inode) it had. A file whose stamp has not changed is not
- * read or validated again, and keeps its PostFile object (so later stages can cache by it).
- */
-export interface ContentMemo {
-  posts: Map<string, { stamp: string; post: PostFile | undefined; problems: ContentProblem[]; rejected: PostReferences[] }>;
-  /** Stamps of this read's post files, by file as shown in messages. */
-  stamps: Map<string, string>;
-  /** The registries' stamps, as one string. */
-  registries: string;
-}
-
-export function createContentMemo(): ContentMemo {
-  return { posts: new Map(), stamps: new Map(), registries: "" };
-}
-
-function stampOf(file: string): string | undefined {
-  try {
-    const stat = statSync(file);
-    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
