@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { findContentErrors, formatProblem, warningLines } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
 import { count } from "../core/text.ts";
+import { placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
 import type { EleventyConfig } from "../../eleventy.config.ts";
 
@@ -31,6 +32,8 @@ try {
   const buildEnv = { ...env, mode: "build" as const, outputDir: stagingDir };
   const data = loadBuild(buildEnv);
   for (const line of warningLines(data.warnings)) console.warn(line);
+  const placeholder = placeholderUrlWarning(data.site);
+  if (placeholder) console.warn(placeholder);
   // Imported only now, and not at all when the content is wrong, so a failed build reports in a
   // fraction of the time. (`npm run build` has Node load Eleventy before tsx, in
   // ./build-preload.js: faster to load there, found here already loaded.)

@@ -54,6 +54,21 @@ export interface Site {
 
 export const SITE_FILE = path.join("_data", "site.yaml");
 
+/** The address the launch site ships with: a deploy that still uses it points every absolute link nowhere. */
+export const PLACEHOLDER_ORIGIN = "https://gloss.example";
+
+/**
+ * The warning a production build prints, once, while the site's address is the placeholder:
+ * canonical links, feeds and the sitemap would point at it. Undefined when the address is real.
+ */
+export function placeholderUrlWarning(site: Pick<Site, "origin">): string | undefined {
+  if (site.origin !== PLACEHOLDER_ORIGIN) return undefined;
+  return [
+    `warning: the site's address is still the placeholder ${PLACEHOLDER_ORIGIN}/: canonical links, feeds and the sitemap point at it.`,
+    `  Set url in the site settings (${SITE_FILE} in the content folder) to your address, or GLOSS_SITE_URL for the build; Netlify, Cloudflare Pages and Vercel builds give it automatically (docs/publishing.md, "The site's address").`,
+  ].join("\n");
+}
+
 /** Builds Site settings from parsed YAML plus overrides; pure. */
 export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "siteUrl" | "pathPrefix">): Site {
   const pathPrefix = normalisePrefix(env.pathPrefix ?? entry.pathPrefix);
