@@ -2,10 +2,12 @@
 // validated content, in four steps: resolve cross-references (lib/catalog/resolve.ts), render
 // bodies (render.ts), link the indexes (neighbours, related posts, quote lists, JSON-LD), and
 // cut the listings (listings.ts). Templates and outputs only read the result.
+import path from "node:path";
 import type { DateTime } from "luxon";
 import { toPostDate } from "../core/dates.ts";
 import type { ContentProblem } from "../core/errors.ts";
 import { ROUTES } from "../core/routes.ts";
+import type { PageFile } from "../content/pages.ts";
 import type { ContentInput } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
@@ -14,6 +16,7 @@ import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
 import { buildQuoteIndex } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
 import { postRenderer, type RenderMemo } from "./render.ts";
+import { buildSitePages } from "./site-pages.ts";
 import { checkRejectedRefs, resolvePostRefs, resolveRegistries, tagResolver } from "./resolve.ts";
 
 export interface CatalogOptions {
@@ -23,6 +26,8 @@ export interface CatalogOptions {
   now: DateTime;
   /** Markdown already rendered, kept across dev-server rebuilds (lib/catalog/render.ts). */
   renders?: RenderMemo | undefined;
+  /** Standalone pages (lib/content/pages.ts), read from the pages folder. */
+  pages?: readonly PageFile[] | undefined;
 }
 
 /** Builds the whole catalog, or returns every problem found. Pure but for markdown rendering. */
@@ -84,6 +89,8 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     if (options.includeUnpublished || (!post.draft && !post.scheduled)) posts.push(post);
   }
   checkRejectedRefs(input, registries, problems);
+  const siteFile = path.join(path.dirname(input.files.authors), "site.yaml");
+  const { sitePages, nav } = buildSitePages(options.pages ?? [], site, render, siteFile, problems);
   if (problems.length > 0) return { catalog: undefined, problems };
 
   posts.sort(byNewest);
@@ -99,6 +106,8 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     tagsByName: lists.tagsByName,
     archive: lists.years,
     pages: buildListings(lists, site),
+    sitePages,
+    nav,
     warnings,
   };
   return { catalog, problems };

@@ -13,8 +13,11 @@ import type { Source } from "./model.ts";
  */
 export interface RenderMemo {
   key: string;
-  rendered: WeakMap<PostFile, Rendered>;
+  rendered: WeakMap<RenderInput, Rendered>;
 }
+
+/** What a render reads of a file: a post's, or a standalone page's (lib/content/pages.ts). */
+export type RenderInput = Pick<PostFile, "file" | "lineOffset" | "body"> & { data: { description?: string | undefined } };
 
 export interface Rendered {
   key: string;
@@ -30,7 +33,7 @@ export function createRenderMemo(): RenderMemo {
 const SUMMARY_WORDS = 40;
 
 /** Renders post bodies, through the memo when there is one; quotation captions read `sources`. */
-export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined): (file: PostFile) => Rendered {
+export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined): (file: RenderInput) => Rendered {
   const md = createMarkdown();
   const lookupSource = (id: string): QuotedSource | undefined => {
     const s = sources.get(id);

@@ -63,7 +63,7 @@ interface ReadOptions {
   timeZone: string;
 }
 
-function readText(file: string, shown: string, problems: ContentProblem[]): string | undefined {
+export function readText(file: string, shown: string, problems: ContentProblem[]): string | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);

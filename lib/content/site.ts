@@ -24,6 +24,16 @@ export const siteSchema = z.strictObject({
   indexPageSize: z.number({ error: "a whole number" }).int().min(1).max(500).default(100),
   feedSize: z.number({ error: "a whole number" }).int().min(1).max(200).default(20),
   pathPrefix: z.string().regex(/^\/([^/]+\/)*$/, { error: "a path like / or /blog/" }).default("/"),
+  // Which standalone pages (pages/<slug>.md) the header and the footer link to, in order.
+  nav: z
+    .strictObject(
+      {
+        header: z.array(z.string({ error: "a page's slug" }), { error: "a list of page slugs, like [about]" }).default([]),
+        footer: z.array(z.string({ error: "a page's slug" }), { error: "a list of page slugs, like [about]" }).default([]),
+      },
+      { error: "only header and footer, each a list of page slugs" },
+    )
+    .default({ header: [], footer: [] }),
 });
 
 function isOrigin(url: string): boolean {
@@ -50,6 +60,8 @@ export interface Site {
   feedSize: number;
   /** `/` or `/blog/`. */
   pathPrefix: string;
+  /** Slugs of the standalone pages the header and the footer link to, in order (checked by the catalog). */
+  nav: { header: string[]; footer: string[] };
 }
 
 export const SITE_FILE = path.join("_data", "site.yaml");
@@ -87,6 +99,7 @@ export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "
     indexPageSize: entry.indexPageSize,
     feedSize: entry.feedSize,
     pathPrefix,
+    nav: entry.nav,
   };
 }
 

@@ -5,7 +5,7 @@
 // is one entry here and one template in layouts/ (the shape of an entry: kind-types.ts).
 import { ROUTES, absolute } from "../core/routes.ts";
 import { count, pageOf } from "../core/text.ts";
-import { lastChanged, type Catalog, type Post } from "../catalog/model.ts";
+import { lastChanged, type Catalog, type Post, type SitePage } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
 import type { Feed } from "./feeds.ts";
 import { OWNER_KEYS, asSentence, crumbs, indexKind, inSentence, kind, listedPosts, listingKind, newest, newestPost, suffix, type KindSource, type PageKind } from "./kind-types.ts";
@@ -188,6 +188,17 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     template: "search.njk",
     url: () => ROUTES.search,
     meta: (_, { site, everything }) => ({ cardTitle: "Search", description: `Search the posts on ${site.title}.`, lastmod: everything }),
+    sitemap: true,
+  }),
+  kind<SitePage>({
+    name: "page",
+    template: "page.njk",
+    // Not `page`: Eleventy's own variable of that name says where a template is written.
+    alias: "sitePage",
+    items: ({ catalog }) => catalog.sitePages,
+    url: (page) => page.url,
+    // A page says nothing of when it changed (the sitemap leaves its lastmod out); not in any feed or listing.
+    meta: (page) => ({ cardTitle: page.title, description: page.description, lastmod: undefined }),
     sitemap: true,
   }),
   kind<undefined>({

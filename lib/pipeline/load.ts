@@ -1,9 +1,12 @@
 // The pipeline in one call: settings (read once) → content → catalog → outputs, throwing every
 // content problem at once as ContentErrors. Used by `npm run build`, `check:content` and, one
 // rebuild at a time, by the dev server (lib/pipeline/dev.ts).
+import { readdirSync } from "node:fs";
 import { now } from "../core/dates.ts";
+import { reservedPageSlugs } from "../core/routes.ts";
 import type { GlossEnv } from "../core/env.ts";
 import { ContentErrors } from "../core/errors.ts";
+import { readPages } from "../content/pages.ts";
 import { readContent, type ContentMemo } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { buildCatalog } from "../catalog/build.ts";
@@ -31,7 +34,10 @@ export interface GlossData extends Catalog, Outputs {}
 export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { content: ContentMemo; renders: RenderMemo }): Catalog {
   const { input, problems } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone }, memo?.content);
   if (memo) memo.renders.key = memo.content.registries;
+  const pages = readPages({ pagesDir: env.pagesDir, root: env.cwd, reserved: reservedPageSlugs(copiedNames(env.publicDir)) });
+  problems.push(...pages.problems);
   const built = buildCatalog(input, site, {
+    pages: pages.pages,
     includeUnpublished: env.mode === "serve",
     now: now(site.timeZone, env.now),
     renders: memo?.renders,
@@ -40,6 +46,15 @@ export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { 
   const all = [...problems, ...built.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   if (all.length > 0 || !built.catalog) throw new ContentErrors(all);
   return built.catalog;
+}
+
+/** The top-level names of the folder copied as is into the site (`css`, `js`, `favicon.svg`). */
+function copiedNames(publicDir: string): string[] {
+  try {
+    return readdirSync(publicDir);
+  } catch {
+    return [];
+  }
 }
 
 /** A whole build's data: content, catalog and outputs. */
