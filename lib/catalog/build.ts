@@ -38,7 +38,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
   const { sources, brokenSources } = registries;
 
   // Posts: cross-checks, tags, rendering.
-  const render = postRenderer(sources, input.files.sources, options.renders);
+  const render = postRenderer(sources, input.files.sources, options.renders, site.language);
   const tags = tagResolver(problems);
   const slugs = new Map<string, string>();
   const posts: Post[] = [];
@@ -67,9 +67,9 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       url: ROUTES.post(file.slug),
       file: file.file,
       title: data.title,
-      date: toPostDate(data.date.value, data.date.dayOnly, data.dateAccuracy),
+      date: toPostDate(data.date.value, data.date.dayOnly, data.dateAccuracy, site.language),
       dateNote: data.dateNote,
-      updated: data.updated ? toPostDate(data.updated.value, data.updated.dayOnly) : undefined,
+      updated: data.updated ? toPostDate(data.updated.value, data.updated.dayOnly, "exact", site.language) : undefined,
       author,
       outlet: author.outlet,
       tags: postTags,

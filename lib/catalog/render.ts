@@ -3,7 +3,7 @@
 // keeps renders across dev-server rebuilds; a production build renders each post once.
 import type { PostFile } from "../content/read.ts";
 import { createMarkdown } from "../markdown/index.ts";
-import { createRenderState, type GlossRenderState, type QuotedSource } from "../markdown/env.ts";
+import { createRenderState, quotationLabels, type GlossRenderState, type QuotedSource } from "../markdown/env.ts";
 import type { Source } from "./model.ts";
 
 /**
@@ -33,8 +33,9 @@ export function createRenderMemo(): RenderMemo {
 const SUMMARY_WORDS = 40;
 
 /** Renders post bodies, through the memo when there is one; quotation captions read `sources`. */
-export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined): (file: RenderInput) => Rendered {
+export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined, language = "en"): (file: RenderInput) => Rendered {
   const md = createMarkdown();
+  const labels = quotationLabels(language);
   const lookupSource = (id: string): QuotedSource | undefined => {
     const s = sources.get(id);
     return s && { id, title: s.title, url: s.url, archived: s.archived, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
@@ -42,7 +43,7 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
   return (file) => {
     const known = memo?.rendered.get(file);
     if (memo && known?.key === memo.key) return known;
-    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile });
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile, labels });
     const html = md.render(file.body, { gloss: state });
     const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph) };
     memo?.rendered.set(file, done);

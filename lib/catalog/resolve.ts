@@ -4,6 +4,7 @@
 // entries were already reported as broken are not reported again where they are used.
 import type { ContentProblem } from "../core/errors.ts";
 import { toPostDate } from "../core/dates.ts";
+import { say } from "../core/messages/index.ts";
 import { RESERVED_TAG_SLUGS, ROUTES } from "../core/routes.ts";
 import { slugify } from "../core/slugs.ts";
 import type { ContentInput, PostFile } from "../content/read.ts";
@@ -34,7 +35,7 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
     authors.set(id, {
       id,
       name: entry.name,
-      displayName: entry.name ?? "Unnamed author",
+      displayName: entry.name ?? say(site.language, "author.unnamed"),
       url: entry.url,
       bio: entry.bio,
       outlet,
@@ -70,7 +71,7 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
       archived: entry.archived,
       byline: entry.byline,
       outlet,
-      published: toPostDate(entry.published.value, entry.published.dayOnly, entry.publishedAccuracy),
+      published: toPostDate(entry.published.value, entry.published.dayOnly, entry.publishedAccuracy, site.language),
       pageUrl: ROUTES.source(id),
       posts: [],
       passages: [],
