@@ -113,7 +113,7 @@ export const en = {
     "search.nojsEngine": ", or ask a web search engine for your words together with",
     "search.prompt": "Type the words to look for, then press Search.",
     "search.searching": "Searching…",
-    "search.none": "Nothing found for “{words}”.",
+    "search.none": "No posts found for “{words}”.",
     "search.found": "{count} found for “{words}”.",
     "search.foundMore": "{count} found for “{words}” (showing the first {shown}).",
     "search.failed": "Search could not load its index. Try the archive or tags instead.",
