@@ -6,6 +6,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { toPostDate } from "../core/dates.ts";
 import type { ContentProblem } from "../core/errors.ts";
+import { INTERFACE_LANGUAGES, tableFor } from "../core/messages/index.ts";
 import { ROUTES } from "../core/routes.ts";
 import type { PageFile } from "../content/pages.ts";
 import type { ContentInput } from "../content/read.ts";
@@ -34,6 +35,9 @@ export interface CatalogOptions {
 export function buildCatalog(input: ContentInput, site: Site, options: CatalogOptions): { catalog: Catalog | undefined; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const warnings: string[] = [];
+  if (!tableFor(site.language)) {
+    warnings.push(`site settings › language: no interface messages for "${site.language}" (there are: ${INTERFACE_LANGUAGES.join(", ")}); labels and dates are in English (add lib/core/messages/<language>.ts)`);
+  }
   const registries = resolveRegistries(input, site, problems, warnings);
   const { sources, brokenSources } = registries;
 
