@@ -70,7 +70,7 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(contentPlugin, { env, content });
   eleventyConfig.addPlugin(pagesPlugin);
   eleventyConfig.addPlugin(routesPlugin);
-  eleventyConfig.addPlugin(textPlugin);
+  eleventyConfig.addPlugin(textPlugin, { content });
   eleventyConfig.addPlugin(metaPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(cspPlugin, { env, content });

@@ -2,10 +2,13 @@
 // validated content, in four steps: resolve cross-references (lib/catalog/resolve.ts), render
 // bodies (render.ts), link the indexes (neighbours, related posts, quote lists, JSON-LD), and
 // cut the listings (listings.ts). Templates and outputs only read the result.
+import path from "node:path";
 import type { DateTime } from "luxon";
 import { toPostDate } from "../core/dates.ts";
 import type { ContentProblem } from "../core/errors.ts";
+import { INTERFACE_LANGUAGES, tableFor } from "../core/messages/index.ts";
 import { ROUTES } from "../core/routes.ts";
+import type { PageFile } from "../content/pages.ts";
 import type { ContentInput } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
@@ -14,6 +17,7 @@ import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
 import { buildQuoteIndex } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
 import { postRenderer, type RenderMemo } from "./render.ts";
+import { buildSitePages } from "./site-pages.ts";
 import { checkRejectedRefs, resolvePostRefs, resolveRegistries, tagResolver } from "./resolve.ts";
 
 export interface CatalogOptions {
@@ -23,17 +27,22 @@ export interface CatalogOptions {
   now: DateTime;
   /** Markdown already rendered, kept across dev-server rebuilds (lib/catalog/render.ts). */
   renders?: RenderMemo | undefined;
+  /** Standalone pages (lib/content/pages.ts), read from the pages folder. */
+  pages?: readonly PageFile[] | undefined;
 }
 
 /** Builds the whole catalog, or returns every problem found. Pure but for markdown rendering. */
 export function buildCatalog(input: ContentInput, site: Site, options: CatalogOptions): { catalog: Catalog | undefined; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const warnings: string[] = [];
+  if (!tableFor(site.language)) {
+    warnings.push(`site settings › language: no interface messages for "${site.language}" (there are: ${INTERFACE_LANGUAGES.join(", ")}); labels and dates are in English (add lib/core/messages/<language>.ts)`);
+  }
   const registries = resolveRegistries(input, site, problems, warnings);
   const { sources, brokenSources } = registries;
 
   // Posts: cross-checks, tags, rendering.
-  const render = postRenderer(sources, input.files.sources, options.renders);
+  const render = postRenderer(sources, input.files.sources, options.renders, site.language);
   const tags = tagResolver(problems);
   const slugs = new Map<string, string>();
   const posts: Post[] = [];
@@ -63,9 +72,9 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       url: ROUTES.post(file.slug),
       file: file.file,
       title: data.title,
-      date: toPostDate(data.date.value, data.date.dayOnly, data.dateAccuracy),
+      date: toPostDate(data.date.value, data.date.dayOnly, data.dateAccuracy, site.language),
       dateNote: data.dateNote,
-      updated: data.updated ? toPostDate(data.updated.value, data.updated.dayOnly) : undefined,
+      updated: data.updated ? toPostDate(data.updated.value, data.updated.dayOnly, "exact", site.language) : undefined,
       author,
       outlet: author.outlet,
       tags: postTags,
@@ -91,6 +100,8 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     tags.resolve(ref);
     problems.push(...bodyProblems(render({ file: ref.file, body: ref.body, lineOffset: ref.lineOffset, data: {} }).state.problems));
   }
+  const siteFile = path.join(path.dirname(input.files.authors), "site.yaml");
+  const { sitePages, nav } = buildSitePages(options.pages ?? [], site, render, siteFile, problems);
   if (problems.length > 0) return { catalog: undefined, problems };
 
   posts.sort(byNewest);
@@ -106,6 +117,8 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     tagsByName: lists.tagsByName,
     archive: lists.years,
     pages: buildListings(lists, site),
+    sitePages,
+    nav,
     warnings,
   };
   return { catalog, problems };

@@ -166,6 +166,18 @@ export interface Listings {
   outletSources: OwnedPage<Outlet, Source>[];
 }
 
+/** A standalone page (`pages/about.md` → `/about/`): in the sitemap and search, never in feeds or listings. */
+export interface SitePage {
+  slug: string;
+  url: string;
+  file: string;
+  title: string;
+  /** The label of its navigation links: `navTitle`, else the title. */
+  navTitle: string;
+  description: string;
+  html: string;
+}
+
 export interface Catalog {
   site: Site;
   /** Published posts, newest first (with drafts and scheduled ones when they are shown). */
@@ -180,6 +192,10 @@ export interface Catalog {
   /** Years with posts, newest first. */
   archive: ArchiveYear[];
   pages: Listings;
+  /** Standalone pages, by slug. */
+  sitePages: SitePage[];
+  /** The pages the header and the footer link to, in the order the site settings give. */
+  nav: { header: SitePage[]; footer: SitePage[] };
   /** Non-fatal notes for the author (e.g. a source recorded gone with no archived copy). */
   warnings: string[];
 }

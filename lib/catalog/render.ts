@@ -4,7 +4,7 @@
 import { didYouMean } from "../core/suggest.ts";
 import type { PostFile } from "../content/read.ts";
 import { createMarkdown } from "../markdown/index.ts";
-import { createRenderState, type GlossRenderState, type QuotedSource } from "../markdown/env.ts";
+import { createRenderState, quotationLabels, type GlossRenderState, type QuotedSource } from "../markdown/env.ts";
 import type { Source } from "./model.ts";
 
 /**
@@ -17,8 +17,8 @@ export interface RenderMemo {
   rendered: WeakMap<RenderInput, Rendered>;
 }
 
-/** What a render reads of a post: a valid PostFile, or the body of a post rejected for its front matter. */
-export type RenderInput = Pick<PostFile, "file" | "body" | "lineOffset"> & { data: { description?: string | undefined } };
+/** What a render reads of a file: a post's, or a standalone page's (lib/content/pages.ts). */
+export type RenderInput = Pick<PostFile, "file" | "lineOffset" | "body"> & { data: { description?: string | undefined } };
 
 export interface Rendered {
   key: string;
@@ -34,8 +34,9 @@ export function createRenderMemo(): RenderMemo {
 const SUMMARY_WORDS = 40;
 
 /** Renders post bodies, through the memo when there is one; quotation captions read `sources`. */
-export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined): (file: RenderInput) => Rendered {
+export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined, language = "en"): (file: RenderInput) => Rendered {
   const md = createMarkdown();
+  const labels = quotationLabels(language);
   const lookupSource = (id: string): QuotedSource | undefined => {
     const s = sources.get(id);
     return s && { id, title: s.title, url: s.url, archived: s.archived, leadArchived: s.link.leadArchived, linkNote: s.link.note, outletName: s.outlet.name, dateIso: s.published.iso, dateText: s.published.text, pageUrl: s.pageUrl };
@@ -44,7 +45,7 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
   return (file) => {
     const known = memo?.rendered.get(file);
     if (memo && known?.key === memo.key) return known;
-    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile, suggestSource });
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile, suggestSource, labels });
     const html = md.render(file.body, { gloss: state });
     const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph) };
     memo?.rendered.set(file, done);

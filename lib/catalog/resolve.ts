@@ -4,6 +4,7 @@
 // entries were already reported as broken are not reported again where they are used.
 import type { ContentProblem } from "../core/errors.ts";
 import { toPostDate } from "../core/dates.ts";
+import { say } from "../core/messages/index.ts";
 import { RESERVED_TAG_SLUGS, ROUTES } from "../core/routes.ts";
 import { slugify } from "../core/slugs.ts";
 import { didYouMean } from "../core/suggest.ts";
@@ -42,7 +43,7 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
     authors.set(id, {
       id,
       name: entry.name,
-      displayName: entry.name ?? "Unnamed author",
+      displayName: entry.name ?? say(site.language, "author.unnamed"),
       url: entry.url,
       bio: entry.bio,
       outlet,
@@ -81,7 +82,7 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
       link,
       byline: entry.byline,
       outlet,
-      published: toPostDate(entry.published.value, entry.published.dayOnly, entry.publishedAccuracy),
+      published: toPostDate(entry.published.value, entry.published.dayOnly, entry.publishedAccuracy, site.language),
       pageUrl: ROUTES.source(id),
       posts: [],
       passages: [],

@@ -9,6 +9,7 @@ import { findContentErrors, formatProblem, warningLines } from "../core/errors.t
 import { readEnv } from "../core/env.ts";
 import { describeFsError } from "../core/fs-errors.ts";
 import { count } from "../core/text.ts";
+import { placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import type { EleventyConfig } from "../../eleventy.config.ts";
@@ -44,6 +45,8 @@ try {
   const buildEnv = { ...env, mode: "build" as const, outputDir: stagingDir };
   const data = loadBuild(buildEnv);
   for (const line of warningLines(data.warnings)) console.warn(line);
+  const placeholder = placeholderUrlWarning(data.site);
+  if (placeholder) console.warn(placeholder);
   // Imported only now, and not at all when the content is wrong, so a failed build reports in a
   // fraction of the time. (`npm run build` has Node load Eleventy before tsx, in
   // ./build-preload.js: faster to load there, found here already loaded.)

@@ -52,7 +52,7 @@ interface ReadOptions {
   limits?: ReadLimits;
 }
 
-function readText(file: string, shown: string, problems: ContentProblem[], limits: ReadLimits): string | undefined {
+export function readText(file: string, shown: string, problems: ContentProblem[], limits: ReadLimits): string | undefined {
   const read = readBounded(file, limits);
   if (!read.ok) {
     problems.push({ file: shown, ...read.problem });

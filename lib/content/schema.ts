@@ -82,6 +82,18 @@ export function postSchemaFor(zone: string): ReturnType<typeof postSchema> {
   return schema;
 }
 
+/** A standalone page (`pages/about.md`): a title and a description; its file name is its address. */
+export const pageSchema = z.strictObject(
+  {
+    title: text("a non-empty title"),
+    description: text("a one-sentence description (search engines and link cards show it)"),
+    /** A shorter label for the header or footer link ("About" for "About this site"). */
+    navTitle: text("a short label for navigation links").optional(),
+  },
+  { error: "only known fields (title, description, navTitle); a page's place in the navigation is set in _data/site.yaml (nav)" },
+);
+export type PageFrontMatter = z.output<typeof pageSchema>;
+
 export const authorSchema = z.strictObject({
   /** null when the author is not named anywhere we know of: shown honestly, never invented. */
   name: z.union([text("a display name"), z.null()], { error: "a display name, or ~ when the name is not known" }),

@@ -25,6 +25,16 @@ export const siteSchema = z.strictObject({
   feedSize: z.number({ error: "a whole number" }).int().min(1).max(200).default(20),
   pathPrefix: z.string().regex(/^\/([^/]+\/)*$/, { error: "a path like / or /blog/" }).default("/"),
   followSymlinksOutside: z.boolean({ error: "true or false" }).default(false),
+  // Which standalone pages (pages/<slug>.md) the header and the footer link to, in order.
+  nav: z
+    .strictObject(
+      {
+        header: z.array(z.string({ error: "a page's slug" }), { error: "a list of page slugs, like [about]" }).default([]),
+        footer: z.array(z.string({ error: "a page's slug" }), { error: "a list of page slugs, like [about]" }).default([]),
+      },
+      { error: "only header and footer, each a list of page slugs" },
+    )
+    .default({ header: [], footer: [] }),
 });
 
 function isOrigin(url: string): boolean {
@@ -55,9 +65,26 @@ export interface Site {
   pathPrefix: string;
   /** Whether posts and registries may be symbolic links to files outside the project (lib/content/files.ts). */
   followSymlinksOutside: boolean;
+  /** Slugs of the standalone pages the header and the footer link to, in order (checked by the catalog). */
+  nav: { header: string[]; footer: string[] };
 }
 
 export const SITE_FILE = path.join("_data", "site.yaml");
+
+/** The address the launch site ships with: a deploy that still uses it points every absolute link nowhere. */
+export const PLACEHOLDER_ORIGIN = "https://gloss.example";
+
+/**
+ * The warning a production build prints, once, while the site's address is the placeholder:
+ * canonical links, feeds and the sitemap would point at it. Undefined when the address is real.
+ */
+export function placeholderUrlWarning(site: Pick<Site, "origin">): string | undefined {
+  if (site.origin !== PLACEHOLDER_ORIGIN) return undefined;
+  return [
+    `warning: the site's address is still the placeholder ${PLACEHOLDER_ORIGIN}/: canonical links, feeds and the sitemap point at it.`,
+    `  Set url in the site settings (${SITE_FILE} in the content folder) to your address, or GLOSS_SITE_URL for the build; Netlify, Cloudflare Pages and Vercel builds give it automatically (docs/publishing.md, "The site's address").`,
+  ].join("\n");
+}
 
 /** Builds Site settings from parsed YAML plus overrides; pure. */
 export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "siteUrl" | "pathPrefix">): Site {
@@ -79,6 +106,7 @@ export function toSite(entry: z.output<typeof siteSchema>, env: Pick<GlossEnv, "
     feedSize: entry.feedSize,
     pathPrefix,
     followSymlinksOutside: entry.followSymlinksOutside,
+    nav: entry.nav,
   };
 }
 

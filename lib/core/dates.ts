@@ -1,6 +1,7 @@
 // Dates: owns luxon. Every date is parsed once, in the site's zone, into a PostDate that
 // templates only print. A post may say its date is known only approximately.
 import { DateTime } from "luxon";
+import { format, messagesFor, type MessageKey } from "./messages/index.ts";
 
 export const DATE_ACCURACIES = ["exact", "on-or-after", "about"] as const;
 export type DateAccuracy = (typeof DATE_ACCURACIES)[number];
@@ -48,34 +49,39 @@ export function isDayOnly(input: string): boolean {
   return DAY.test(input.trim());
 }
 
-const ACCURACY_PREFIX: Record<DateAccuracy, string> = {
-  exact: "",
-  "on-or-after": "on or after ",
-  about: "about ",
+/** How an approximate date is worded, long and short, by message key (lib/core/messages/). */
+const ACCURACY_WORDS: Record<DateAccuracy, [long: MessageKey, short: MessageKey] | undefined> = {
+  exact: undefined,
+  "on-or-after": ["date.onOrAfter", "date.onOrAfterShort"],
+  about: ["date.about", "date.aboutShort"],
 };
-const ACCURACY_SHORT: Record<DateAccuracy, string> = { exact: "", "on-or-after": "≥ ", about: "c. " };
 
-export function toPostDate(value: DateTime, dayOnly: boolean, accuracy: DateAccuracy = "exact"): PostDate {
-  const day = `${value.day} ${monthName(value, "LLLL")} ${year(value)}`;
-  const time = dayOnly ? "" : `, ${pad2(value.hour)}:${pad2(value.minute)} ${offsetName(value)}`;
+/** A date as the site prints it, in its interface language (`language`, default English). */
+export function toPostDate(value: DateTime, dayOnly: boolean, accuracy: DateAccuracy = "exact", language = "en"): PostDate {
+  const messages = messagesFor(language);
+  const { locale, dates } = messages;
+  const day = formatted(value, dates.day, locale);
+  const time = dayOnly ? "" : `, ${pad2(value.hour)}:${pad2(value.minute)} ${offsetName(value, locale)}`;
   const rfc3339 = value.toISO({ suppressMilliseconds: true })!;
+  const words = ACCURACY_WORDS[accuracy];
+  const approximate = (key: MessageKey | undefined, date: string) => (key ? format(messages.text[key], { date }) : date);
   return {
     iso: dayOnly ? rfc3339.slice(0, 10) : rfc3339,
     rfc3339,
     epoch: value.toMillis(),
-    text: `${ACCURACY_PREFIX[accuracy]}${day}${time}`,
-    short: `${ACCURACY_SHORT[accuracy]}${value.day} ${monthName(value, "LLL")} ${year(value)}`,
+    text: `${approximate(words?.[0], day)}${time}`,
+    short: approximate(words?.[1], formatted(value, dates.short, locale)),
     accuracy,
     dayOnly,
     year: value.year,
     month: value.month,
-    monthName: `${monthName(value, "LLLL")} ${year(value)}`,
+    monthName: formatted(value, dates.month, locale),
   };
 }
 
 // Luxon's toFormat builds a new Intl formatter on every call (a third of a 10,000-post
 // catalog's time), so the locale's words are asked of it once and remembered: month names by
-// month, offset names ("GMT+7", "CET") by zone and offset.
+// month and locale, offset names ("GMT+7", "CET") by zone and offset.
 const words = new Map<string, string>();
 
 function remembered(key: string, compute: () => string): string {
@@ -87,12 +93,20 @@ function remembered(key: string, compute: () => string): string {
   return word;
 }
 
-function monthName(value: DateTime, token: "LLLL" | "LLL"): string {
-  return remembered(`${token}|${value.month}`, () => value.setLocale("en-GB").toFormat(token));
+/**
+ * `value` in a pattern of luxon tokens (`d. LLLL yyyy`): the month's names come from luxon in
+ * `locale` (remembered), the numbers are written here.
+ */
+function formatted(value: DateTime, pattern: string, locale: string): string {
+  return pattern.replace(/LLLL|LLL|yyyy|d/g, (token) => {
+    if (token === "d") return String(value.day);
+    if (token === "yyyy") return year(value);
+    return remembered(`${token}|${locale}|${value.month}`, () => value.setLocale(locale === "en" ? "en-GB" : locale).toFormat(token));
+  });
 }
 
-function offsetName(value: DateTime): string {
-  return remembered(`ZZZZ|${value.zoneName}|${value.offset}`, () => value.setLocale("en-GB").toFormat("ZZZZ"));
+function offsetName(value: DateTime, locale: string): string {
+  return remembered(`ZZZZ|${locale}|${value.zoneName}|${value.offset}`, () => value.setLocale(locale === "en" ? "en-GB" : locale).toFormat("ZZZZ"));
 }
 
 const pad2 = (n: number) => String(n).padStart(2, "0");

@@ -22,8 +22,15 @@ export interface GlossEnv {
   outputDir: string;
   /** `build` writes a production site; `serve` also shows drafts and scheduled posts. */
   mode: "build" | "serve";
-  /** Overrides of site settings for deploys (`GLOSS_SITE_URL`, `GLOSS_PATH_PREFIX`). */
+  /** Folder of standalone pages (`*.md`): `GLOSS_PAGES_DIR`, else `pages/` beside the content folder. */
+  pagesDir: string;
+  /**
+   * Overrides of site settings for deploys (`GLOSS_SITE_URL`, `GLOSS_PATH_PREFIX`). The address
+   * falls back to the one the host gives the build (see siteUrlFromHost).
+   */
   siteUrl: string | undefined;
+  /** Where `siteUrl` came from, for messages: `GLOSS_SITE_URL`, `URL (Netlify)`, …; undefined when unset. */
+  siteUrlFrom: string | undefined;
   pathPrefix: string | undefined;
   /** "Now" for scheduling decisions; `GLOSS_NOW` pins it (ISO date-time) for tests. */
   now: string | undefined;
@@ -47,20 +54,39 @@ export const BUILD_OUTPUT_DIR = "_site";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+/**
+ * The site's address as the build's host announces it, in order: Netlify's `URL` (only when
+ * `NETLIFY=true`: `URL` is too common a name to trust elsewhere), Cloudflare Pages'
+ * `CF_PAGES_URL`, Vercel's `VERCEL_PROJECT_PRODUCTION_URL` (a bare host name: https:// added).
+ * GitHub Pages sets none (its workflow passes GLOSS_SITE_URL itself).
+ */
+export function siteUrlFromHost(vars: NodeJS.ProcessEnv): { url: string; from: string } | undefined {
+  if (vars.NETLIFY === "true" && vars.URL) return { url: vars.URL, from: "URL (Netlify)" };
+  if (vars.CF_PAGES_URL) return { url: vars.CF_PAGES_URL, from: "CF_PAGES_URL (Cloudflare Pages)" };
+  const vercel = vars.VERCEL_PROJECT_PRODUCTION_URL;
+  if (vercel) return { url: /^https?:\/\//.test(vercel) ? vercel : `https://${vercel}`, from: "VERCEL_PROJECT_PRODUCTION_URL (Vercel)" };
+  return undefined;
+}
+
 export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
   const fromRoot = (value: string | undefined, fallback: string) =>
     path.resolve(root, value && value.length > 0 ? value : fallback);
   const runMode = vars.ELEVENTY_RUN_MODE;
   const mode = runMode === "serve" || runMode === "watch" ? "serve" : "build";
+  const contentDir = fromRoot(vars.GLOSS_CONTENT_DIR, "posts");
+  const host = vars.GLOSS_SITE_URL ? { url: vars.GLOSS_SITE_URL, from: "GLOSS_SITE_URL" } : siteUrlFromHost(vars);
   return {
     root,
     cwd: process.cwd(),
-    contentDir: fromRoot(vars.GLOSS_CONTENT_DIR, "posts"),
+    contentDir,
+    // Pages sit beside the posts, not among them: posts/ holds posts only.
+    pagesDir: vars.GLOSS_PAGES_DIR ? path.resolve(root, vars.GLOSS_PAGES_DIR) : path.join(path.dirname(contentDir), "pages"),
     layoutsDir: path.join(root, "layouts"),
     publicDir: path.join(root, "public"),
     outputDir: mode === "serve" ? devOutput(fromRoot(vars.GLOSS_DEV_OUTPUT_DIR, DEV_OUTPUT_DIR), fromRoot(vars.GLOSS_OUTPUT_DIR, BUILD_OUTPUT_DIR)) : fromRoot(vars.GLOSS_OUTPUT_DIR, BUILD_OUTPUT_DIR),
     mode,
-    siteUrl: vars.GLOSS_SITE_URL || undefined,
+    siteUrl: host?.url,
+    siteUrlFrom: host?.from,
     pathPrefix: vars.GLOSS_PATH_PREFIX || undefined,
     now: vars.GLOSS_NOW || undefined,
     host: vars.GLOSS_HOST || "127.0.0.1",

@@ -24,6 +24,10 @@ export const ROUTES = {
   archive: "/archive/",
   archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, "0")}/`,
   search: "/search/",
+  /** A standalone page (`pages/about.md` → `/about/`): its slug must not be another route's first segment. */
+  page: (slug: string) => `/${slug}/`,
+  /** Pagefind's index and browser script (lib/outputs/search.ts). */
+  searchBundle: "/pagefind/",
   notFound: "/404.html",
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",
@@ -46,6 +50,23 @@ export function routeOfFile(url: string): string {
 
 /** Tag slugs that would collide with a route under /tags/. */
 export const RESERVED_TAG_SLUGS: ReadonlyMap<string, string> = new Map([["by-name", "the alphabetical tag index"]]);
+
+/**
+ * First path segments a standalone page may not take, with what owns each: every route's
+ * (`tags`, `posts`, `feed.xml`, …), the home page's pagination (`/page/2/`), and the names of
+ * the folder copied as is (`css`, `js`, given by the caller, which reads it).
+ */
+export function reservedPageSlugs(copied: readonly string[] = []): Map<string, string> {
+  const reserved = new Map<string, string>([["page", "the home page's later pages (/page/2/)"]]);
+  for (const [name, route] of Object.entries(ROUTES)) {
+    if (name === "page") continue;
+    const path = typeof route === "function" ? (route as (...args: unknown[]) => string)("x", 2000, 1) : route;
+    const first = path.split("/").filter(Boolean)[0];
+    if (first && !reserved.has(first)) reserved.set(first, `the route ${name} (${path})`);
+  }
+  for (const name of copied) if (!reserved.has(name)) reserved.set(name, `a file copied from public/ (${name})`);
+  return reserved;
+}
 
 /** `https://example.org/blog` + `/posts/x/` → `https://example.org/blog/posts/x/`. */
 export function absolute(site: { url: string }, path: string): string {

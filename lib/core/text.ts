@@ -1,27 +1,13 @@
 // Words that depend on a number, declared once for lib/ and the templates (as filters):
-// "1 post", "3 stories", "page 2 of 5". Plural forms follow CLDR's rules (Intl.PluralRules),
-// not a hand-written "s", so a noun with an irregular plural or a language with more than
-// two forms is one entry in NOUNS.
+// "1 post", "3 stories", "page 2 of 5", in the site's language. Plural forms follow CLDR's rules
+// (Intl.PluralRules), not a hand-written "s", so a noun with an irregular plural or a language
+// with more than two forms is one entry in a message table's `nouns` (lib/core/messages/).
+import { format, messagesFor, type Noun, type NounForms } from "./messages/index.ts";
+import { en } from "./messages/en.ts";
 
-/** A noun's forms by CLDR plural category; `other` is required, the rest fall back to it. */
-export type NounForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-
-/** Every counted noun the site and the commands print. */
-export const NOUNS = {
-  post: { one: "post", other: "posts" },
-  story: { one: "story", other: "stories" },
-  "quoted story": { one: "quoted story", other: "quoted stories" },
-  tag: { one: "tag", other: "tags" },
-  author: { one: "author", other: "authors" },
-  outlet: { one: "outlet", other: "outlets" },
-  source: { one: "source", other: "sources" },
-  "quoted passage": { one: "quoted passage", other: "quoted passages" },
-  "content problem": { one: "content problem", other: "content problems" },
-  "post-build check failure": { one: "post-build check failure", other: "post-build check failures" },
-  rule: { one: "rule", other: "rules" },
-} as const satisfies Record<string, NounForms>;
-
-export type Noun = keyof typeof NOUNS;
+/** Every counted noun, in English (each language's forms: `nouns` in lib/core/messages/). */
+export const NOUNS = en.nouns;
+export type { Noun, NounForms };
 
 const rules = new Map<string, Intl.PluralRules>();
 
@@ -33,7 +19,7 @@ function pluralRules(language: string): Intl.PluralRules {
 
 /** The form of `noun` for `n`: `plural(1, "story")` → "story", `plural(2, "story")` → "stories". */
 export function plural(n: number, noun: Noun | NounForms, language = "en"): string {
-  const forms: NounForms = typeof noun === "string" ? NOUNS[noun] : noun;
+  const forms: NounForms = typeof noun === "string" ? messagesFor(language).nouns[noun] : noun;
   return forms[pluralRules(language).select(n)] ?? forms.other;
 }
 
@@ -43,8 +29,8 @@ export function count(n: number, noun: Noun | NounForms, language = "en"): strin
 }
 
 /** A page's place in a listing, as every heading, title and pager words it: "page 2 of 5". */
-export function pageOf(page: { number: number; total: number }): string {
-  return `page ${page.number} of ${page.total}`;
+export function pageOf(page: { number: number; total: number }, language = "en"): string {
+  return format(messagesFor(language).text["pager.pageOf"], { number: page.number, total: page.total });
 }
 
 /** The text with its first letter in upper case, the rest as it is: "page 2 of 5" → "Page 2 of 5". */

@@ -39,6 +39,8 @@ export function contentPlugin(eleventyConfig: ContentConfigApi, { env, content }
     eleventyConfig.addGlobalData("gloss", () => content.load());
   }
   eleventyConfig.addWatchTarget(path.join(env.contentDir, "**/*.{md,yaml}"));
+  // A page edit renders every page (the navigation shows on each): lib/pipeline/dev.ts.
+  eleventyConfig.addWatchTarget(path.join(env.pagesDir, "*.md"));
   // Eleventy finds no content by itself (lib/content/read.ts reads it), so .gitignore has nothing
   // to keep out of a build; left on, it silently stops the watcher from seeing a content folder
   // that a .gitignore covers (a scratch or benchmark corpus).

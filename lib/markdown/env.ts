@@ -1,5 +1,6 @@
 // The state Gloss's markdown plugins share, under one namespaced `env.gloss` key.
 import type { ContentProblem } from "../core/errors.ts";
+import { messagesFor } from "../core/messages/index.ts";
 
 /** What a quotation needs to know about the story it quotes. */
 export interface QuotedSource {
@@ -49,6 +50,23 @@ export interface GlossRenderState {
   quotedSourceIds: string[];
   /** Text of the first paragraph of the author's own words (for summaries). */
   firstParagraph: string;
+  /** The words of quotation captions, in the site's language. */
+  labels: QuotationLabels;
+}
+
+/** What a quotation's caption and elision marks say (lib/core/messages/: the `quote.*` keys). */
+export interface QuotationLabels {
+  from: string;
+  archivedCopy: string;
+  allQuotes: string;
+  /** With `{id}`. */
+  unknownSource: string;
+  elision: string;
+}
+
+export function quotationLabels(language: string): QuotationLabels {
+  const { text } = messagesFor(language);
+  return { from: text["quote.from"], archivedCopy: text["post.archivedCopy"], allQuotes: text["quote.allQuotes"], unknownSource: text["quote.unknownSource"], elision: text["quote.elision"] };
 }
 
 export interface GlossEnv {
@@ -56,9 +74,9 @@ export interface GlossEnv {
 }
 
 export function createRenderState(
-  init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile" | "suggestSource">>,
+  init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile" | "suggestSource" | "labels">>,
 ): GlossRenderState {
-  return { sourcesFile: "_data/sources.yaml", ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "" };
+  return { sourcesFile: "_data/sources.yaml", labels: quotationLabels("en"), ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "" };
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;

@@ -3,15 +3,16 @@
 // elisions ("[…]") as marked elisions, and records each quoted passage for the quote index.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { LINK_WORDS } from "../core/link-words.ts";
-import { countWords, type GlossEnv, type QuotedSource } from "./env.ts";
+import { format } from "../core/messages/index.ts";
+import { countWords, quotationLabels, type GlossEnv, type QuotationLabels, type QuotedSource } from "./env.ts";
 
 export interface QuotationOptions {
   /** The marker word: `[!quote id]`. Matched without regard to case, like GitHub's `[!NOTE]`. */
   marker: string;
-  /** Tooltip (and accessible description) of an elision mark. */
-  elisionTitle: string;
+  /** Tooltip (and accessible description) of an elision mark; default: the site language's `quote.elision`. */
+  elisionTitle?: string | undefined;
 }
-const defaults = { marker: "quote", elisionTitle: "Text omitted by the author" } satisfies QuotationOptions;
+const defaults = { marker: "quote" } satisfies QuotationOptions;
 
 /** What the marking rule attaches to a quotation's tokens (`token.meta.glossQuote`). */
 export interface QuoteMeta {
@@ -40,7 +41,7 @@ function isWebUrl(url: string | undefined): url is string {
 }
 
 export function quotations(md: MarkdownIt, options: Partial<QuotationOptions> = {}): void {
-  const { marker, elisionTitle } = { ...defaults, ...options };
+  const { marker, elisionTitle }: QuotationOptions = { ...defaults, ...options };
   const word = escapeRegExp(marker);
   // Anything that starts like a marker is one; if it is not well-formed, the author hears why.
   const looksLikeMarker = new RegExp(`^\\[!${word}(?=[\\s\\]])`, "i");
@@ -171,14 +172,16 @@ export function quotations(md: MarkdownIt, options: Partial<QuotationOptions> = 
     const quote = quoteMeta(tokens[idx]!)!;
     return `<figure class="quotation h-cite" id="${esc(quote.anchor)}">\n`;
   };
-  md.renderer.rules.gloss_quote_caption = (tokens, idx) => renderCaption(esc, quoteMeta(tokens[idx]!)!);
+  // The caption's words: the render state's, in the site's language (English without one).
+  const labelsOf = (env: unknown) => (env as GlossEnv).gloss?.labels ?? quotationLabels("en");
+  md.renderer.rules.gloss_quote_caption = (tokens, idx, _options, env) => renderCaption(esc, quoteMeta(tokens[idx]!)!, labelsOf(env));
   md.renderer.rules.gloss_quote_close = () => "</figure>\n";
-  md.renderer.rules.gloss_elision = (tokens, idx) =>
-    `<span class="elision" title="${esc(elisionTitle)}">${esc(tokens[idx]!.content)}</span>`;
+  md.renderer.rules.gloss_elision = (tokens, idx, _options, env) =>
+    `<span class="elision" title="${esc(elisionTitle ?? labelsOf(env).elision)}">${esc(tokens[idx]!.content)}</span>`;
 }
 
-function renderCaption(esc: (text: string) => string, { source, id }: QuoteMeta): string {
-  if (!source) return `<figcaption>Unknown source ${esc(id)}</figcaption>\n`;
+function renderCaption(esc: (text: string) => string, { source, id }: QuoteMeta, labels: QuotationLabels): string {
+  if (!source) return `<figcaption>${esc(format(labels.unknownSource, { id }))}</figcaption>\n`;
   const link = (href: string, className: string, text: string) => `<a class="${className}" href="${esc(href)}" rel="noopener external">${text}</a>`;
   const date = `<time class="dt-published" datetime="${esc(source.dateIso)}">${esc(source.dateText)}</time>`;
   const note = source.linkNote ? ` · <span class="link-note">${esc(source.linkNote)}</span>` : "";
@@ -186,15 +189,15 @@ function renderCaption(esc: (text: string) => string, { source, id }: QuoteMeta)
   if (source.leadArchived && isWebUrl(source.archived)) {
     // The original is recorded gone: the title leads to the archived copy, the original follows the note.
     const original = isWebUrl(source.url) ? ` · ${link(source.url, "u-url external", esc(LINK_WORDS.originalAddress))}` : "";
-    story = `<cite>${link(source.archived, "p-name quotation-archived external", esc(source.title))}</cite> (${esc(LINK_WORDS.archivedCopy)}), ${date}${note}${original}`;
+    story = `<cite>${link(source.archived, "p-name quotation-archived external", esc(source.title))}</cite> (${esc(labels.archivedCopy)}), ${date}${note}${original}`;
   } else {
     const title = isWebUrl(source.url) ? link(source.url, "p-name u-url external", esc(source.title)) : `<span class="p-name">${esc(source.title)}</span>`;
-    const archived = isWebUrl(source.archived) ? ` · ${link(source.archived, "quotation-archived external", esc(LINK_WORDS.archivedCopy))}` : "";
+    const archived = isWebUrl(source.archived) ? ` · ${link(source.archived, "quotation-archived external", esc(labels.archivedCopy))}` : "";
     story = `<cite>${title}</cite>, ${date}${archived}${note}`;
   }
   return (
-    `<figcaption class="quotation-source">From <span class="p-publication">${esc(source.outletName)}</span>, ${story} ` +
-    `<a class="quotation-about" href="${esc(source.pageUrl)}">(all quotes from this story)</a></figcaption>\n`
+    `<figcaption class="quotation-source">${esc(labels.from)} <span class="p-publication">${esc(source.outletName)}</span>, ${story} ` +
+    `<a class="quotation-about" href="${esc(source.pageUrl)}">${esc(labels.allQuotes)}</a></figcaption>\n`
   );
 }
 

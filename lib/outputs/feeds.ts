@@ -1,6 +1,7 @@
 // Feeds: which feeds exist (the site, each tag, each author), their URLs, and the latest
 // `feedSize` entries of each, chosen once per build from the newest-first post lists.
 // Pure: the Atom template and the JSON Feed builder only print what is decided here.
+import { say } from "../core/messages/index.ts";
 import { lastChanged, type Author, type Post, type Tag } from "../catalog/model.ts";
 import { ROUTES, absolute, withPrefix } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
@@ -81,7 +82,7 @@ export function toEntry(post: Post, site: Site): FeedEntry {
     published: post.date.accuracy === "exact" ? post.date.rfc3339 : undefined,
     updated: changed.rfc3339,
     updatedEpoch: changed.epoch,
-    dateNote: post.date.accuracy === "exact" ? undefined : xmlSafe(`Published ${post.date.text} (exact date not known).`),
+    dateNote: post.date.accuracy === "exact" ? undefined : xmlSafe(say(site.language, "feed.dateNote", { date: post.date.text })),
     author: { name: xmlSafe(post.author.displayName), url: post.author.url ?? absolute(site, post.author.pageUrl) },
     categories: post.tags.map((tag) => ({ term: tag.slug, label: xmlSafe(tag.name), scheme: tagsUrl, url: absolute(site, tag.url) })),
   };
@@ -135,7 +136,7 @@ export function selectFeeds(input: { site: Site; posts: readonly Post[]; tags: r
   const tags: Record<string, Feed> = {};
   for (const tag of input.tags) {
     tags[tag.slug] = toFeed(
-      { kind: "tag", title: `${site.title}: ${tag.name}`, subtitle: `Posts tagged “${tag.name}” on ${site.title}.`, pagePath: tag.url, author: undefined, posts: tag.posts },
+      { kind: "tag", title: say(site.language, "feed.tagTitle", { site: site.title, name: tag.name }), subtitle: say(site.language, "feed.tagSubtitle", { name: tag.name, site: site.title }), pagePath: tag.url, author: undefined, posts: tag.posts },
       site,
       entryOf,
     );
@@ -147,8 +148,8 @@ export function selectFeeds(input: { site: Site; posts: readonly Post[]; tags: r
     authors[author.id] = toFeed(
       {
         kind: "author",
-        title: `${site.title}: posts by ${author.displayName}`,
-        subtitle: author.bio ?? `Posts by ${author.displayName} on ${site.title}.`,
+        title: say(site.language, "feed.authorTitle", { site: site.title, name: author.displayName }),
+        subtitle: author.bio ?? say(site.language, "describe.author", { name: author.displayName, site: site.title }),
         pagePath: author.pageUrl,
         author: { name, url: author.url ?? absolute(site, author.pageUrl) },
         posts: author.posts,

@@ -2,6 +2,7 @@
 // kind, what its functions read and return, the owner keys of incremental rebuilds, and the
 // small helpers that word titles, descriptions and breadcrumbs alike on every kind.
 import type { PostDate } from "../core/dates.ts";
+import { say } from "../core/messages/index.ts";
 import { capitalise, pageOf } from "../core/text.ts";
 import type { Site } from "../content/site.ts";
 import { lastChanged, type Catalog, type Post } from "../catalog/model.ts";
@@ -71,7 +72,8 @@ export interface PageKind<T> {
   data?: Record<string, unknown>;
   /** An HTML page's metadata; kinds without it (feeds, sitemap) are not HTML pages. */
   meta?: (item: T, context: KindContext) => PageSpec;
-  breadcrumbs?: (item: T) => Breadcrumbs | undefined;
+  /** Worded in the site's language (`site.language`). */
+  breadcrumbs?: (item: T, site: Site) => Breadcrumbs | undefined;
   /** Listed in sitemap.xml (and so given a description no other listed page has). */
   sitemap: boolean;
   /** Asks search engines not to index the page. */
@@ -124,29 +126,29 @@ export function newestPost(posts: readonly Post[]): Dated {
 export type Listing = Page<unknown>;
 
 /** " (page 2 of 5)" after a title on every page but the first. */
-export function suffix(page: Listing): string {
-  return page.number > 1 ? ` (${pageOf(page)})` : "";
+export function suffix(page: Listing, site: Pick<Site, "language">): string {
+  return page.number > 1 ? ` (${pageOf(page, site.language)})` : "";
 }
 
 /** ", page 2 of 5" inside a sentence on every page but the first. */
-export function inSentence(page: Listing): string {
-  return page.number > 1 ? `, ${pageOf(page)}` : "";
+export function inSentence(page: Listing, site: Pick<Site, "language">): string {
+  return page.number > 1 ? `, ${pageOf(page, site.language)}` : "";
 }
 
 /** " Page 2 of 5." after a description's last sentence on every page but the first. */
-export function asSentence(page: Listing): string {
-  return page.number > 1 ? ` ${capitalise(pageOf(page))}.` : "";
+export function asSentence(page: Listing, site: Pick<Site, "language">): string {
+  return page.number > 1 ? ` ${capitalise(pageOf(page, site.language))}.` : "";
 }
 
 /** An index's title and description, the same on each of its pages. */
-function indexSpec(page: Listing, cardTitle: string, description: string, lastmod: Dated): PageSpec {
-  return { cardTitle: `${cardTitle}${suffix(page)}`, description: `${description}${asSentence(page)}`, lastmod };
+function indexSpec(page: Listing, site: Site, cardTitle: string, description: string, lastmod: Dated): PageSpec {
+  return { cardTitle: `${cardTitle}${suffix(page, site)}`, description: `${description}${asSentence(page, site)}`, lastmod };
 }
 
 /** Breadcrumbs of a listing: after its first page, "… › current › Page N", current linking to page 1. */
-export function crumbs(trail: [label: string, url: string][], current: string, page: Listing | undefined): Breadcrumbs {
+export function crumbs(trail: [label: string, url: string][], current: string, page: Listing | undefined, site: Pick<Site, "language">): Breadcrumbs {
   const links = trail.map(([label, url]) => ({ label, url }));
-  if (page && page.number > 1) return { trail: [...links, { label: current, url: page.firstUrl }], current: `Page ${page.number}` };
+  if (page && page.number > 1) return { trail: [...links, { label: current, url: page.firstUrl }], current: say(site.language, "crumb.page", { number: page.number }) };
   return { trail: links, current };
 }
 
@@ -169,13 +171,13 @@ export function listingKind<P extends Listing>(spec: Omit<PageKind<P>, "alias" |
  */
 export function indexKind(
   spec: Omit<PageKind<Listing>, "alias" | "url" | "sitemap" | "meta" | "index"> & {
-    title: string;
+    /** The title, in the site's language. */
+    title: (site: Site) => string;
     description: (site: Site) => string;
     /** The newest change the index shows. */
     changed: (context: KindContext) => Dated;
   },
 ): PageKind<unknown> {
   const { title, description, changed, ...rest } = spec;
-  // The template's heading is the title too.
-  return listingKind<Listing>({ ...rest, data: { heading: title, ...rest.data }, index: true, meta: (page, context) => indexSpec(page, title, description(context.site), changed(context)) });
+  return listingKind<Listing>({ ...rest, index: true, meta: (page, context) => indexSpec(page, context.site, title(context.site), description(context.site), changed(context)) });
 }

@@ -73,7 +73,7 @@ function kindContext({ catalog, feeds }: KindSource): KindContext {
 function metaOf(kind: PageKind<unknown>, item: unknown, context: KindContext): { url: string; meta: PageMeta } | undefined {
   if (!kind.meta) return undefined;
   const url = kind.url(item);
-  return { url, meta: toPageMeta(kind.meta(item, context), context.site, context.feeds, url, kind.sitemap, kind.noindex ?? false, kind.breadcrumbs?.(item)) };
+  return { url, meta: toPageMeta(kind.meta(item, context), context.site, context.feeds, url, kind.sitemap, kind.noindex ?? false, kind.breadcrumbs?.(item, context.site)) };
 }
 
 /** Every HTML page the table writes, by URL, with its metadata. */

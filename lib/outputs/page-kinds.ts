@@ -4,8 +4,10 @@
 // page metadata, the sitemap and the rebuild planner all read this table; adding a page kind
 // is one entry here and one template in layouts/ (the shape of an entry: kind-types.ts).
 import { ROUTES, absolute } from "../core/routes.ts";
+import { say, type MessageKey } from "../core/messages/index.ts";
 import { count, pageOf } from "../core/text.ts";
-import { lastChanged, type Catalog, type Post } from "../catalog/model.ts";
+import type { Site } from "../content/site.ts";
+import { lastChanged, type Catalog, type Post, type SitePage } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
 import type { Feed } from "./feeds.ts";
 import { OWNER_KEYS, asSentence, crumbs, indexKind, inSentence, kind, listedPosts, listingKind, newest, newestPost, suffix, type KindSource, type PageKind } from "./kind-types.ts";
@@ -19,8 +21,8 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     meta: (page, { site, everything }) =>
       page.number === 1
         ? { title: site.title, cardTitle: site.title, description: site.description, lastmod: everything }
-        : { cardTitle: `Posts${suffix(page)}`, description: `${site.description} Older posts, ${pageOf(page)}.`, lastmod: everything },
-    breadcrumbs: (page) => (page.number > 1 ? crumbs([], `Page ${page.number}`, undefined) : undefined),
+        : { cardTitle: `${t(site, "title.posts")}${suffix(page, site)}`, description: t(site, "title.olderPosts", { description: site.description, pageOf: pageOf(page, site.language) }), lastmod: everything },
+    breadcrumbs: (page, site) => (page.number > 1 ? crumbs([], t(site, "crumb.page", { number: page.number }), undefined, site) : undefined),
     shows: listedPosts,
   }),
   kind<Post>({
@@ -50,32 +52,32 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "tags",
     template: "tags.njk",
     items: ({ catalog }) => catalog.pages.tagIndex,
-    title: "Tags",
-    description: (site) => `Every tag on ${site.title}, with the number of posts under each, most used first.`,
+    title: (site) => t(site, "title.tags"),
+    description: (site) => t(site, "describe.tags", { site: site.title }),
     changed: ({ everything }) => everything,
-    breadcrumbs: (page) => (page.number > 1 ? crumbs([], "Tags", page) : undefined),
+    breadcrumbs: (page, site) => (page.number > 1 ? crumbs([], t(site, "title.tags"), page, site) : undefined),
   }),
   indexKind({
     name: "tags-by-name",
     template: "tags.njk",
     items: ({ catalog }) => catalog.pages.tagIndexByName,
     data: { byName: true },
-    title: "Tags by name",
-    description: (site) => `Every tag on ${site.title}, A to Z, with the number of posts under each.`,
+    title: (site) => t(site, "title.tagsByName"),
+    description: (site) => t(site, "describe.tagsByName", { site: site.title }),
     changed: ({ everything }) => everything,
-    breadcrumbs: (page) => crumbs([["Tags", ROUTES.tags]], "By name", page),
+    breadcrumbs: (page, site) => crumbs([[t(site, "title.tags"), ROUTES.tags]], t(site, "crumb.byName"), page, site),
   }),
   listingKind<Catalog["pages"]["tags"][number]>({
     name: "tag",
     template: "tag.njk",
     items: ({ catalog }) => catalog.pages.tags,
     meta: (page, { site, feeds }, tag = page.owner) => ({
-      cardTitle: `Tag: ${tag.name}${suffix(page)}`,
-      description: `Posts tagged “${tag.name}” on ${site.title}: ${count(tag.posts.length, "post")}${inSentence(page)}.`,
+      cardTitle: `${t(site, "title.tag", { name: tag.name })}${suffix(page, site)}`,
+      description: `${t(site, "describe.tag", { name: tag.name, site: site.title, count: count(tag.posts.length, "post", site.language) })}${inSentence(page, site)}.`,
       lastmod: newestPost(tag.posts),
       feed: feeds.tags[tag.slug],
     }),
-    breadcrumbs: (page) => crumbs([["Tags", ROUTES.tags]], page.owner.name, page),
+    breadcrumbs: (page, site) => crumbs([[t(site, "title.tags"), ROUTES.tags]], page.owner.name, page, site),
     owner: (page) => OWNER_KEYS.tag(page.owner.slug),
     shows: listedPosts,
   }),
@@ -83,25 +85,25 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "authors",
     template: "authors.njk",
     items: ({ catalog }) => catalog.pages.authorIndex,
-    title: "Authors",
-    description: (site) => `The authors who write on ${site.title}.`,
+    title: (site) => t(site, "title.authors"),
+    description: (site) => t(site, "describe.authors", { site: site.title }),
     changed: ({ everything }) => everything,
-    breadcrumbs: (page) => (page.number > 1 ? crumbs([], "Authors", page) : undefined),
+    breadcrumbs: (page, site) => (page.number > 1 ? crumbs([], t(site, "title.authors"), page, site) : undefined),
   }),
   listingKind<Catalog["pages"]["authors"][number]>({
     name: "author",
     template: "author.njk",
     items: ({ catalog }) => catalog.pages.authors,
     meta: (page, { site, feeds }, author = page.owner) => {
-      const about = author.bio ?? `Posts by ${author.displayName} on ${site.title}.`;
+      const about = author.bio ?? t(site, "describe.author", { name: author.displayName, site: site.title });
       return {
-        cardTitle: `Author: ${author.displayName}${suffix(page)}`,
-        description: `${about}${asSentence(page)}`,
+        cardTitle: `${t(site, "title.author", { name: author.displayName })}${suffix(page, site)}`,
+        description: `${about}${asSentence(page, site)}`,
         lastmod: newestPost(author.posts),
         feed: feeds.authors[author.id],
       };
     },
-    breadcrumbs: (page) => crumbs([["Authors", ROUTES.authors]], page.owner.displayName, page),
+    breadcrumbs: (page, site) => crumbs([[t(site, "title.authors"), ROUTES.authors]], page.owner.displayName, page, site),
     owner: (page) => OWNER_KEYS.author(page.owner.id),
     shows: listedPosts,
   }),
@@ -109,21 +111,21 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "outlets",
     template: "outlets.njk",
     items: ({ catalog }) => catalog.pages.outletIndex,
-    title: "Outlets",
-    description: (site) => `The publications quoted on ${site.title} and the ones its authors write for.`,
+    title: (site) => t(site, "title.outlets"),
+    description: (site) => t(site, "describe.outlets", { site: site.title }),
     changed: ({ sourcesChanged }) => sourcesChanged,
-    breadcrumbs: (page) => crumbs([["Sources", ROUTES.sources]], "Outlets", page),
+    breadcrumbs: (page, site) => crumbs([[t(site, "title.sources"), ROUTES.sources]], t(site, "title.outlets"), page, site),
   }),
   listingKind<Catalog["pages"]["outletSources"][number]>({
     name: "outlet-sources",
     template: "outlet-sources.njk",
     items: ({ catalog }) => catalog.pages.outletSources,
     meta: (page, { site }, outlet = page.owner) => ({
-      cardTitle: `Stories quoted from ${outlet.name}${suffix(page)}`,
-      description: `Every story from ${outlet.name} quoted on ${site.title}, newest first${inSentence(page)}.`,
+      cardTitle: `${t(site, "title.outletSources", { name: outlet.name })}${suffix(page, site)}`,
+      description: `${t(site, "describe.outletSources", { name: outlet.name, site: site.title })}${inSentence(page, site)}.`,
       lastmod: newest(outlet.sources.map((s) => s.published)),
     }),
-    breadcrumbs: (page) => crumbs([["Sources", ROUTES.sources], ["Outlets", ROUTES.outlets], [page.owner.name, page.owner.pageUrl]], "Stories", page),
+    breadcrumbs: (page, site) => crumbs([[t(site, "title.sources"), ROUTES.sources], [t(site, "title.outlets"), ROUTES.outlets], [page.owner.name, page.owner.pageUrl]], t(site, "crumb.stories"), page, site),
     index: true,
   }),
   listingKind<Catalog["pages"]["outlets"][number]>({
@@ -131,11 +133,11 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     template: "outlet.njk",
     items: ({ catalog }) => catalog.pages.outlets,
     meta: (page, { site }, outlet = page.owner) => ({
-      cardTitle: `Outlet: ${outlet.name}${suffix(page)}`,
-      description: `${outlet.name} on ${site.title}: the stories of theirs quoted here and the posts published there${inSentence(page)}.`,
+      cardTitle: `${t(site, "title.outlet", { name: outlet.name })}${suffix(page, site)}`,
+      description: `${t(site, "describe.outlet", { name: outlet.name, site: site.title })}${inSentence(page, site)}.`,
       lastmod: newest([newestPost(outlet.posts), ...outlet.sources.map((s) => s.published)]),
     }),
-    breadcrumbs: (page) => crumbs([["Sources", ROUTES.sources], ["Outlets", ROUTES.outlets]], page.owner.name, page),
+    breadcrumbs: (page, site) => crumbs([[t(site, "title.sources"), ROUTES.sources], [t(site, "title.outlets"), ROUTES.outlets]], page.owner.name, page, site),
     owner: (page) => OWNER_KEYS.outlet(page.owner.id),
     shows: listedPosts,
   }),
@@ -143,21 +145,21 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "sources",
     template: "sources.njk",
     items: ({ catalog }) => catalog.pages.sourceIndex,
-    title: "Sources",
-    description: (site) => `Every story quoted on ${site.title}, by outlet.`,
+    title: (site) => t(site, "title.sources"),
+    description: (site) => t(site, "describe.sources", { site: site.title }),
     changed: ({ sourcesChanged }) => sourcesChanged,
-    breadcrumbs: (page) => (page.number > 1 ? crumbs([], "Sources", page) : undefined),
+    breadcrumbs: (page, site) => (page.number > 1 ? crumbs([], t(site, "title.sources"), page, site) : undefined),
   }),
   listingKind<Catalog["pages"]["sources"][number]>({
     name: "source",
     template: "source.njk",
     items: ({ catalog }) => catalog.pages.sources,
     meta: (page, { site }, source = page.owner) => ({
-      cardTitle: `Source: ${source.title}${suffix(page)}`,
-      description: `“${source.title}” (${source.outlet.name}, ${source.published.text}): every passage quoted from it on ${site.title}, and the posts that quote it${inSentence(page)}.`,
+      cardTitle: `${t(site, "title.source", { title: source.title })}${suffix(page, site)}`,
+      description: `${t(site, "describe.source", { title: source.title, outlet: source.outlet.name, date: source.published.text, site: site.title })}${inSentence(page, site)}.`,
       lastmod: newest([newestPost(source.posts), source.published]),
     }),
-    breadcrumbs: (page) => crumbs([["Sources", ROUTES.sources], [page.owner.outlet.name, page.owner.outlet.pageUrl]], page.owner.title, page),
+    breadcrumbs: (page, site) => crumbs([[t(site, "title.sources"), ROUTES.sources], [page.owner.outlet.name, page.owner.outlet.pageUrl]], page.owner.title, page, site),
     owner: (page) => OWNER_KEYS.source(page.owner.id),
     shows: listedPosts,
   }),
@@ -165,21 +167,21 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "archive",
     template: "archive.njk",
     items: ({ catalog }) => catalog.pages.archiveIndex,
-    title: "Archive",
-    description: (site) => `Every post on ${site.title}, by month.`,
+    title: (site) => t(site, "title.archive"),
+    description: (site) => t(site, "describe.archive", { site: site.title }),
     changed: ({ everything }) => everything,
-    breadcrumbs: (page) => (page.number > 1 ? crumbs([], "Archive", page) : undefined),
+    breadcrumbs: (page, site) => (page.number > 1 ? crumbs([], t(site, "title.archive"), page, site) : undefined),
   }),
   listingKind<Catalog["pages"]["archiveMonths"][number]>({
     name: "month",
     template: "month.njk",
     items: ({ catalog }) => catalog.pages.archiveMonths,
     meta: (page, { site }, month = page.owner) => ({
-      cardTitle: `Archive: ${month.name}${suffix(page)}`,
-      description: `Posts on ${site.title} from ${month.name}: ${count(month.posts.length, "post")}${inSentence(page)}.`,
+      cardTitle: `${t(site, "title.month", { month: month.name })}${suffix(page, site)}`,
+      description: `${t(site, "describe.month", { site: site.title, month: month.name, count: count(month.posts.length, "post", site.language) })}${inSentence(page, site)}.`,
       lastmod: newestPost(month.posts),
     }),
-    breadcrumbs: (page) => crumbs([["Archive", ROUTES.archive], [String(page.owner.year), page.owner.archiveYear.indexUrl]], page.owner.name, page),
+    breadcrumbs: (page, site) => crumbs([[t(site, "title.archive"), ROUTES.archive], [String(page.owner.year), page.owner.archiveYear.indexUrl]], page.owner.name, page, site),
     owner: (page) => OWNER_KEYS.month(page.owner.year, page.owner.month),
     shows: listedPosts,
   }),
@@ -187,7 +189,18 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "search",
     template: "search.njk",
     url: () => ROUTES.search,
-    meta: (_, { site, everything }) => ({ cardTitle: "Search", description: `Search the posts on ${site.title}.`, lastmod: everything }),
+    meta: (_, { site, everything }) => ({ cardTitle: t(site, "title.search"), description: t(site, "describe.search", { site: site.title }), lastmod: everything }),
+    sitemap: true,
+  }),
+  kind<SitePage>({
+    name: "page",
+    template: "page.njk",
+    // Not `page`: Eleventy's own variable of that name says where a template is written.
+    alias: "sitePage",
+    items: ({ catalog }) => catalog.sitePages,
+    url: (page) => page.url,
+    // A page says nothing of when it changed (the sitemap leaves its lastmod out); not in any feed or listing.
+    meta: (page) => ({ cardTitle: page.title, description: page.description, lastmod: undefined }),
     sitemap: true,
   }),
   kind<undefined>({
@@ -195,7 +208,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     template: "404.njk",
     url: () => ROUTES.notFound,
     // No address of its own: no canonical URL, not in the sitemap, not indexed.
-    meta: () => ({ cardTitle: "Page not found", description: "There is no page at this address.", lastmod: undefined }),
+    meta: (_, { site }) => ({ cardTitle: t(site, "title.notFound"), description: t(site, "describe.notFound"), lastmod: undefined }),
     sitemap: false,
     noindex: true,
   }),
@@ -221,6 +234,11 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
   kind<undefined>({ name: "sitemap", template: "sitemap.njk", url: () => ROUTES.sitemap, sitemap: false }),
   kind<undefined>({ name: "robots", template: "robots.njk", url: () => ROUTES.robots, sitemap: false }),
 ];
+
+/** A message in the site's language (lib/core/messages/). */
+function t(site: Pick<Site, "language">, key: MessageKey, params?: Record<string, string | number>): string {
+  return say(site.language, key, params);
+}
 
 function nearPosts(post: Post): Post[] {
   return [post.newer, post.older, ...post.related].filter((p): p is Post => p !== undefined);

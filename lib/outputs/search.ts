@@ -14,8 +14,10 @@ export interface SearchOptions {
 }
 
 export const searchDefaults = {
-  glob: `${ROUTES.post("*").replace(/^\//, "")}index.html`,
-  bundleDir: "pagefind",
+  // Posts, and standalone pages (one level deep: `/about/`). Other top-level pages (tags,
+  // archive, …) match too but are skipped by Pagefind: they have no `data-pagefind-body`.
+  glob: `{${ROUTES.post("*").replace(/^\//, "")},${ROUTES.page("*").replace(/^\//, "")}}index.html`,
+  bundleDir: ROUTES.searchBundle.replace(/\//g, ""),
 } satisfies SearchOptions;
 
 export class SearchIndexError extends Error {

@@ -168,7 +168,7 @@ export class DevContent implements ContentStage {
  */
 function renderBodies(data: GlossData, files: readonly PostFile[], sourcesFile: string, memo: ReturnType<typeof createRenderMemo>): BodyEdit[] | undefined {
   const byFile = new Map(data.posts.map((post) => [post.file, post]));
-  const render = postRenderer(new Map(data.sources.map((source) => [source.id, source])), sourcesFile, memo);
+  const render = postRenderer(new Map(data.sources.map((source) => [source.id, source])), sourcesFile, memo, data.site.language);
   const edits: BodyEdit[] = [];
   for (const file of files) {
     const post = byFile.get(file.file);

@@ -1,10 +1,13 @@
 // The pipeline in one call: settings (read once) → content → catalog → outputs, throwing every
 // content problem at once as ContentErrors. Used by `npm run build`, `check:content` and, one
 // rebuild at a time, by the dev server (lib/pipeline/dev.ts).
+import { readdirSync } from "node:fs";
 import { now } from "../core/dates.ts";
+import { reservedPageSlugs } from "../core/routes.ts";
 import type { GlossEnv } from "../core/env.ts";
 import { ContentErrors } from "../core/errors.ts";
 import { defaultLimits } from "../content/files.ts";
+import { readPages } from "../content/pages.ts";
 import { readContent, type ContentMemo } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { buildCatalog } from "../catalog/build.ts";
@@ -30,9 +33,13 @@ export interface GlossData extends Catalog, Outputs {}
 
 /** Content and catalog, for the settings read once per build (read here when not given); `memo` keeps what the dev server read and rendered before. */
 export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { content: ContentMemo; renders: RenderMemo }): Catalog {
-  const { input, problems } = readContent(readOptions(env, site), memo?.content);
+  const options = readOptions(env, site);
+  const { input, problems } = readContent(options, memo?.content);
   if (memo) memo.renders.key = memo.content.registries;
+  const pages = readPages({ pagesDir: env.pagesDir, root: env.cwd, reserved: reservedPageSlugs(copiedNames(env.publicDir)), limits: options.limits });
+  problems.push(...pages.problems);
   const built = buildCatalog(input, site, {
+    pages: pages.pages,
     includeUnpublished: env.mode === "serve",
     now: now(site.timeZone, env.now),
     renders: memo?.renders,
@@ -46,6 +53,15 @@ export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { 
 /** How the content folder is read under these settings (time zone, symbolic links, sizes). */
 export function readOptions(env: GlossEnv, site: Site) {
   return { contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone, limits: defaultLimits(env.contentDir, site.followSymlinksOutside) };
+}
+
+/** The top-level names of the folder copied as is into the site (`css`, `js`, `favicon.svg`). */
+function copiedNames(publicDir: string): string[] {
+  try {
+    return readdirSync(publicDir);
+  } catch {
+    return [];
+  }
 }
 
 /** A whole build's data: content, catalog and outputs. */

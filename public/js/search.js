@@ -9,6 +9,12 @@ const list = document.querySelector("[data-search-results]");
 document.querySelector("[data-search-nojs]").hidden = true;
 
 const MAX_RESULTS = 30;
+// The words to print, in the site's language: data- attributes the search page writes from the
+// message table (lib/core/messages/), `{name}` filled in here.
+const words = form.dataset;
+const say = (template, params = {}) => template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+const plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+const counted = (n) => `${n} ${plurals.select(n) === "one" ? words.nounOne : words.nounOther}`;
 let pagefind;
 let latest = 0;
 
@@ -50,24 +56,24 @@ function resultItem(data) {
 
 async function run(query) {
   const ticket = ++latest;
-  const words = query.trim();
+  const wanted = query.trim();
   list.replaceChildren();
-  if (!words) {
-    status.textContent = "Type the words to look for, then press Search.";
+  if (!wanted) {
+    status.textContent = words.prompt;
     return;
   }
-  status.textContent = "Searching…";
+  status.textContent = words.searching;
   try {
-    const found = await (await engine()).search(words);
+    const found = await (await engine()).search(wanted);
     const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (ticket !== latest) return; // a newer search has started
     list.replaceChildren(...data.map(resultItem));
     const n = found.results.length;
-    const shown = n > MAX_RESULTS ? ` (showing the first ${MAX_RESULTS})` : "";
-    status.textContent = n === 0 ? `No posts found for “${words}”.` : `${n} post${n === 1 ? "" : "s"} found for “${words}”${shown}.`;
+    const params = { words: wanted, count: counted(n), shown: MAX_RESULTS };
+    status.textContent = say(n === 0 ? words.none : n > MAX_RESULTS ? words.foundMore : words.found, params);
   } catch (error) {
     if (ticket !== latest) return;
-    status.textContent = "Search could not load its index. Try the archive or tags instead.";
+    status.textContent = words.failed;
     console.error(error);
   }
 }

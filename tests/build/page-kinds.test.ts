@@ -21,7 +21,10 @@ describe("the page-kinds table", () => {
   let data: GlossData;
   let built: Set<string>;
   beforeAll(async () => {
-    site = makeSite(fixtureFiles(), fixtureRegistries());
+    // With a standalone page (pages/ beside posts/), linked from the footer so it can be reached.
+    const page = "---\ntitle: About\ndescription: About the browse fixture.\n---\n\nWords.\n";
+    const registries = fixtureRegistries();
+    site = makeSite({ ...fixtureFiles(), "../pages/about.md": page }, { ...registries, site: `${registries.site}nav:\n  footer: [about]\n` });
     const result = await buildSite(site, { GLOSS_NOW: NOW });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);

@@ -54,8 +54,8 @@ describe("the launch posts' quotations", () => {
     expect(result.code).toBe(0);
   });
 
-  it("prints no warning: the CNN story has no archived copy, but nothing records its original as gone", () => {
-    expect(result.stderr).toBe("");
+  it("warns only that the site's address is still the placeholder: the CNN story has no archived copy, but nothing records its original as gone", () => {
+    expect(result.stderr).toMatch(/^warning: the site's address is still the placeholder https:\/\/gloss\.example\/: [^\n]*\n  Set url [^\n]*\n$/);
   });
 
   it("lists each passage of the CNN story once, in story order, with every post that quotes it", () => {

@@ -26,6 +26,7 @@ export const LAUNCH_PAGE_TYPES: { type: string; url: string }[] = [
   { type: "archive", url: "/archive/" },
   { type: "archive month", url: "/archive/2019/03/" },
   { type: "search, with results", url: "/search/?q=Yongbyon" },
+  { type: "standalone page", url: "/about/" },
   { type: "404", url: "/no/such/page/" },
 ];
 
@@ -37,6 +38,7 @@ const FIXTURE_PAGE_TYPES: { type: string; url: string }[] = [
   { type: "tag, page 2", url: "/tags/north-korea/page/2/" },
   { type: "author with an unknown name", url: "/authors/anon/" },
   { type: "source", url: "/sources/story/" },
+  { type: "standalone page with a quotation", url: "/about/" },
 ];
 
 const SCHEMES = ["light", "dark"] as const;

@@ -1,6 +1,7 @@
 // A fixture blog with every page type and the awkward cases a template must survive: pagination,
 // hostile titles, an unnamed author, approximate dates, quotations with elisions, plain
-// blockquotes, lists, code and tables. Shared by the HTML-validity and accessibility tests.
+// blockquotes, lists, code and tables, and two standalone pages (one in the header, quoting a
+// source; one in the footer). Shared by the HTML-validity and accessibility tests.
 import { DEFAULT_SITE, makeSite, postFile, type FixtureSite } from "./site.ts";
 
 const BODY = `My own opening words, with *emphasis*, **strong words**, \`code\` and [a link](https://elsewhere.example/page).
@@ -35,6 +36,35 @@ preformatted <code> & text
 
 My closing words.`;
 
+/** The standalone pages, in `pages/` beside the content folder (makeSite's paths are relative to `posts/`). */
+export const FIXTURE_PAGES = {
+  "../pages/about.md": `---
+title: About the Fixture Blog
+navTitle: About
+description: What the fixture blog is for, with a quotation.
+---
+
+The fixture blog tests every page type. Its zanzibarite marker word is only on this page.
+
+> [!quote story]
+> The first quoted passage, word for word.
+
+## Contact
+
+- a point of *contact*
+`,
+  "../pages/colophon.md": `---
+title: Colophon
+description: How the fixture blog is made.
+---
+
+Built with Gloss.
+`,
+};
+
+/** The site settings' navigation for FIXTURE_PAGES. */
+export const FIXTURE_NAV = "nav:\n  header: [about]\n  footer: [colophon, about]\n";
+
 /** Builds the fixture folder (not the site): pageSize 2 so home, tag, author and source pages paginate. */
 export function makeFixtureBlog(): FixtureSite {
   return makeSite(
@@ -44,7 +74,8 @@ export function makeFixtureBlog(): FixtureSite {
       "third-post.md": postFile({ title: "Third post", date: "2020-02-01", tags: ["North Korea"], sources: ["other-story"], extra: "updated: 2020-02-03\ndescription: A post with a description <b>not bold</b>." }),
       "fourth-post.md": postFile({ title: "A fourth post with a rather long title that has to wrap on a phone screen", date: "2021-03-01", tags: ["North Korea", "Élan"] }),
       "fifth-post.md": postFile({ title: "Fifth", date: "2021-03-02", author: "anon" }),
+      ...FIXTURE_PAGES,
     },
-    { site: DEFAULT_SITE.replace("pageSize: 10", "pageSize: 2") },
+    { site: DEFAULT_SITE.replace("pageSize: 10", "pageSize: 2") + FIXTURE_NAV },
   );
 }

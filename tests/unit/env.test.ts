@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readEnv } from "../../lib/core/env.ts";
 import { ROOT } from "../helpers/site.ts";
+import { placeholderUrlWarning } from "../../lib/content/site.ts";
 
 describe("output folders by run mode", () => {
   it.each([
@@ -23,5 +24,46 @@ describe("output folders by run mode", () => {
     [{ ELEVENTY_RUN_MODE: "serve", GLOSS_DEV_OUTPUT_DIR: "site", GLOSS_OUTPUT_DIR: "site/public" }],
   ])("refuses a dev folder that overlaps the deploy folder: %j", (vars) => {
     expect(() => readEnv(vars)).toThrow(/must be apart from the deploy folder .*: drafts would be deployed/);
+  });
+});
+
+describe("the site's address from the environment", () => {
+  it.each([
+    [{}, undefined, undefined],
+    [{ GLOSS_SITE_URL: "https://mine.example/" }, "https://mine.example/", "GLOSS_SITE_URL"],
+    // GLOSS_SITE_URL wins over any host's variable.
+    [{ GLOSS_SITE_URL: "https://mine.example/", NETLIFY: "true", URL: "https://n.example" }, "https://mine.example/", "GLOSS_SITE_URL"],
+    [{ NETLIFY: "true", URL: "https://n.netlify.app" }, "https://n.netlify.app", "URL (Netlify)"],
+    // URL alone is too common a name: only Netlify's counts.
+    [{ URL: "https://somewhere.example" }, undefined, undefined],
+    [{ NETLIFY: "false", URL: "https://somewhere.example" }, undefined, undefined],
+    [{ CF_PAGES_URL: "https://abc.gloss.pages.dev" }, "https://abc.gloss.pages.dev", "CF_PAGES_URL (Cloudflare Pages)"],
+    [{ NETLIFY: "true", URL: "https://n.example", CF_PAGES_URL: "https://c.example" }, "https://n.example", "URL (Netlify)"],
+    [{ VERCEL_PROJECT_PRODUCTION_URL: "gloss.vercel.app" }, "https://gloss.vercel.app", "VERCEL_PROJECT_PRODUCTION_URL (Vercel)"],
+    [{ VERCEL_PROJECT_PRODUCTION_URL: "https://gloss.vercel.app" }, "https://gloss.vercel.app", "VERCEL_PROJECT_PRODUCTION_URL (Vercel)"],
+    [{ CF_PAGES_URL: "https://c.example", VERCEL_PROJECT_PRODUCTION_URL: "v.example" }, "https://c.example", "CF_PAGES_URL (Cloudflare Pages)"],
+    [{ GLOSS_SITE_URL: "" , CF_PAGES_URL: "https://c.example" }, "https://c.example", "CF_PAGES_URL (Cloudflare Pages)"],
+  ])("%j → %s", (vars, url, from) => {
+    const env = readEnv(vars);
+    expect([env.siteUrl, env.siteUrlFrom]).toEqual([url, from]);
+  });
+});
+
+describe("the pages folder", () => {
+  it("sits beside the content folder unless GLOSS_PAGES_DIR names another", () => {
+    expect(readEnv({ GLOSS_CONTENT_DIR: "/tmp/x/posts" }).pagesDir).toBe(path.resolve("/tmp/x/pages"));
+    expect(readEnv({ GLOSS_CONTENT_DIR: "/tmp/x/posts", GLOSS_PAGES_DIR: "/tmp/y" }).pagesDir).toBe(path.resolve("/tmp/y"));
+    const env = readEnv({});
+    expect(env.pagesDir).toBe(path.join(env.root, "pages"));
+  });
+});
+
+describe("the placeholder address warning", () => {
+  it.each([
+    ["https://gloss.example", true],
+    ["https://example.org", false],
+    ["https://gloss.example.org", false],
+  ])("%s → warns: %s", (origin, warns) => {
+    expect(placeholderUrlWarning({ origin }) !== undefined).toBe(warns);
   });
 });

@@ -6,7 +6,7 @@ import { selectFeeds, toJsonFeed, xmlSafe } from "../../lib/outputs/feeds.ts";
 import { toSite } from "../../lib/content/site.ts";
 
 const site = toSite(
-  { title: "T", description: "D", url: "https://x.example/", language: "en", timeZone: "UTC", pageSize: 10, indexPageSize: 100, feedSize: 2, pathPrefix: "/blog/", followSymlinksOutside: false },
+  { title: "T", description: "D", url: "https://x.example/", language: "en", timeZone: "UTC", pageSize: 10, indexPageSize: 100, feedSize: 2, pathPrefix: "/blog/", followSymlinksOutside: false, nav: { header: [], footer: [] } },
   { siteUrl: undefined, pathPrefix: undefined },
 );
 

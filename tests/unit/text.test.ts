@@ -1,3 +1,4 @@
+import type { ContentStage } from "../../lib/pipeline/load.ts";
 import { describe, expect, it } from "vitest";
 import { count, NOUNS, pageOf, plural, type Noun } from "../../lib/core/text.ts";
 import { textPlugin } from "../../lib/eleventy/text-plugin.ts";
@@ -41,20 +42,35 @@ describe("pageOf", () => {
   ])("%j → %s", (page, words) => expect(pageOf(page)).toBe(words));
 });
 
-describe("the layouts' filters (textPlugin)", () => {
+describe("the layouts' filters and the t global (textPlugin)", () => {
   const filters = new Map<string, (...args: never[]) => unknown>();
-  textPlugin({ addFilter: (name, filter) => void filters.set(name, filter) });
+  const globals = new Map<string, unknown>();
+  let language = "en";
+  textPlugin(
+    { addFilter: (name, filter) => void filters.set(name, filter), addNunjucksGlobal: (name, value) => void globals.set(name, value) },
+    { content: { settings: () => ({ language }) as ReturnType<ContentStage["settings"]> } },
+  );
   const filter = (name: string) => filters.get(name) as (...args: unknown[]) => unknown;
+  const t = globals.get("t") as (key: string, params?: Record<string, unknown>) => string;
 
-  it("print what lib/core/text.ts words", () => {
+  it("print what lib/core/text.ts words, in the site's language", () => {
+    language = "en";
     expect(filter("count")(1, "quoted story")).toBe("1 quoted story");
     expect(filter("plural")(3, "post")).toBe("posts");
     expect(filter("pageOf")({ number: 2, total: 5 })).toBe("page 2 of 5");
+    expect(t("tag.heading", { name: "Iran" })).toBe("Tag: Iran");
+    language = "de-AT";
+    expect(filter("count")(1, "quoted story")).toBe("1 zitierter Artikel");
+    expect(filter("count")(3, "post")).toBe("3 Beiträge");
+    expect(filter("pageOf")({ number: 2, total: 5 })).toBe("Seite 2 von 5");
+    expect(t("tag.heading", { name: "Iran" })).toBe("Schlagwort: Iran");
   });
 
-  it("fail on a noun missing from NOUNS, naming where to add it", () => {
-    expect(() => filter("count")(2, "mouse")).toThrow(/Unknown noun "mouse": add it to NOUNS in lib\/core\/text\.ts/);
+  it("fail on a noun or message key missing from the tables, naming where to add it", () => {
+    language = "en";
+    expect(() => filter("count")(2, "mouse")).toThrow(/Unknown noun "mouse": add it to lib\/core\/messages\/en\.ts and every other table there/);
     expect(() => filter("plural")(2, "toString")).toThrow(/Unknown noun/);
+    expect(() => t("nav.nowhere")).toThrow(/Unknown message "nav.nowhere"/);
   });
 
   it.each([
