@@ -6,6 +6,7 @@ import type { DateTime } from "luxon";
 import { toPostDate } from "../core/dates.ts";
 import type { ContentProblem } from "../core/errors.ts";
 import { ROUTES } from "../core/routes.ts";
+import { listSeparators, readingTime } from "../core/text.ts";
 import type { ContentInput } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
@@ -45,7 +46,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       continue;
     }
     slugs.set(file.slug, file.file);
-    const { author, sources: postSources } = resolvePostRefs(file, input, registries, problems);
+    const { authors, sources: postSources } = resolvePostRefs(file, input, registries, problems);
     const postTags = tags.resolve(file);
 
     const { html, state, summary } = render(file);
@@ -55,7 +56,11 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       const source = sources.get(id);
       if (source && !postSources.includes(source)) postSources.push(source);
     }
-    if (!author) continue;
+    if (!authors) continue;
+    const author = authors[0]!;
+    const outlets = [...new Set(authors.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
+    const words = wordShare(state.words.quoted, state.words.commentary);
+    const separators = listSeparators(authors.length);
 
     const post: Post = {
       slug: file.slug,
@@ -65,14 +70,18 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       date: toPostDate(data.date.value, data.date.dayOnly, data.dateAccuracy),
       dateNote: data.dateNote,
       updated: data.updated ? toPostDate(data.updated.value, data.updated.dayOnly) : undefined,
+      authors,
       author,
-      outlet: author.outlet,
+      byline: authors.map((a, i) => ({ separator: separators[i]!, author: a })),
+      outlet: outlets.length === 1 && authors.every((a) => a.outlet === outlets[0]) ? outlets[0] : undefined,
+      outlets,
       tags: postTags,
       sources: postSources,
       description: data.description,
       summary,
       html,
-      words: wordShare(state.words.quoted, state.words.commentary),
+      words,
+      readingTime: readingTime(words.total),
       passages: state.passages,
       draft: data.draft,
       scheduled: data.date.value.toMillis() > options.now.toMillis(),
@@ -114,8 +123,8 @@ function linkIndexes(posts: Post[], sources: Iterable<Source>, site: Site): void
   posts.forEach((post, index) => {
     post.newer = posts[index - 1];
     post.older = posts[index + 1];
-    post.author.posts.push(post);
-    post.outlet?.posts.push(post);
+    for (const author of post.authors) author.posts.push(post);
+    for (const outlet of post.outlets) outlet.posts.push(post);
     for (const source of post.sources) {
       source.posts.push(post);
       pushTo(bySource, source.id, index);

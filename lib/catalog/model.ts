@@ -76,6 +76,12 @@ export function wordShare(quoted: number, commentary: number): WordShare {
   return { quoted, commentary, total, quotedPercent, commentaryPercent: total === 0 ? 0 : 100 - quotedPercent };
 }
 
+/** One name of a byline: what goes before it ("", ", ", " and ") and the author. */
+export interface BylineName {
+  separator: string;
+  author: Author;
+}
+
 export interface Post {
   slug: string;
   url: string;
@@ -84,8 +90,16 @@ export interface Post {
   date: PostDate;
   dateNote: string | undefined;
   updated: PostDate | undefined;
+  /** Its authors, in the order the post names them (one or more). */
+  authors: Author[];
+  /** The first of `authors`, who leads the byline. */
   author: Author;
+  /** `authors` as a byline prints them: "A", "A and B", "A, B and C". */
+  byline: BylineName[];
+  /** The outlet every one of its authors writes for, when they share one (shown after the byline). */
   outlet: Outlet | undefined;
+  /** Every outlet its authors write for, once each (each outlet's page lists the post). */
+  outlets: Outlet[];
   tags: Tag[];
   sources: Source[];
   description: string | undefined;
@@ -93,6 +107,8 @@ export interface Post {
   summary: string;
   html: string;
   words: WordShare;
+  /** "4 min read", from `words.total` (lib/core/text.ts declares the reading speed). */
+  readingTime: string;
   /** The passages it quotes, in the order it quotes them (for its sources' quote lists). */
   passages: readonly QuotedPassage[];
   draft: boolean;

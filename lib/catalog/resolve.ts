@@ -81,28 +81,39 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
   return { outlets, authors, sources, brokenSources };
 }
 
-/** A post's author and listed sources, looked up; unknown ids are pushed as problems. */
-export function resolvePostRefs(file: PostFile, input: ContentInput, registries: Registries, problems: ContentProblem[]): { author: Author | undefined; sources: Source[] } {
+/** The field of the `i`th of `count` author ids, as the author wrote it: `author`, or `author[1]` in a list. */
+function authorField(i: number, count: number): string {
+  return count === 1 ? "author" : `author[${i}]`;
+}
+
+/** Unknown author ids of a post, pushed as problems (ids whose entries are broken were reported there). */
+function checkAuthorIds(file: string, lineOf: PostFile["lineOf"], ids: readonly string[], input: ContentInput, registries: Registries, problems: ContentProblem[]): void {
+  ids.forEach((id, i) => {
+    if (!registries.authors.has(id) && !input.invalid.authors.has(id)) {
+      problems.push({ file, field: authorField(i, ids.length), line: lineOf(["author"]), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(id) });
+    }
+  });
+}
+
+/** A post's authors (in byline order) and listed sources, looked up; unknown ids are pushed as problems. */
+export function resolvePostRefs(file: PostFile, input: ContentInput, registries: Registries, problems: ContentProblem[]): { authors: Author[] | undefined; sources: Source[] } {
   const { data } = file;
-  const author = registries.authors.get(data.author);
-  if (!author && !input.invalid.authors.has(data.author)) {
-    problems.push({ file: file.file, field: "author", line: file.lineOf(["author"]), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(data.author) });
-  }
+  checkAuthorIds(file.file, file.lineOf, data.author, input, registries, problems);
+  const found = data.author.map((id) => registries.authors.get(id)).filter((author): author is Author => author !== undefined);
+  const authors = found.length === data.author.length ? found : undefined;
   const sources: Source[] = [];
   data.sources.forEach((id, i) => {
     const source = registries.sources.get(id);
     if (source) sources.push(source);
     else if (!registries.brokenSources.has(id)) problems.push({ file: file.file, field: `sources[${i}]`, line: file.lineOf(["sources"]), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id) });
   });
-  return { author, sources };
+  return { authors, sources };
 }
 
 /** Posts that failed validation: their unknown ids are reported now, not after the next fix. */
 export function checkRejectedRefs(input: ContentInput, registries: Registries, problems: ContentProblem[]): void {
   for (const ref of input.rejected) {
-    if (ref.author && !registries.authors.has(ref.author) && !input.invalid.authors.has(ref.author)) {
-      problems.push({ file: ref.file, field: "author", line: ref.lineOf(["author"]), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(ref.author) });
-    }
+    checkAuthorIds(ref.file, ref.lineOf, ref.authors, input, registries, problems);
     ref.sources.forEach((id, i) => {
       if (!registries.sources.has(id) && !registries.brokenSources.has(id)) problems.push({ file: ref.file, field: `sources[${i}]`, line: ref.lineOf(["sources"]), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id) });
     });

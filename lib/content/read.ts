@@ -35,7 +35,8 @@ export interface PostFile {
 export interface PostReferences {
   file: string;
   lineOf: LineFinder;
-  author: string | undefined;
+  /** Author ids it names (one or a list), in order. */
+  authors: string[];
   sources: string[];
 }
 
@@ -151,7 +152,7 @@ export function readPost(
     if (!result.ok) problems.push(...result.problems);
     const raw = parsed.value as Record<string, unknown>;
     const ids = (value: unknown) => (Array.isArray(value) ? value : []).filter((v): v is string => typeof v === "string" && isSlug(v));
-    rejected.push({ file: shown, lineOf, author: ids([raw.author])[0], sources: ids(raw.sources) });
+    rejected.push({ file: shown, lineOf, authors: ids(Array.isArray(raw.author) ? raw.author : [raw.author]), sources: ids(raw.sources) });
     return undefined;
   }
   const stem = path.basename(shown, ".md");

@@ -45,6 +45,22 @@ function dateField(zone: string) {
   });
 }
 
+const AUTHOR_ID = "an author id (lowercase-with-hyphens) from _data/authors.yaml";
+/** `author: digby` or `author: [digby, other]`: always a list of distinct ids once parsed, in byline order. */
+const authorIds = z
+  .union([id(AUTHOR_ID), z.array(id(AUTHOR_ID), { error: "a list of author ids" }).min(1, { error: "at least one author id" })], {
+    error: `${AUTHOR_ID}, or a list of them ([a, b])`,
+  })
+  .transform((value, ctx) => {
+    const ids = typeof value === "string" ? [value] : value;
+    const twin = ids.find((item, i) => ids.indexOf(item) !== i);
+    if (twin !== undefined) {
+      ctx.addIssue({ code: "custom", message: "each author once", params: { hint: `remove the second "${twin}"` } });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
 const accuracy = z.enum(DATE_ACCURACIES, { error: `one of ${DATE_ACCURACIES.join(", ")}` });
 
 export function postSchema(zone: string) {
@@ -55,7 +71,7 @@ export function postSchema(zone: string) {
       dateAccuracy: accuracy.default("exact"),
       dateNote: text("a sentence on how the date is known").optional(),
       updated: dateField(zone).optional(),
-      author: id("an author id (lowercase-with-hyphens) from _data/authors.yaml"),
+      author: authorIds,
       tags: z.array(text("a non-empty tag"), { error: "a list of tags" }).default([]),
       sources: z
         .array(id("a source id (lowercase-with-hyphens) from _data/sources.yaml"), { error: "a list of source ids" })

@@ -19,6 +19,7 @@ export const NOUNS = {
   "content problem": { one: "content problem", other: "content problems" },
   "post-build check failure": { one: "post-build check failure", other: "post-build check failures" },
   rule: { one: "rule", other: "rules" },
+  word: { one: "word", other: "words" },
 } as const satisfies Record<string, NounForms>;
 
 export type Noun = keyof typeof NOUNS;
@@ -50,4 +51,31 @@ export function pageOf(page: { number: number; total: number }): string {
 /** The text with its first letter in upper case, the rest as it is: "page 2 of 5" → "Page 2 of 5". */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * What goes before each of `n` names in a running list: `["", " and "]`, `["", ", ", " and "]`
+ * (no serial comma). Templates print `separator + linked name`; `joinNames` joins plain text.
+ */
+export function listSeparators(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => (i === 0 ? "" : i === n - 1 ? " and " : ", "));
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  const separators = listSeparators(names.length);
+  return names.map((name, i) => `${separators[i]}${name}`).join("");
+}
+
+/** Reading speed assumed for "N min read": a common figure for adults reading on screen. */
+export const WORDS_PER_MINUTE = 230;
+
+/** Whole minutes to read `words` words, rounded to the nearest minute and never below 1. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** "4 min read". */
+export function readingTime(words: number): string {
+  return `${readingMinutes(words)} min read`;
 }

@@ -4,7 +4,7 @@
 // page metadata, the sitemap and the rebuild planner all read this table; adding a page kind
 // is one entry here and one template in layouts/ (the shape of an entry: kind-types.ts).
 import { ROUTES, absolute } from "../core/routes.ts";
-import { count, pageOf } from "../core/text.ts";
+import { count, joinNames, pageOf } from "../core/text.ts";
 import { lastChanged, type Catalog, type Post } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
 import type { Feed } from "./feeds.ts";
@@ -36,8 +36,8 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
       article: {
         published: post.date.accuracy === "exact" ? post.date.iso : undefined,
         modified: post.updated?.iso,
-        authorUrl: absolute(site, post.author.pageUrl),
-        authorName: post.author.displayName,
+        authorUrls: post.authors.map((author) => absolute(site, author.pageUrl)),
+        authorName: joinNames(post.authors.map((author) => author.displayName)),
         tags: post.tags.map((tag) => tag.name),
       },
     }),

@@ -18,6 +18,7 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
   "malformed-yaml": { code: 1, stderr: failure("posts/bad.md:5: expected valid YAML, got a YAML error: missed comma between flow collection entries") },
   "front-matter-not-mapping": { code: 1, stderr: failure("posts/bad.md:2: expected front matter as a YAML mapping (key: value lines), got a list of 2") },
   "unknown-author": { code: 1, stderr: failure('posts/bad.md:4 › author: expected an author id from posts/_data/authors.yaml, got "bob"') },
+  "unknown-coauthor": { code: 1, stderr: failure('posts/bad.md:4 › author[1]: expected an author id from posts/_data/authors.yaml, got "bob"') },
   "unknown-outlet": { code: 1, stderr: failure('posts/_data/sources.yaml:3 › story.outlet: expected an outlet id from posts/_data/outlets.yaml, got "nbc"') },
   "unknown-source-id": { code: 1, stderr: failure('posts/bad.md:5 › sources[1]: expected a source id from posts/_data/sources.yaml, got "no-such-story"') },
   "source-url-not-http": { code: 1, stderr: failure('posts/_data/sources.yaml:4 › story.url: expected an absolute http(s) URL, got "ftp://news.example/big-story.txt"') },
