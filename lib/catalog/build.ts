@@ -5,10 +5,11 @@
 import type { DateTime } from "luxon";
 import { toPostDate } from "../core/dates.ts";
 import type { ContentProblem } from "../core/errors.ts";
-import { ROUTES } from "../core/routes.ts";
+import { ROUTES, absolute } from "../core/routes.ts";
 import { listSeparators, readingTime } from "../core/text.ts";
 import type { ContentInput } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
+import { bibtexEntry, chicagoCitation, citationText, cslItem } from "./citation.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
 import { buildListings, byNewest, byPublished, orderLists } from "./listings.ts";
 import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
@@ -89,6 +90,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       older: undefined,
       related: [],
       jsonLd: "",
+      cite: { parts: [], text: "", bibtex: "", csl: "", bibtexUrl: ROUTES.citeBibtex(file.slug), cslUrl: ROUTES.citeCsl(file.slug) },
     };
     if (options.includeUnpublished || (!post.draft && !post.scheduled)) posts.push(post);
   }
@@ -150,7 +152,12 @@ function linkIndexes(posts: Post[], sources: Iterable<Source>, site: Site): void
     outlets.add(source.outlet);
     source.jsonLd = serializeJsonLd(newsArticle(source, true));
   }
-  for (const post of posts) post.jsonLd = serializeJsonLd(blogPosting(post, site));
+  for (const post of posts) {
+    post.jsonLd = serializeJsonLd(blogPosting(post, site));
+    const citable = { ...post, url: absolute(site, post.url) };
+    const parts = chicagoCitation(citable, site);
+    post.cite = { ...post.cite, parts, text: citationText(parts), bibtex: bibtexEntry(citable, site), csl: `${JSON.stringify(cslItem(citable, site), null, 2)}\n` };
+  }
   for (const outlet of outlets) outlet.sources.sort(byPublished);
 }
 

@@ -4,6 +4,7 @@
 import type { PostDate } from "../core/dates.ts";
 import type { Site } from "../content/site.ts";
 import type { QuotedPassage } from "../markdown/env.ts";
+import type { CitationPart } from "./citation.ts";
 import type { GroupSlice, Page } from "./pagination.ts";
 import type { PassageGroup } from "./quote-index.ts";
 
@@ -82,6 +83,19 @@ export interface BylineName {
   author: Author;
 }
 
+/** How to cite a post (lib/catalog/citation.ts). */
+export interface Citation {
+  /** Chicago style, in runs the template prints (the blog's title in italics, the URL as a link). */
+  parts: CitationPart[];
+  /** The same as one line of text. */
+  text: string;
+  bibtex: string;
+  /** CSL-JSON, serialized. */
+  csl: string;
+  bibtexUrl: string;
+  cslUrl: string;
+}
+
 export interface Post {
   slug: string;
   url: string;
@@ -120,6 +134,8 @@ export interface Post {
   related: Post[];
   /** schema.org BlogPosting citing its sources, serialized for a <script type="application/ld+json">. */
   jsonLd: string;
+  /** Its citation, in words and as files to download. */
+  cite: Citation;
 }
 
 /** The date a post was last changed as far as we know: `updated`, else its publication date. */

@@ -5,6 +5,9 @@
 export const ROUTES = {
   home: "/",
   post: (slug: string) => `/posts/${slug}/`,
+  /** A post's citation as BibTeX and as CSL-JSON, for download from its "Cite" section. */
+  citeBibtex: (slug: string) => `/posts/${slug}/cite.bib`,
+  citeCsl: (slug: string) => `/posts/${slug}/cite.json`,
   tags: "/tags/",
   tagsByName: "/tags/by-name/",
   tag: (slug: string) => `/tags/${slug}/`,

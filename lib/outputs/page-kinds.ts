@@ -217,6 +217,9 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     sitemap: false,
     shows: (feed) => feed.entries.map((entry) => entry.post),
   }),
+  // A post's citation files, linked from its "Cite" section: not pages, so not in the sitemap.
+  kind<Post>({ name: "cite-bibtex", template: "cite-bibtex.njk", alias: "post", items: ({ catalog }) => catalog.posts, url: (post) => post.cite.bibtexUrl, sitemap: false, shows: (post) => [post] }),
+  kind<Post>({ name: "cite-csl", template: "cite-csl.njk", alias: "post", items: ({ catalog }) => catalog.posts, url: (post) => post.cite.cslUrl, sitemap: false, shows: (post) => [post] }),
   kind<undefined>({ name: "feed-xsl", template: "feed-xsl.njk", url: () => ROUTES.feedStylesheet, sitemap: false }),
   kind<undefined>({ name: "sitemap", template: "sitemap.njk", url: () => ROUTES.sitemap, sitemap: false }),
   kind<undefined>({ name: "robots", template: "robots.njk", url: () => ROUTES.robots, sitemap: false }),

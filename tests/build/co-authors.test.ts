@@ -60,6 +60,29 @@ describe("a co-authored post", () => {
     for (const id of ["ann", "bea", "anon"]) expect(readFileSync(path.join(site.outputDir, `authors/${id}/feed.xml`), "utf8")).toContain("/posts/together/");
   });
 
+  it("cites the post in a closed <details>, Chicago style, with BibTeX and CSL-JSON files to download", () => {
+    const doc = readPage(site, "/posts/together/");
+    const details = doc.querySelector("details.cite")!;
+    expect(details.hasAttribute("open")).toBe(false);
+    expect(texts(doc, "details.cite summary")).toEqual(["Cite this post"]);
+    expect(texts(doc, "details.cite .citation")).toEqual(["Bea Writer, Ann Author, and [unnamed author]. “Together.” Fixture Blog (blog), January 5, 2020. https://fixture.example/posts/together/."]);
+    const links = [...details.querySelectorAll("a[download]")].map((a) => a.getAttribute("href"));
+    expect(links).toEqual(["/posts/together/cite.bib", "/posts/together/cite.json"]);
+    const bib = readFileSync(path.join(site.outputDir, "posts/together/cite.bib"), "utf8");
+    expect(bib).toMatch(/^@online\{together,\n/);
+    expect(bib).toContain("  author = {{Bea Writer} and {Ann Author} and {[unnamed author]}},\n");
+    const csl = JSON.parse(readFileSync(path.join(site.outputDir, "posts/together/cite.json"), "utf8")) as { URL: string; issued: unknown }[];
+    expect(csl[0]).toMatchObject({ URL: "https://fixture.example/posts/together/", issued: { "date-parts": [[2020, 1, 5]] } });
+  });
+
+  it("shows the reading time beside the word count", () => {
+    expect(texts(readPage(site, "/posts/together/"), ".dateline .reading-time")).toEqual(["1 min read (3 words)"]);
+  });
+
+  it("keeps citation files out of the sitemap", () => {
+    expect(readFileSync(path.join(site.outputDir, "sitemap.xml"), "utf8")).not.toContain("cite.");
+  });
+
   it("gives JSON-LD an array of authors, the unnamed one without a name", () => {
     const ld = JSON.parse(readPage(site, "/posts/together/").querySelector('script[type="application/ld+json"]')!.textContent!) as { author: { name?: string }[] };
     expect(ld.author.map((a) => a.name)).toEqual(["Bea Writer", "Ann Author", undefined]);
