@@ -13,6 +13,7 @@ import { bibtexEntry, chicagoCitation, citationText, cslItem } from "./citation.
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
 import { buildListings, byNewest, byPublished, orderLists } from "./listings.ts";
 import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
+import { buildRedirects } from "./redirects.ts";
 import { buildQuoteIndex } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
 import { postRenderer, type RenderMemo } from "./render.ts";
@@ -39,6 +40,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
   const tags = tagResolver(problems);
   const slugs = new Map<string, string>();
   const posts: Post[] = [];
+  const postFiles = new Map<Post, ContentInput["posts"][number]>();
   for (const file of input.posts) {
     const data = file.data;
     const twin = slugs.get(file.slug);
@@ -90,11 +92,16 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       older: undefined,
       related: [],
       jsonLd: "",
+      aliases: data.aliases,
       cite: { parts: [], text: "", bibtex: "", csl: "", bibtexUrl: ROUTES.citeBibtex(file.slug), cslUrl: ROUTES.citeCsl(file.slug) },
     };
-    if (options.includeUnpublished || (!post.draft && !post.scheduled)) posts.push(post);
+    if (options.includeUnpublished || (!post.draft && !post.scheduled)) {
+      posts.push(post);
+      postFiles.set(post, file);
+    }
   }
   checkRejectedRefs(input, registries, problems);
+  const redirects = buildRedirects(posts, postFiles, problems);
   if (problems.length > 0) return { catalog: undefined, problems };
 
   posts.sort(byNewest);
@@ -110,6 +117,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     tagsByName: lists.tagsByName,
     archive: lists.years,
     pages: buildListings(lists, site),
+    redirects,
     warnings,
   };
   return { catalog, problems };

@@ -136,6 +136,19 @@ export interface Post {
   jsonLd: string;
   /** Its citation, in words and as files to download. */
   cite: Citation;
+  /** Old addresses that redirect here (`aliases:`), root-relative, without the path prefix. */
+  aliases: string[];
+}
+
+/** An old address of a post, written as a redirect page and a `_redirects` line. */
+export interface Redirect {
+  /** The old address, root-relative, without the path prefix. */
+  from: string;
+  post: Post;
+  /** Where the alias is declared, for messages about it. */
+  file: string;
+  field: string;
+  line: number | undefined;
 }
 
 /** The date a post was last changed as far as we know: `updated`, else its publication date. */
@@ -209,6 +222,8 @@ export interface Catalog {
   /** Years with posts, newest first. */
   archive: ArchiveYear[];
   pages: Listings;
+  /** Old addresses of published posts, in post order (lib/catalog/redirects.ts). */
+  redirects: Redirect[];
   /** Non-fatal notes for the author (e.g. sources without an archived copy). */
   warnings: string[];
 }

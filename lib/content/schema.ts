@@ -61,6 +61,16 @@ const authorIds = z
     return ids;
   });
 
+/**
+ * An old address of a post (`aliases:`): root-relative, without the path prefix, ending in `/`
+ * or `.html`, made of characters a URL path holds as they are (no `..`, query or fragment).
+ */
+export function isAliasPath(value: string): boolean {
+  return /^\/([A-Za-z0-9._~!$&'()*+,;=:@%-]+\/)*([A-Za-z0-9._~!$&'()*+,;=:@%-]+\.html)?$/.test(value) && !/(^|\/)\.\.?(\/|$)/.test(value) && value !== "/";
+}
+const ALIAS = "a root-relative old address like /2019/03/old-post/ (ending in / or .html)";
+const aliases = z.array(z.string({ error: ALIAS }).refine(isAliasPath, { error: ALIAS }), { error: "a list of old addresses ([/old/path/])" });
+
 const accuracy = z.enum(DATE_ACCURACIES, { error: `one of ${DATE_ACCURACIES.join(", ")}` });
 
 export function postSchema(zone: string) {
@@ -79,8 +89,9 @@ export function postSchema(zone: string) {
       description: text("a non-empty description").optional(),
       draft: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
       slug: id("a slug (lowercase-with-hyphens)").optional(),
+      aliases: aliases.default([]),
     },
-    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug)" },
+    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases)" },
   );
 }
 export type PostFrontMatter = z.output<ReturnType<typeof postSchema>>;

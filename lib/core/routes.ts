@@ -24,6 +24,10 @@ export const ROUTES = {
   notFound: "/404.html",
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",
+  /** Old addresses of posts and where they moved, for Netlify and Cloudflare Pages. */
+  redirectsFile: "/_redirects",
+  /** A redirect page is written at the old address itself (a post's `aliases:`). */
+  redirect: (from: string) => from,
   /** A feed of the page at `base` (`/`, `/tags/x/`): Atom and JSON Feed. */
   atomFeed: (base: string) => `${base}feed.xml`,
   jsonFeed: (base: string) => `${base}feed.json`,

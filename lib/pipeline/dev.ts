@@ -6,6 +6,7 @@
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
 import { ContentErrors } from "../core/errors.ts";
+import { readingTime } from "../core/text.ts";
 import { createContentMemo, registryFiles, rereadPosts, type PostFile } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { blogPosting, serializeJsonLd } from "../catalog/jsonld.ts";
@@ -31,12 +32,13 @@ interface BodyEdit {
  */
 export const BODY_EDIT_REFRESHERS: readonly { changes: string; refresh(edits: readonly BodyEdit[], data: GlossData): void }[] = [
   {
-    changes: "the post's html, summary, word share and quoted passages (its render)",
+    changes: "the post's html, summary, word share, reading time and quoted passages (its render)",
     refresh: (edits) => {
       for (const { post, rendered } of edits) {
         post.html = rendered.html;
         post.summary = rendered.summary;
         post.words = wordShare(rendered.state.words.quoted, rendered.state.words.commentary);
+        post.readingTime = readingTime(post.words.total);
         post.passages = rendered.state.passages;
       }
     },

@@ -1,5 +1,5 @@
 // A fixture blog with every page type and the awkward cases a template must survive: pagination,
-// hostile titles, an unnamed author, a co-authored post, approximate dates, quotations with elisions, plain
+// hostile titles, an unnamed author, a co-authored post with an old address, approximate dates, quotations with elisions, plain
 // blockquotes, lists, code and tables. Shared by the HTML-validity and accessibility tests.
 import { DEFAULT_SITE, makeSite, postFile, type FixtureSite } from "./site.ts";
 
@@ -44,7 +44,7 @@ export function makeFixtureBlog(): FixtureSite {
       "third-post.md": postFile({ title: "Third post", date: "2020-02-01", tags: ["North Korea"], sources: ["other-story"], extra: "updated: 2020-02-03\ndescription: A post with a description <b>not bold</b>." }),
       "fourth-post.md": postFile({ title: "A fourth post with a rather long title that has to wrap on a phone screen", date: "2021-03-01", tags: ["North Korea", "Élan"] }),
       "fifth-post.md": postFile({ title: "Fifth", date: "2021-03-02", author: "anon" }),
-      "co-authored.md": postFile({ title: "Written together", date: "2021-03-03", author: "[ann, anon]", sources: ["story"], body: "Our words.\n\n> [!quote story]\n> The first quoted passage, word for word." }),
+      "co-authored.md": postFile({ title: "Written together", date: "2021-03-03", author: "[ann, anon]", sources: ["story"], extra: "aliases: [/2021/03/together/]", body: "Our words.\n\n> [!quote story]\n> The first quoted passage, word for word." }),
     },
     { site: DEFAULT_SITE.replace("pageSize: 10", "pageSize: 2") },
   );
