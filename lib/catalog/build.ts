@@ -101,7 +101,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     }
   }
   checkRejectedRefs(input, registries, problems);
-  const redirects = buildRedirects(posts, postFiles, problems);
+  const redirects = buildRedirects(posts, postFiles, site, problems);
   if (problems.length > 0) return { catalog: undefined, problems };
 
   posts.sort(byNewest);

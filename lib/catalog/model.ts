@@ -145,6 +145,8 @@ export interface Redirect {
   /** The old address, root-relative, without the path prefix. */
   from: string;
   post: Post;
+  /** The post's absolute URL: the redirect page's canonical link. */
+  canonical: string;
   /** Where the alias is declared, for messages about it. */
   file: string;
   field: string;

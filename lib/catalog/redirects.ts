@@ -3,6 +3,7 @@
 // with the other pages of the site are the outputs stage's to find (lib/outputs/redirects.ts),
 // where every page's address is known.
 import type { ContentProblem } from "../core/errors.ts";
+import { absolute } from "../core/routes.ts";
 import type { PostFile } from "../content/read.ts";
 import type { Post, Redirect } from "./model.ts";
 
@@ -12,7 +13,7 @@ export function outputPathOf(sitePath: string): string {
 }
 
 /** Every published post's aliases as redirects, or problems for those that clash. Linear in posts and aliases. */
-export function buildRedirects(posts: readonly Post[], files: ReadonlyMap<Post, PostFile>, problems: ContentProblem[]): Redirect[] {
+export function buildRedirects(posts: readonly Post[], files: ReadonlyMap<Post, PostFile>, site: { url: string }, problems: ContentProblem[]): Redirect[] {
   const taken = new Map<string, string>();
   for (const post of posts) taken.set(outputPathOf(post.url), `the address of ${post.file}`);
   const redirects: Redirect[] = [];
@@ -26,7 +27,7 @@ export function buildRedirects(posts: readonly Post[], files: ReadonlyMap<Post, 
         return;
       }
       taken.set(key, `already an alias of ${post.file}`);
-      redirects.push({ from, post, file: post.file, field: `aliases[${i}]`, line: file?.lineOf(["aliases"]) });
+      redirects.push({ from, post, canonical: absolute(site, post.url), file: post.file, field: `aliases[${i}]`, line: file?.lineOf(["aliases"]) });
     });
   }
   return redirects;

@@ -5,10 +5,9 @@
 // is one entry here and one template in layouts/ (the shape of an entry: kind-types.ts).
 import { ROUTES, absolute } from "../core/routes.ts";
 import { count, joinNames, pageOf } from "../core/text.ts";
-import { lastChanged, type Catalog, type Post } from "../catalog/model.ts";
+import { lastChanged, type Catalog, type Post, type Redirect } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
 import type { Feed } from "./feeds.ts";
-import { redirectPages, type RedirectPage } from "./redirects.ts";
 import { OWNER_KEYS, asSentence, crumbs, indexKind, inSentence, kind, listedPosts, listingKind, newest, newestPost, suffix, type KindSource, type PageKind } from "./kind-types.ts";
 
 /** The table, in the order pages are listed in the sitemap. */
@@ -224,7 +223,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
   kind<undefined>({ name: "feed-xsl", template: "feed-xsl.njk", url: () => ROUTES.feedStylesheet, sitemap: false }),
   kind<undefined>({ name: "sitemap", template: "sitemap.njk", url: () => ROUTES.sitemap, sitemap: false }),
   // A post's old addresses: pages that send readers on, not in the sitemap, not indexed.
-  kind<RedirectPage>({ name: "redirect", template: "redirect.njk", alias: "redirect", items: ({ catalog }) => redirectPages(catalog.redirects, catalog.site), url: (r) => ROUTES.redirect(r.from), sitemap: false, noindex: true, shows: (r) => [r.post] }),
+  kind<Redirect>({ name: "redirect", template: "redirect.njk", alias: "redirect", items: ({ catalog }) => catalog.redirects, url: (r) => ROUTES.redirect(r.from), sitemap: false, noindex: true, shows: (r) => [r.post] }),
   kind<undefined>({ name: "redirects-file", template: "redirects-file.njk", url: () => ROUTES.redirectsFile, sitemap: false }),
   kind<undefined>({ name: "robots", template: "robots.njk", url: () => ROUTES.robots, sitemap: false }),
 ];

@@ -3,24 +3,11 @@
 // link, no script, noindex), and a `from to 301` line Netlify and Cloudflare Pages read. An
 // alias that lands on any other page of the site is a content problem naming both.
 import { ContentErrors, type ContentProblem } from "../core/errors.ts";
-import { absolute, withPrefix } from "../core/routes.ts";
+import { withPrefix } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
 import type { Post, Redirect } from "../catalog/model.ts";
 import { outputPathOf } from "../catalog/redirects.ts";
 import type { PageKind } from "./kind-types.ts";
-
-/** What a redirect page prints; decided here, so the template only presents. */
-export interface RedirectPage {
-  /** The old address, without the path prefix (the page's permalink). */
-  from: string;
-  post: Post;
-  /** The new address, absolute: the canonical link. */
-  canonical: string;
-}
-
-export function redirectPages(redirects: readonly Redirect[], site: Site): RedirectPage[] {
-  return redirects.map((r) => ({ from: r.from, post: r.post, canonical: absolute(site, r.post.url) }));
-}
 
 /** The `_redirects` file: one `old new 301` line per alias, both with the path prefix. */
 export function redirectsFile(redirects: readonly Redirect[], site: Site): string {
