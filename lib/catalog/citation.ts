@@ -20,7 +20,7 @@ export interface CitingSite {
   language: string;
 }
 
-/** A run of the Chicago citation: plain text, the blog's title (italic), or the post's URL (a link). */
+/** A run of the Chicago citation: plain text, the blog's title (italic), or the post's URL (printed, not linked: the reader is on it). */
 export interface CitationPart {
   text: string;
   kind: "text" | "container" | "url";
