@@ -11,6 +11,7 @@ import type { ContentStage } from "./lib/pipeline/load.ts";
 import { checksPlugin } from "./lib/eleventy/checks-plugin.ts";
 import { contentPlugin } from "./lib/eleventy/content-plugin.ts";
 import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
+import { devErrorsPlugin } from "./lib/eleventy/dev-errors-plugin.ts";
 import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
 import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
@@ -68,6 +69,7 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   // first is queued at the top level (from inside a plugin it runs twice, prefixing twice).
   eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: pathPrefix });
   eleventyConfig.addPlugin(contentPlugin, { env, content });
+  eleventyConfig.addPlugin(devErrorsPlugin, { content });
   eleventyConfig.addPlugin(pagesPlugin);
   eleventyConfig.addPlugin(routesPlugin);
   eleventyConfig.addPlugin(textPlugin, { content });

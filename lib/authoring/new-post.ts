@@ -7,8 +7,8 @@ export interface NewPost {
   title: string;
   /** Calendar day in the site's zone, `YYYY-MM-DD`. */
   date: string;
-  /** Author id from `_data/authors.yaml`. */
-  author: string;
+  /** Author ids from `_data/authors.yaml`, in byline order (one or more). */
+  authors: readonly string[];
 }
 
 /** The file name (and URL) a title gets: `"Hanoi: what now?"` → `hanoi-what-now`. */
@@ -25,7 +25,7 @@ export function newPostText(post: NewPost): string {
   return `---
 title: ${scalar(post.title)}
 date: ${post.date}
-author: ${post.author}
+author: ${post.authors.length === 1 ? post.authors[0] : `[${post.authors.join(", ")}]`}
 tags: []
 sources: []
 draft: true

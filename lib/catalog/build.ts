@@ -7,13 +7,16 @@ import type { DateTime } from "luxon";
 import { toPostDate } from "../core/dates.ts";
 import type { ContentProblem } from "../core/errors.ts";
 import { INTERFACE_LANGUAGES, tableFor } from "../core/messages/index.ts";
-import { ROUTES } from "../core/routes.ts";
+import { ROUTES, absolute } from "../core/routes.ts";
+import { listSeparators, readingTime } from "../core/text.ts";
 import type { PageFile } from "../content/pages.ts";
 import type { ContentInput } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
+import { bibtexEntry, chicagoCitation, citationText, cslItem } from "./citation.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
 import { buildListings, byNewest, byPublished, orderLists } from "./listings.ts";
 import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
+import { buildRedirects } from "./redirects.ts";
 import { buildQuoteIndex } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
 import { postRenderer, type RenderMemo } from "./render.ts";
@@ -48,6 +51,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
   const posts: Post[] = [];
   // A quotation of a source whose entry is broken was already reported at the entry.
   const bodyProblems = (found: ContentProblem[]) => found.filter((p) => !(p.field === "quotation" && [...brokenSources].some((id) => p.got === JSON.stringify(id))));
+  const postFiles = new Map<Post, ContentInput["posts"][number]>();
   for (const file of input.posts) {
     const data = file.data;
     const twin = slugs.get(file.slug);
@@ -56,7 +60,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       continue;
     }
     slugs.set(file.slug, file.file);
-    const { author, sources: postSources } = resolvePostRefs(file, input, registries, problems);
+    const { authors, sources: postSources } = resolvePostRefs(file, input, registries, problems);
     const postTags = tags.resolve({ file: file.file, lineOf: file.lineOf, tags: data.tags });
 
     const { html, state, summary } = render(file);
@@ -65,7 +69,11 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       const source = sources.get(id);
       if (source && !postSources.includes(source)) postSources.push(source);
     }
-    if (!author) continue;
+    if (!authors) continue;
+    const author = authors[0]!;
+    const outlets = [...new Set(authors.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
+    const words = wordShare(state.words.quoted, state.words.commentary);
+    const separators = listSeparators(authors.length);
 
     const post: Post = {
       slug: file.slug,
@@ -75,14 +83,18 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       date: toPostDate(data.date.value, data.date.dayOnly, data.dateAccuracy, site.language),
       dateNote: data.dateNote,
       updated: data.updated ? toPostDate(data.updated.value, data.updated.dayOnly, "exact", site.language) : undefined,
+      authors,
       author,
-      outlet: author.outlet,
+      byline: authors.map((a, i) => ({ separator: separators[i]!, author: a })),
+      outlet: outlets.length === 1 && authors.every((a) => a.outlet === outlets[0]) ? outlets[0] : undefined,
+      outlets,
       tags: postTags,
       sources: postSources,
       description: data.description,
       summary,
       html,
-      words: wordShare(state.words.quoted, state.words.commentary),
+      words,
+      readingTime: readingTime(words.total),
       passages: state.passages,
       draft: data.draft,
       scheduled: data.date.value.toMillis() > options.now.toMillis(),
@@ -90,8 +102,13 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       older: undefined,
       related: [],
       jsonLd: "",
+      aliases: data.aliases,
+      cite: { parts: [], text: "", bibtex: "", csl: "", bibtexUrl: ROUTES.citeBibtex(file.slug), cslUrl: ROUTES.citeCsl(file.slug) },
     };
-    if (options.includeUnpublished || (!post.draft && !post.scheduled)) posts.push(post);
+    if (options.includeUnpublished || (!post.draft && !post.scheduled)) {
+      posts.push(post);
+      postFiles.set(post, file);
+    }
   }
   // Posts whose front matter failed validation: their ids, tags and quotations are checked too,
   // so every problem shows in one run, not one fix later.
@@ -102,6 +119,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
   }
   const siteFile = path.join(path.dirname(input.files.authors), "site.yaml");
   const { sitePages, nav } = buildSitePages(options.pages ?? [], site, render, siteFile, problems);
+  const redirects = buildRedirects(posts, postFiles, site, problems);
   if (problems.length > 0) return { catalog: undefined, problems };
 
   posts.sort(byNewest);
@@ -119,6 +137,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     pages: buildListings(lists, site),
     sitePages,
     nav,
+    redirects,
     warnings,
   };
   return { catalog, problems };
@@ -134,8 +153,8 @@ function linkIndexes(posts: Post[], sources: Iterable<Source>, site: Site): void
   posts.forEach((post, index) => {
     post.newer = posts[index - 1];
     post.older = posts[index + 1];
-    post.author.posts.push(post);
-    post.outlet?.posts.push(post);
+    for (const author of post.authors) author.posts.push(post);
+    for (const outlet of post.outlets) outlet.posts.push(post);
     for (const source of post.sources) {
       source.posts.push(post);
       pushTo(bySource, source.id, index);
@@ -161,7 +180,12 @@ function linkIndexes(posts: Post[], sources: Iterable<Source>, site: Site): void
     outlets.add(source.outlet);
     source.jsonLd = serializeJsonLd(newsArticle(source, true));
   }
-  for (const post of posts) post.jsonLd = serializeJsonLd(blogPosting(post, site));
+  for (const post of posts) {
+    post.jsonLd = serializeJsonLd(blogPosting(post, site));
+    const citable = { ...post, url: absolute(site, post.url) };
+    const parts = chicagoCitation(citable, site);
+    post.cite = { ...post.cite, parts, text: citationText(parts), bibtex: bibtexEntry(citable, site), csl: `${JSON.stringify(cslItem(citable, site), null, 2)}\n` };
+  }
   for (const outlet of outlets) outlet.sources.sort(byPublished);
 }
 

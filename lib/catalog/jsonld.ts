@@ -24,7 +24,8 @@ export interface CitingPost {
   summary: string;
   date: PostDate;
   updated: PostDate | undefined;
-  author: { name: string | null; url: string | undefined; bio: string | undefined };
+  /** In byline order. */
+  authors: readonly { name: string | null; url: string | undefined; bio: string | undefined }[];
   outlet: { name: string; url: string } | undefined;
   tags: readonly { name: string }[];
   sources: readonly CitedStory[];
@@ -69,6 +70,11 @@ function compact(fields: Record<string, JsonValue | undefined>): JsonLd {
   return node;
 }
 
+/** No node, one node, or an array of them, as schema.org writes a property with several values. */
+function oneOrMany(nodes: JsonLd[]): JsonLd | JsonLd[] | undefined {
+  return nodes.length === 0 ? undefined : nodes.length === 1 ? nodes[0] : nodes;
+}
+
 /** The quoted story as a NewsArticle; `@id` is its own URL, so every page names the same node. */
 export function newsArticle(story: CitedStory, withContext = false): JsonLd {
   const authors = story.byline ? bylineNames(story.byline).map((name): JsonLd => ({ "@type": "Person", name })) : [];
@@ -80,7 +86,7 @@ export function newsArticle(story: CitedStory, withContext = false): JsonLd {
     url: story.url,
     datePublished: knownDate(story.published),
     publisher: organization(story.outlet),
-    author: authors.length === 0 ? undefined : authors.length === 1 ? authors[0] : authors,
+    author: oneOrMany(authors),
     archivedAt: story.archived,
   });
 }
@@ -97,8 +103,8 @@ export function blogPosting(post: CitingPost, site: JsonLdSite): JsonLd {
     headline: post.title,
     description: post.summary || undefined,
     inLanguage: site.language,
-    // An unnamed author is a Person without a name: described, never named.
-    author: compact({ "@type": "Person", name: post.author.name ?? undefined, url: post.author.url, description: post.author.bio }),
+    // An unnamed author is a Person without a name: described, never named. Co-authors: an array.
+    author: oneOrMany(post.authors.map((author) => compact({ "@type": "Person", name: author.name ?? undefined, url: author.url, description: author.bio }))),
     publisher: post.outlet ? organization(post.outlet) : undefined,
     isPartOf: { "@type": "Blog", name: site.title, url: `${site.url}/` },
     datePublished: knownDate(post.date),

@@ -4,6 +4,7 @@
 import type { PostDate } from "../core/dates.ts";
 import type { Site } from "../content/site.ts";
 import type { QuotedPassage } from "../markdown/env.ts";
+import type { CitationPart } from "./citation.ts";
 import type { GroupSlice, Page } from "./pagination.ts";
 import type { PassageGroup } from "./quote-index.ts";
 import type { SourceLink } from "./source-link.ts";
@@ -79,6 +80,25 @@ export function wordShare(quoted: number, commentary: number): WordShare {
   return { quoted, commentary, total, quotedPercent, commentaryPercent: total === 0 ? 0 : 100 - quotedPercent };
 }
 
+/** One name of a byline: what goes before it ("", ", ", " and ") and the author. */
+export interface BylineName {
+  separator: string;
+  author: Author;
+}
+
+/** How to cite a post (lib/catalog/citation.ts). */
+export interface Citation {
+  /** Chicago style, in runs the template prints (the blog's title in italics, the URL as a link). */
+  parts: CitationPart[];
+  /** The same as one line of text. */
+  text: string;
+  bibtex: string;
+  /** CSL-JSON, serialized. */
+  csl: string;
+  bibtexUrl: string;
+  cslUrl: string;
+}
+
 export interface Post {
   slug: string;
   url: string;
@@ -87,8 +107,16 @@ export interface Post {
   date: PostDate;
   dateNote: string | undefined;
   updated: PostDate | undefined;
+  /** Its authors, in the order the post names them (one or more). */
+  authors: Author[];
+  /** The first of `authors`, who leads the byline. */
   author: Author;
+  /** `authors` as a byline prints them: "A", "A and B", "A, B and C". */
+  byline: BylineName[];
+  /** The outlet every one of its authors writes for, when they share one (shown after the byline). */
   outlet: Outlet | undefined;
+  /** Every outlet its authors write for, once each (each outlet's page lists the post). */
+  outlets: Outlet[];
   tags: Tag[];
   sources: Source[];
   description: string | undefined;
@@ -96,6 +124,8 @@ export interface Post {
   summary: string;
   html: string;
   words: WordShare;
+  /** "4 min read", from `words.total` (lib/core/text.ts declares the reading speed). */
+  readingTime: string;
   /** The passages it quotes, in the order it quotes them (for its sources' quote lists). */
   passages: readonly QuotedPassage[];
   draft: boolean;
@@ -107,6 +137,23 @@ export interface Post {
   related: Post[];
   /** schema.org BlogPosting citing its sources, serialized for a <script type="application/ld+json">. */
   jsonLd: string;
+  /** Its citation, in words and as files to download. */
+  cite: Citation;
+  /** Old addresses that redirect here (`aliases:`), root-relative, without the path prefix. */
+  aliases: string[];
+}
+
+/** An old address of a post, written as a redirect page and a `_redirects` line. */
+export interface Redirect {
+  /** The old address, root-relative, without the path prefix. */
+  from: string;
+  post: Post;
+  /** The post's absolute URL: the redirect page's canonical link. */
+  canonical: string;
+  /** Where the alias is declared, for messages about it. */
+  file: string;
+  field: string;
+  line: number | undefined;
 }
 
 /** The date a post was last changed as far as we know: `updated`, else its publication date. */
@@ -196,6 +243,8 @@ export interface Catalog {
   sitePages: SitePage[];
   /** The pages the header and the footer link to, in the order the site settings give. */
   nav: { header: SitePage[]; footer: SitePage[] };
+  /** Old addresses of published posts, in post order (lib/catalog/redirects.ts). */
+  redirects: Redirect[];
   /** Non-fatal notes for the author (e.g. a source recorded gone with no archived copy). */
   warnings: string[];
 }

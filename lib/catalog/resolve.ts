@@ -99,15 +99,23 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
 interface PostRefs {
   file: string;
   lineOf: PostFile["lineOf"];
-  author: string | undefined;
+  /** Author ids it names (one or a list), in order. */
+  authors: readonly string[];
   sources: readonly string[];
+}
+
+/** The field of the `i`th of `count` author ids, as the author wrote it: `author`, or `author[1]` in a list. */
+function authorField(i: number, count: number): string {
+  return count === 1 ? "author" : `author[${i}]`;
 }
 
 /** Unknown ids among a post's references, as problems; each with a "did you mean" when one is near. */
 function checkRefs(ref: PostRefs, input: ContentInput, registries: Registries, problems: ContentProblem[]): void {
-  if (ref.author !== undefined && !registries.authors.has(ref.author) && !input.invalid.authors.has(ref.author)) {
-    problems.push({ file: ref.file, field: "author", line: ref.lineOf(["author"]), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(ref.author), ...nearMiss(ref.author, registries.authors.keys(), input.invalid.authors) });
-  }
+  ref.authors.forEach((id, i) => {
+    if (!registries.authors.has(id) && !input.invalid.authors.has(id)) {
+      problems.push({ file: ref.file, field: authorField(i, ref.authors.length), line: ref.lineOf(["author"]), expected: `an author id from ${input.files.authors}`, got: JSON.stringify(id), ...nearMiss(id, registries.authors.keys(), input.invalid.authors) });
+    }
+  });
   ref.sources.forEach((id, i) => {
     if (!registries.sources.has(id) && !registries.brokenSources.has(id)) {
       problems.push({ file: ref.file, field: `sources[${i}]`, line: ref.lineOf(["sources"]), expected: `a source id from ${input.files.sources}`, got: JSON.stringify(id), ...nearMiss(id, input.sources.keys(), input.invalid.sources) });
@@ -115,16 +123,18 @@ function checkRefs(ref: PostRefs, input: ContentInput, registries: Registries, p
   });
 }
 
-/** A post's author and listed sources, looked up; unknown ids are pushed as problems. */
-export function resolvePostRefs(file: PostFile, input: ContentInput, registries: Registries, problems: ContentProblem[]): { author: Author | undefined; sources: Source[] } {
+/** A post's authors (in byline order) and listed sources, looked up; unknown ids are pushed as problems. */
+export function resolvePostRefs(file: PostFile, input: ContentInput, registries: Registries, problems: ContentProblem[]): { authors: Author[] | undefined; sources: Source[] } {
   const { data } = file;
-  checkRefs({ file: file.file, lineOf: file.lineOf, author: data.author, sources: data.sources }, input, registries, problems);
+  checkRefs({ file: file.file, lineOf: file.lineOf, authors: data.author, sources: data.sources }, input, registries, problems);
+  const found = data.author.map((id) => registries.authors.get(id)).filter((author): author is Author => author !== undefined);
+  const authors = found.length === data.author.length ? found : undefined;
   const sources: Source[] = [];
   for (const id of data.sources) {
     const source = registries.sources.get(id);
     if (source) sources.push(source);
   }
-  return { author: registries.authors.get(data.author), sources };
+  return { authors, sources };
 }
 
 /** Posts that failed validation: their unknown ids are reported now, not after the next fix. */

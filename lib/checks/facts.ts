@@ -30,6 +30,8 @@ export interface PageFacts {
   h1Count: number;
   /** Number of `<li>` elements: how long the page's lists are. */
   listItems: number;
+  /** The page sends readers on (`<meta http-equiv="refresh">`, an old address): its target is among `links`. */
+  redirect: boolean;
 }
 
 const URL_ATTRIBUTES: Record<string, string[]> = {
@@ -57,6 +59,7 @@ export function extractFacts(url: string, html: string): PageFacts {
     metaCsp: undefined,
     h1Count: 0,
     listItems: 0,
+    redirect: false,
   };
   let openScript: PageFacts["scripts"][number] | undefined;
   const parser = new Parser(
@@ -75,6 +78,11 @@ export function extractFacts(url: string, html: string): PageFacts {
         if (name === "h1") facts.h1Count += 1;
         if (name === "li") facts.listItems += 1;
         if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") facts.metaCsp = attributes.content;
+        if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "refresh") {
+          facts.redirect = true;
+          const target = /url\s*=\s*['"]?([^'"]*)/i.exec(attributes.content ?? "")?.[1];
+          if (target !== undefined) facts.links.push({ tag: "meta", attr: "content", value: target, rel: undefined });
+        }
         if (name === "script") {
           openScript = { src: attributes.src, type: attributes.type, inlineLength: 0 };
           facts.scripts.push(openScript);

@@ -1,4 +1,4 @@
-// `npm run new -- "Post title" [--author id]`: creates posts/<slug>.md as a draft dated today
+// `npm run new -- "Post title" [--author id]...`: creates posts/<slug>.md as a draft dated today
 // in the site's zone, by the site's default author. Never overwrites a file or reuses a slug.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -9,15 +9,16 @@ import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
 import { newPostText, postSlug } from "../authoring/new-post.ts";
 import { loadSite, SITE_FILE } from "../content/site.ts";
+import { joinNames } from "../core/text.ts";
 
-const USAGE = 'usage: npm run new -- "Post title" [--author <author-id>]';
+const USAGE = 'usage: npm run new -- "Post title" [--author <author-id>]... (repeat --author for co-authors)';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-const { values, positionals } = parseArgs({ options: { author: { type: "string" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { author: { type: "string", multiple: true } }, allowPositionals: true });
 const title = positionals.join(" ").trim();
 if (!title) fail(USAGE);
 
@@ -36,20 +37,23 @@ const slug = postSlug(title);
 if (!slug) fail(`"${title}" has no letters or digits to make a file name from: choose another title.`);
 
 const { input } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone });
-const author = values.author ?? site.defaultAuthor;
+const authors = values.author ?? (site.defaultAuthor ? [site.defaultAuthor] : []);
 const known = [...input.authors.keys()].join(", ") || "none yet";
-if (!author) fail(`No author: set defaultAuthor in ${show(path.join(env.contentDir, SITE_FILE))} or pass --author <id> (known: ${known}).`);
-if (!input.authors.has(author)) fail(`No author "${author}" in ${input.files.authors} (known: ${known}).`);
+if (authors.length === 0) fail(`No author: set defaultAuthor in ${show(path.join(env.contentDir, SITE_FILE))} or pass --author <id> (known: ${known}).`);
+const unknown = authors.filter((id) => !input.authors.has(id));
+if (unknown.length > 0) fail(`No author ${unknown.map((id) => `"${id}"`).join(", ")} in ${input.files.authors} (known: ${known}).`);
+const twice = authors.find((id, i) => authors.indexOf(id) !== i);
+if (twice) fail(`--author ${twice} is given twice: name each author once.`);
 const twin = input.posts.find((post) => post.slug === slug);
 if (twin) fail(`${twin.file} already has the slug "${slug}": choose another title, or edit that post.`);
 
 const file = path.join(env.contentDir, `${slug}.md`);
 const date = now(site.timeZone, env.now).toISODate()!;
 try {
-  writeFileSync(file, newPostText({ title, date, author }), { flag: "wx" });
+  writeFileSync(file, newPostText({ title, date, authors }), { flag: "wx" });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === "EEXIST") fail(`${show(file)} already exists: it was left as it was.`);
   throw error;
 }
 console.log(`Created ${show(file)}`);
-console.log(`  a draft dated ${date} by ${author}: \`npm start\` shows it at ${site.pathPrefix}posts/${slug}/, \`npm run build\` leaves it out until you delete \`draft: true\`.`);
+console.log(`  a draft dated ${date} by ${joinNames(authors)}: \`npm start\` shows it at ${site.pathPrefix}posts/${slug}/, \`npm run build\` leaves it out until you delete \`draft: true\`.`);

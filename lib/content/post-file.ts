@@ -17,7 +17,8 @@ export interface PostFile {
 export interface PostReferences {
   file: string;
   lineOf: LineFinder;
-  author: string | undefined;
+  /** Author ids it names (one or a list), in order. */
+  authors: string[];
   sources: string[];
   /** Its tags and body, so a misspelt tag or an unknown quoted source shows in the same run too. */
   tags: string[];

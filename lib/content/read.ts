@@ -140,7 +140,7 @@ export function readPost(
     const raw = parsed.value as Record<string, unknown>;
     const ids = (value: unknown) => (Array.isArray(value) ? value : []).filter((v): v is string => typeof v === "string" && isSlug(v));
     const tags = (Array.isArray(raw.tags) ? raw.tags : []).filter((v): v is string => typeof v === "string" && v.trim() !== "");
-    rejected.push({ file: shown, lineOf, author: ids([raw.author])[0], sources: ids(raw.sources), tags, body: split.body, lineOffset: split.bodyLine - 1 });
+    rejected.push({ file: shown, lineOf, authors: ids(Array.isArray(raw.author) ? raw.author : [raw.author]), sources: ids(raw.sources), tags, body: split.body, lineOffset: split.bodyLine - 1 });
     return undefined;
   }
   const stem = path.basename(shown, ".md");

@@ -46,6 +46,32 @@ function dateField(zone: string) {
   });
 }
 
+const AUTHOR_ID = "an author id (lowercase-with-hyphens) from _data/authors.yaml";
+/** `author: digby` or `author: [digby, other]`: always a list of distinct ids once parsed, in byline order. */
+const authorIds = z
+  .union([id(AUTHOR_ID), z.array(id(AUTHOR_ID), { error: "a list of author ids" }).min(1, { error: "at least one author id" })], {
+    error: `${AUTHOR_ID}, or a list of them ([a, b])`,
+  })
+  .transform((value, ctx) => {
+    const ids = typeof value === "string" ? [value] : value;
+    const twin = ids.find((item, i) => ids.indexOf(item) !== i);
+    if (twin !== undefined) {
+      ctx.addIssue({ code: "custom", message: "each author once", params: { hint: `remove the second "${twin}"` } });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
+/**
+ * An old address of a post (`aliases:`): root-relative, without the path prefix, ending in `/`
+ * or `.html`, made of characters a URL path holds as they are (no `..`, query or fragment).
+ */
+export function isAliasPath(value: string): boolean {
+  return /^\/([A-Za-z0-9._~!$&'()*+,;=:@%-]+\/)*([A-Za-z0-9._~!$&'()*+,;=:@%-]+\.html)?$/.test(value) && !/(^|\/)\.\.?(\/|$)/.test(value) && value !== "/";
+}
+const ALIAS = "a root-relative old address like /2019/03/old-post/ (ending in / or .html)";
+const aliases = z.array(z.string({ error: ALIAS }).refine(isAliasPath, { error: ALIAS }), { error: "a list of old addresses ([/old/path/])" });
+
 const accuracy = z.enum(DATE_ACCURACIES, { error: `one of ${DATE_ACCURACIES.join(", ")}` });
 
 export function postSchema(zone: string) {
@@ -56,7 +82,7 @@ export function postSchema(zone: string) {
       dateAccuracy: accuracy.default("exact"),
       dateNote: text("a sentence on how the date is known").optional(),
       updated: dateField(zone).optional(),
-      author: id("an author id (lowercase-with-hyphens) from _data/authors.yaml"),
+      author: authorIds,
       tags: z.array(text("a non-empty tag"), { error: "a list of tags" }).default([]),
       sources: z
         .array(id("a source id (lowercase-with-hyphens) from _data/sources.yaml"), { error: "a list of source ids" })
@@ -64,10 +90,7 @@ export function postSchema(zone: string) {
       description: text("a non-empty description").optional(),
       draft: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
       slug: id("a slug (lowercase-with-hyphens)").optional(),
-      /** Old addresses of the post (root-relative paths, e.g. from an import), so old links can be redirected. */
-      aliases: z
-        .array(z.string({ error: "a path starting with /" }).refine((path) => path.startsWith("/") && !/\s/.test(path), { error: "a root-relative path starting with / (e.g. /2019/03/06/old-post/)" }), { error: "a list of old paths" })
-        .default([]),
+      aliases: aliases.default([]),
     },
     { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases)" },
   );

@@ -11,6 +11,9 @@ const segment = (slug: string) => encodeURIComponent(slug);
 export const ROUTES = {
   home: "/",
   post: (slug: string) => `/posts/${segment(slug)}/`,
+  /** A post's citation as BibTeX and as CSL-JSON, for download from its "Cite" section. */
+  citeBibtex: (slug: string) => `/posts/${segment(slug)}/cite.bib`,
+  citeCsl: (slug: string) => `/posts/${segment(slug)}/cite.json`,
   tags: "/tags/",
   tagsByName: "/tags/by-name/",
   tag: (slug: string) => `/tags/${segment(slug)}/`,
@@ -31,6 +34,10 @@ export const ROUTES = {
   notFound: "/404.html",
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",
+  /** Old addresses of posts and where they moved, for Netlify and Cloudflare Pages. */
+  redirectsFile: "/_redirects",
+  /** A redirect page is written at the old address itself (a post's `aliases:`). */
+  redirect: (from: string) => from,
   /** A feed of the page at `base` (`/`, `/tags/x/`): Atom and JSON Feed. */
   atomFeed: (base: string) => `${base}feed.xml`,
   jsonFeed: (base: string) => `${base}feed.json`,

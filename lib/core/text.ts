@@ -37,3 +37,30 @@ export function pageOf(page: { number: number; total: number }, language = "en")
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * What goes before each of `n` names in a running list: `["", " and "]`, `["", ", ", " and "]`
+ * (no serial comma). Templates print `separator + linked name`; `joinNames` joins plain text.
+ */
+export function listSeparators(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => (i === 0 ? "" : i === n - 1 ? " and " : ", "));
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  const separators = listSeparators(names.length);
+  return names.map((name, i) => `${separators[i]}${name}`).join("");
+}
+
+/** Reading speed assumed for "N min read": a common figure for adults reading on screen. */
+export const WORDS_PER_MINUTE = 230;
+
+/** Whole minutes to read `words` words, rounded to the nearest minute and never below 1. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** "4 min read". */
+export function readingTime(words: number): string {
+  return `${readingMinutes(words)} min read`;
+}

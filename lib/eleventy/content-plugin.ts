@@ -6,6 +6,7 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { GlossEnv } from "../core/env.ts";
+import { count } from "../core/text.ts";
 import { DevContent } from "../pipeline/dev.ts";
 import type { ContentStage } from "../pipeline/load.ts";
 
@@ -30,7 +31,9 @@ export function contentPlugin(eleventyConfig: ContentConfigApi, { env, content }
     eleventyConfig.addGlobalData("gloss", () => {
       const started = performance.now();
       const data = content.load();
-      console.log(`[gloss] ${content.lastPlan?.summary ?? ""} (content read in ${Math.round(performance.now() - started)} ms)`);
+      const problems = content.errors.lines;
+      if (problems) console.error(`[gloss] ${count(problems.length, "content problem")}; the browser shows them until they are fixed:\n${problems.map((l) => `  ${l}`).join("\n")}`);
+      else console.log(`[gloss] ${content.lastPlan?.summary ?? ""} (content read in ${Math.round(performance.now() - started)} ms)`);
       return data;
     });
     eleventyConfig.on("eleventy.beforeWatch", (changed) => content.changed(changed));

@@ -4,7 +4,8 @@
 import type { Catalog } from "../catalog/model.ts";
 import { selectFeeds, type FeedSet } from "./feeds.ts";
 import { buildPageIndex, type PageIndex } from "./meta.ts";
-import { itemsByKind } from "./page-kinds.ts";
+import { PAGE_KINDS, itemsByKind } from "./page-kinds.ts";
+import { checkRedirectClashes, redirectsFile } from "./redirects.ts";
 
 export interface Outputs {
   /** The site, tag and author feeds with their latest entries. */
@@ -13,10 +14,14 @@ export interface Outputs {
   kinds: Record<string, readonly unknown[]>;
   /** Every HTML page's metadata, by URL. */
   meta: PageIndex;
+  /** The `_redirects` file's text (lib/outputs/redirects.ts). */
+  redirectsFile: string;
 }
 
 export function buildOutputs(catalog: Catalog): Outputs {
   const feeds = selectFeeds({ site: catalog.site, posts: catalog.posts, tags: catalog.tags, authors: catalog.authors });
   const source = { catalog, feeds };
-  return { feeds, kinds: itemsByKind(source), meta: buildPageIndex(source) };
+  const kinds = itemsByKind(source);
+  checkRedirectClashes(catalog.redirects, PAGE_KINDS, kinds, "redirect");
+  return { feeds, kinds, meta: buildPageIndex(source), redirectsFile: redirectsFile(catalog.redirects, catalog.site) };
 }

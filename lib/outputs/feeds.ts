@@ -24,7 +24,8 @@ export interface FeedEntry {
   updatedEpoch: number;
   /** Shown at the top of the entry when the date is approximate, as the post page shows it. */
   dateNote: string | undefined;
-  author: { name: string; url: string };
+  /** Every author of the post, in byline order. */
+  authors: { name: string; url: string }[];
   categories: { term: string; label: string; scheme: string; url: string }[];
 }
 
@@ -83,7 +84,7 @@ export function toEntry(post: Post, site: Site): FeedEntry {
     updated: changed.rfc3339,
     updatedEpoch: changed.epoch,
     dateNote: post.date.accuracy === "exact" ? undefined : xmlSafe(say(site.language, "feed.dateNote", { date: post.date.text })),
-    author: { name: xmlSafe(post.author.displayName), url: post.author.url ?? absolute(site, post.author.pageUrl) },
+    authors: post.authors.map((author) => ({ name: xmlSafe(author.displayName), url: author.url ?? absolute(site, author.pageUrl) })),
     categories: post.tags.map((tag) => ({ term: tag.slug, label: xmlSafe(tag.name), scheme: tagsUrl, url: absolute(site, tag.url) })),
   };
 }
@@ -203,7 +204,7 @@ export function toJsonFeed(feed: Feed, contentOf: (entry: FeedEntry) => string):
       summary: entry.summary,
       ...(entry.published ? { date_published: entry.published } : {}),
       date_modified: entry.updated,
-      authors: [entry.author],
+      authors: entry.authors,
       ...(entry.categories.length > 0 ? { tags: entry.categories.map((c) => c.label) } : {}),
     })),
   };

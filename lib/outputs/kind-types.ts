@@ -31,8 +31,9 @@ export interface ArticleMeta {
   /** ISO 8601, only when the publication date is known exactly. */
   published: string | undefined;
   modified: string | undefined;
-  /** Absolute URL of the author's page (Open Graph wants a profile URL). */
-  authorUrl: string;
+  /** Absolute URLs of the authors' pages, in byline order (Open Graph wants profile URLs). */
+  authorUrls: string[];
+  /** "A", "A and B", "A, B and C". */
   authorName: string;
   tags: string[];
 }
@@ -105,8 +106,8 @@ export function isSourceKey(key: string): boolean {
 /** Every owner a post belongs to: the pages of these owners list it or count it. */
 export function ownerKeysOf(post: Post): string[] {
   return [
-    OWNER_KEYS.author(post.author.id),
-    ...(post.outlet ? [OWNER_KEYS.outlet(post.outlet.id)] : []),
+    ...post.authors.map((author) => OWNER_KEYS.author(author.id)),
+    ...post.outlets.map((outlet) => OWNER_KEYS.outlet(outlet.id)),
     ...post.tags.map((tag) => OWNER_KEYS.tag(tag.slug)),
     ...post.sources.map((source) => OWNER_KEYS.source(source.id)),
     OWNER_KEYS.month(post.date.year, post.date.month),

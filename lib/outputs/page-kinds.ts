@@ -5,9 +5,9 @@
 // is one entry here and one template in layouts/ (the shape of an entry: kind-types.ts).
 import { ROUTES, absolute } from "../core/routes.ts";
 import { say, type MessageKey } from "../core/messages/index.ts";
-import { count, pageOf } from "../core/text.ts";
+import { count, joinNames, pageOf } from "../core/text.ts";
 import type { Site } from "../content/site.ts";
-import { lastChanged, type Catalog, type Post, type SitePage } from "../catalog/model.ts";
+import { lastChanged, type Catalog, type Citation, type Post, type Redirect, type SitePage } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
 import type { Feed } from "./feeds.ts";
 import { OWNER_KEYS, asSentence, crumbs, indexKind, inSentence, kind, listedPosts, listingKind, newest, newestPost, suffix, type KindSource, type PageKind } from "./kind-types.ts";
@@ -38,8 +38,8 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
       article: {
         published: post.date.accuracy === "exact" ? post.date.iso : undefined,
         modified: post.updated?.iso,
-        authorUrl: absolute(site, post.author.pageUrl),
-        authorName: post.author.displayName,
+        authorUrls: post.authors.map((author) => absolute(site, author.pageUrl)),
+        authorName: joinNames(post.authors.map((author) => author.displayName)),
         tags: post.tags.map((tag) => tag.name),
       },
     }),
@@ -230,8 +230,16 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     sitemap: false,
     shows: (feed) => feed.entries.map((entry) => entry.post),
   }),
+  // A post's citation files, linked from its "Cite" section: not pages, so not in the sitemap.
+  // They depend on its front matter only (the citation's text), never on its body. Their items
+  // are the posts' Citation records, not the posts: the rebuild planner tells pages apart by item.
+  kind<Citation>({ name: "cite-bibtex", template: "cite-bibtex.njk", alias: "cite", items: ({ catalog }) => catalog.posts.map((post) => post.cite), url: (cite) => cite.bibtexUrl, sitemap: false, shape: (cite) => cite.text }),
+  kind<Citation>({ name: "cite-csl", template: "cite-csl.njk", alias: "cite", items: ({ catalog }) => catalog.posts.map((post) => post.cite), url: (cite) => cite.cslUrl, sitemap: false, shape: (cite) => cite.text }),
   kind<undefined>({ name: "feed-xsl", template: "feed-xsl.njk", url: () => ROUTES.feedStylesheet, sitemap: false }),
   kind<undefined>({ name: "sitemap", template: "sitemap.njk", url: () => ROUTES.sitemap, sitemap: false }),
+  // A post's old addresses: pages that send readers on, not in the sitemap, not indexed.
+  kind<Redirect>({ name: "redirect", template: "redirect.njk", alias: "redirect", items: ({ catalog }) => catalog.redirects, url: (r) => ROUTES.redirect(r.from), sitemap: false, noindex: true, shape: (r) => `${r.post.title}\n${r.canonical}` }),
+  kind<undefined>({ name: "redirects-file", template: "redirects-file.njk", url: () => ROUTES.redirectsFile, sitemap: false }),
   kind<undefined>({ name: "robots", template: "robots.njk", url: () => ROUTES.robots, sitemap: false }),
 ];
 

@@ -5,7 +5,8 @@
 // from a body is refreshed by the rule below, in this one place.
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
-import { ContentErrors } from "../core/errors.ts";
+import { ContentErrors, formatProblem } from "../core/errors.ts";
+import { readingTime } from "../core/text.ts";
 import { createContentMemo, registryFiles, rereadPosts, type PostFile } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { blogPosting, serializeJsonLd } from "../catalog/jsonld.ts";
@@ -15,6 +16,7 @@ import { createRenderMemo, postRenderer, type Rendered } from "../catalog/render
 import { buildOutputs } from "../outputs/build.ts";
 import { toEntry } from "../outputs/feeds.ts";
 import { refreshPageMeta } from "../outputs/meta.ts";
+import { DevErrors } from "./dev-errors.ts";
 import { RebuildPlanner, type RenderPlan } from "./incremental.ts";
 import { GlossData, OneBuild, loadBuild, loadCatalog, readOptions, type ContentStage } from "./load.ts";
 
@@ -31,12 +33,13 @@ interface BodyEdit {
  */
 export const BODY_EDIT_REFRESHERS: readonly { changes: string; refresh(edits: readonly BodyEdit[], data: GlossData): void }[] = [
   {
-    changes: "the post's html, summary, word share and quoted passages (its render)",
+    changes: "the post's html, summary, word share, reading time and quoted passages (its render)",
     refresh: (edits) => {
       for (const { post, rendered } of edits) {
         post.html = rendered.html;
         post.summary = rendered.summary;
         post.words = wordShare(rendered.state.words.quoted, rendered.state.words.commentary);
+        post.readingTime = readingTime(post.words.total);
         post.passages = rendered.state.passages;
       }
     },
@@ -113,7 +116,30 @@ export class DevContent implements ContentStage {
     this.edits = full.every((file) => inContent(file) && file.endsWith(".md") && path.dirname(file) === content) ? full : undefined;
   }
 
+  /** The problems of the last rebuild, for the log and the error page (lib/pipeline/dev-errors.ts). */
+  readonly errors = new DevErrors();
+
+  /**
+   * This rebuild's data. When the content has problems after a good build, they are kept in
+   * `errors` (not thrown: Eleventy would print them twice, with its stack trace) and the last
+   * good data is handed back with nothing to render; the next good rebuild renders every page.
+   */
   load(): GlossData {
+    try {
+      const data = this.loadContent();
+      this.errors.clear();
+      return data;
+    } catch (error) {
+      if (!(error instanceof ContentErrors) || !this.data) throw error;
+      this.errors.fail(error.problems.map(formatProblem));
+      this.renderAll = true;
+      this.lastPlan = { only: new Set(), summary: "nothing rendered: the content has problems" };
+      this.data.renderOnly = this.lastPlan.only;
+      return this.data;
+    }
+  }
+
+  private loadContent(): GlossData {
     const edits = this.edits;
     this.edits = undefined;
     // Settings are read once per rebuild: an edit to them shows without a restart.

@@ -24,6 +24,7 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml; charset=utf-8",
   ".xsl": "text/xsl; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
+  ".bib": "application/x-bibtex; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",

@@ -18,6 +18,16 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
   "malformed-yaml": { code: 1, stderr: failure("posts/bad.md:5: expected valid YAML, got a YAML error: missed comma between flow collection entries") },
   "front-matter-not-mapping": { code: 1, stderr: failure("posts/bad.md:2: expected front matter as a YAML mapping (key: value lines), got a list of 2") },
   "unknown-author": { code: 1, stderr: failure('posts/bad.md:4 › author: expected an author id from posts/_data/authors.yaml, got "bob"') },
+  "alias-clash": {
+    code: 1,
+    stderr: failure(
+      'posts/b.md:5 › aliases[0]: expected an old address no other page or alias has, got "/old/index.html", already an alias of posts/a.md',
+      'posts/b.md:5 › aliases[1]: expected an old address no other page or alias has, got "/posts/good/", the address of posts/good.md',
+    ),
+  },
+  "alias-clash-page": { code: 1, stderr: failure('posts/bad.md:5 › aliases[0]: expected an old address no other page or alias has, got "/tags/", the address of the site\'s tags page') },
+  "alias-not-a-path": { code: 1, stderr: failure('posts/bad.md:5 › aliases[0]: expected a root-relative old address like /2019/03/old-post/ (ending in / or .html), got "old/path"') },
+  "unknown-coauthor": { code: 1, stderr: failure('posts/bad.md:4 › author[1]: expected an author id from posts/_data/authors.yaml, got "bob"') },
   "unknown-outlet": { code: 1, stderr: failure('posts/_data/sources.yaml:3 › story.outlet: expected an outlet id from posts/_data/outlets.yaml, got "nbc"') },
   "unknown-source-id": { code: 1, stderr: failure('posts/bad.md:5 › sources[1]: expected a source id from posts/_data/sources.yaml, got "no-such-story"') },
   "source-url-not-http": { code: 1, stderr: failure('posts/_data/sources.yaml:4 › story.url: expected an absolute http(s) URL, got "ftp://news.example/big-story.txt"') },

@@ -53,13 +53,19 @@ describe("npm run new", () => {
     const other = await runCli("new-post.ts", site, NOW, ["By anon", "--author", "anon"]);
     expect(other.code).toBe(0);
     expect(readFileSync(path.join(site.contentDir, "by-anon.md"), "utf8")).toContain("\nauthor: anon\n");
+    const both = await runCli("new-post.ts", site, NOW, ["By both", "--author", "anon", "--author", "ann"]);
+    expect([both.code, both.stderr]).toEqual([0, ""]);
+    expect(both.stdout).toContain("a draft dated 2026-01-01 by anon and ann:");
+    expect(readFileSync(path.join(site.contentDir, "by-both.md"), "utf8")).toContain("\nauthor: [anon, ann]\n");
+    const twice = await runCli("new-post.ts", site, NOW, ["Twice", "--author", "ann", "--author", "ann"]);
+    expect([twice.code, twice.stderr]).toEqual([1, "--author ann is given twice: name each author once.\n"]);
     const unknown = await runCli("new-post.ts", site, NOW, ["X", "--author", "bob"]);
     expect([unknown.code, unknown.stderr]).toEqual([1, 'No author "bob" in posts/_data/authors.yaml (known: ann, anon).\n']);
     const bare = makeSite();
     const none = await runCli("new-post.ts", bare, NOW, ["X"]);
     expect([none.code, none.stderr]).toEqual([1, "No author: set defaultAuthor in posts/_data/site.yaml or pass --author <id> (known: ann, anon).\n"]);
     const usage = await runCli("new-post.ts", bare, NOW, []);
-    expect([usage.code, usage.stderr]).toEqual([1, 'usage: npm run new -- "Post title" [--author <author-id>]\n']);
+    expect([usage.code, usage.stderr]).toEqual([1, 'usage: npm run new -- "Post title" [--author <author-id>]... (repeat --author for co-authors)\n']);
   });
 });
 

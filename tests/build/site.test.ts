@@ -70,7 +70,7 @@ describe("a good fixture site", () => {
 
   it("shows an approximate date and an unnamed author honestly", () => {
     const doc = readPage(site, "/posts/second-post/");
-    expect(texts(doc, ".dateline")[0]).toBe("Published on or after 6 January 2020 (exact date not known)");
+    expect(texts(doc, ".dateline")[0]).toBe("Published on or after 6 January 2020 (exact date not known) · 1 min read (4 words)");
     expect(texts(doc, ".date-note")).toEqual(["Not dated; quotes a story of that day."]);
     expect(texts(doc, ".byline")[0]).toBe("By Unnamed author (a blog whose name is not known)");
   });

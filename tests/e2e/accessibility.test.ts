@@ -37,6 +37,7 @@ const FIXTURE_PAGE_TYPES: { type: string; url: string }[] = [
   { type: "post with every kind of markdown", url: "/posts/first-post/" },
   { type: "tag, page 2", url: "/tags/north-korea/page/2/" },
   { type: "author with an unknown name", url: "/authors/anon/" },
+  { type: "co-authored post with its cite section", url: "/posts/co-authored/" },
   { type: "source", url: "/sources/story/" },
   { type: "standalone page with a quotation", url: "/about/" },
 ];

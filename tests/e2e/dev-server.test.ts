@@ -151,6 +151,28 @@ describe("npm start (the dev server)", () => {
     await waitFor(() => page("/"), (html) => html.includes("<title>Renamed Blog</title>"), "the settings edit");
   });
 
+  it("prints a content problem once, without a stack trace, and shows it in the open tab until it is fixed", async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${origin}/posts/unnamed/`);
+    expect(await tab.locator("h1").textContent()).toBe("By nobody we know");
+    const before = output.length;
+    const problem = 'posts/unnamed.md:4 › author: expected an author id from posts/_data/authors.yaml, got "nobody"';
+    edit("posts/unnamed.md", "author: anon", "author: nobody");
+    await tab.waitForFunction(() => document.querySelector("h1")?.textContent?.includes("content problem"), undefined, { timeout: 45_000 });
+    expect(await tab.locator("main li").allTextContents()).toEqual([problem]);
+    // Every page shows it, not just the one being edited; a stylesheet is still served.
+    const other = await fetch(`${origin}/`);
+    expect(other.status).toBe(500);
+    expect(await other.text()).toContain(problem.replace(/"/g, "&quot;"));
+    expect((await fetch(`${origin}/css/gloss.css`)).status).toBe(200);
+    const log = output.slice(before);
+    expect(log.split(problem).length - 1).toBe(1);
+    expect(log).not.toMatch(/^\s+at /m);
+    edit("posts/unnamed.md", "author: nobody", "author: anon");
+    await tab.waitForFunction(() => document.querySelector("h1")?.textContent === "By nobody we know", undefined, { timeout: 45_000 });
+    await tab.close();
+  });
+
   it("runs the new code when a lib/ module changes", async () => {
     expect(await page("/posts/unnamed/")).toContain("Unnamed author");
     edit("lib/catalog/resolve.ts", '"Unnamed author"', '"Author not named"');

@@ -1,7 +1,7 @@
 // A fixture blog with every page type and the awkward cases a template must survive: pagination,
-// hostile titles, an unnamed author, approximate dates, quotations with elisions, plain
-// blockquotes, lists, code and tables, and two standalone pages (one in the header, quoting a
-// source; one in the footer). Shared by the HTML-validity and accessibility tests.
+// hostile titles, an unnamed author, a co-authored post with an old address, approximate dates,
+// quotations with elisions, plain blockquotes, lists, code and tables, and two standalone pages (one
+// in the header, quoting a source; one in the footer). Shared by the HTML-validity and accessibility tests.
 import { DEFAULT_SITE, makeSite, postFile, type FixtureSite } from "./site.ts";
 
 const BODY = `My own opening words, with *emphasis*, **strong words**, \`code\` and [a link](https://elsewhere.example/page).
@@ -75,6 +75,7 @@ export function makeFixtureBlog(): FixtureSite {
       "fourth-post.md": postFile({ title: "A fourth post with a rather long title that has to wrap on a phone screen", date: "2021-03-01", tags: ["North Korea", "Élan"] }),
       "fifth-post.md": postFile({ title: "Fifth", date: "2021-03-02", author: "anon" }),
       ...FIXTURE_PAGES,
+      "co-authored.md": postFile({ title: "Written together", date: "2021-03-03", author: "[ann, anon]", sources: ["story"], extra: "aliases: [/2021/03/together/]", body: "Our words.\n\n> [!quote story]\n> The first quoted passage, word for word." }),
     },
     { site: DEFAULT_SITE.replace("pageSize: 10", "pageSize: 2") + FIXTURE_NAV },
   );

@@ -14,10 +14,11 @@ function author(id: string): Author {
   return { id, name: id, displayName: id, url: undefined, bio: undefined, outlet: undefined, outletNote: undefined, pageUrl: `/authors/${id}/`, posts: [] };
 }
 
-function post(slug: string, day: number, by: Author, tags: Tag[], accuracy: DateAccuracy = "exact"): Post {
+function post(slug: string, day: number, by: Author | Author[], tags: Tag[], accuracy: DateAccuracy = "exact"): Post {
   const date = toPostDate(DateTime.fromObject({ year: 2020, month: 1, day }, { zone: "UTC" }), true, accuracy);
-  const p = { slug, url: `/posts/${slug}/`, title: slug, date, updated: undefined, author: by, tags, summary: slug, html: "<p>x</p>" } as unknown as Post;
-  by.posts.push(p);
+  const authors = Array.isArray(by) ? by : [by];
+  const p = { slug, url: `/posts/${slug}/`, title: slug, date, updated: undefined, author: authors[0], authors, tags, summary: slug, html: "<p>x</p>" } as unknown as Post;
+  for (const a of authors) a.posts.push(p);
   for (const tag of tags) tag.posts.push(p);
   return p;
 }
@@ -84,6 +85,19 @@ describe("selectFeeds", () => {
       ["https://x.example/blog/posts/c/", "2020-01-03T00:00:00Z", "<p>c</p>"],
     ]);
     expect("date_published" in json.items[0]!).toBe(false);
+  });
+
+  it("names every co-author on the entry, in each co-author's feed", () => {
+    const cy = author("cy");
+    const di = { ...author("di"), url: "https://di.example/" };
+    const both = selectFeeds({ site, posts: [post("together", 5, [cy, di], [])], tags: [], authors: [cy, di] });
+    const expected = [
+      { name: "cy", url: "https://x.example/blog/authors/cy/" },
+      { name: "di", url: "https://di.example/" },
+    ];
+    expect(both.authors.cy!.entries[0]!.authors).toEqual(expected);
+    expect(both.authors.di!.entries[0]).toBe(both.authors.cy!.entries[0]);
+    expect(toJsonFeed(both.site, () => "").items[0]!.authors).toEqual(expected);
   });
 
   it("stamps a feed with no entries with the Unix epoch, not the build time", () => {

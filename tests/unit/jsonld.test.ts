@@ -21,7 +21,7 @@ const post: CitingPost = {
   summary: "What it says.",
   date: day("2019-03-07", "on-or-after"),
   updated: undefined,
-  author: { name: null, url: undefined, bio: "Not named in the post." },
+  authors: [{ name: null, url: undefined, bio: "Not named in the post." }],
   outlet: undefined,
   tags: [],
   sources: [story],
@@ -101,7 +101,7 @@ describe("blogPosting", () => {
         ...post,
         date: day("2019-03-07"),
         updated: day("2019-03-09"),
-        author: { name: "Ann Author", url: "https://ann.example/", bio: undefined },
+        authors: [{ name: "Ann Author", url: "https://ann.example/", bio: undefined }],
         outlet: { name: "The Blog", url: "https://blog.example/" },
         tags: [{ name: "North Korea" }, { name: "U.S.–DPRK talks" }],
         sources: [],
@@ -113,6 +113,23 @@ describe("blogPosting", () => {
     expect([node.datePublished, node.dateModified]).toEqual(["2019-03-07", "2019-03-09"]);
     expect(node.keywords).toEqual(["North Korea", "U.S.–DPRK talks"]);
     expect(node).not.toHaveProperty("citation");
+  });
+
+  it("lists co-authors as an array, in byline order, the unnamed one without a name", () => {
+    const node = blogPosting(
+      {
+        ...post,
+        authors: [
+          { name: "Ann Author", url: undefined, bio: undefined },
+          { name: null, url: undefined, bio: "Not named." },
+        ],
+      },
+      site,
+    );
+    expect(node.author).toEqual([
+      { "@type": "Person", name: "Ann Author" },
+      { "@type": "Person", description: "Not named." },
+    ]);
   });
 });
 

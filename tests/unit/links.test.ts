@@ -23,6 +23,7 @@ function page(url: string, links: string[] = [], ids: string[] = []): PageFacts 
     metaCsp: undefined,
     h1Count: 1,
     listItems: 0,
+    redirect: false,
   };
 }
 
@@ -116,6 +117,15 @@ describe("checkLinks", () => {
 
   it("counts a form's action as a way to reach a page (the header's search box)", () => {
     expect(messages(site([page("/", ["form:/search/"]), page("/search/", ["a:/"])]))).toEqual([]);
+  });
+
+  it("needs no link to a redirect page, but checks where its meta refresh leads", () => {
+    const redirect = (url: string, target: string) => extractFacts(url, `<!DOCTYPE html><title>x</title><meta http-equiv="refresh" content="0; url=${target}"><a href="${target}">x</a>`);
+    expect(messages(site([page("/", ["a:/posts/a/"]), page("/posts/a/", ["a:/"]), redirect("/old/", "/posts/a/")]))).toEqual([]);
+    expect(messages(site([page("/"), redirect("/old/", "/posts/gone/")]))).toEqual([
+      '/old/ › link meta[content]="/posts/gone/" leads to /posts/gone/, which was not built',
+      '/old/ › link a[href]="/posts/gone/" leads to /posts/gone/, which was not built',
+    ]);
   });
 
   it("reads links under a path prefix, and catches links that forget it", () => {

@@ -21,14 +21,25 @@ describe("newPostText", () => {
     "writes a draft that reads back with the title %j",
     (title) => {
       const problems: ContentProblem[] = [];
-      const post = readPost(newPostText({ title, date: "2026-01-02", author: "ann" }), "posts/x.md", "America/New_York", problems);
+      const post = readPost(newPostText({ title, date: "2026-01-02", authors: ["ann"] }), "posts/x.md", "America/New_York", problems);
       expect(problems).toEqual([]);
       expect(post?.data.title).toBe(title.trim());
       expect(post?.data.draft).toBe(true);
       expect(post?.data.tags).toEqual([]);
       expect(post?.data.sources).toEqual([]);
-      expect(post?.data.author).toBe("ann");
+      expect(post?.data.author).toEqual(["ann"]);
       expect(post?.data.date.value.toISODate()).toBe("2026-01-02");
     },
   );
+
+  it.each([
+    [["ann"], "author: ann"],
+    [["ann", "anon"], "author: [ann, anon]"],
+  ])("writes the authors %j as %j, which reads back in order", (authors, line) => {
+    const text = newPostText({ title: "T", date: "2026-01-02", authors });
+    expect(text.split("\n")).toContain(line);
+    const problems: ContentProblem[] = [];
+    expect(readPost(text, "posts/x.md", "America/New_York", problems)?.data.author).toEqual(authors);
+    expect(problems).toEqual([]);
+  });
 });

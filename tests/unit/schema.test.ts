@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem, warningLines } from "../../lib/core/errors.ts";
-import { authorSchema, isHttpUrl, parseWith, postSchema, sourceSchema } from "../../lib/content/schema.ts";
+import { authorSchema, isAliasPath, isHttpUrl, parseWith, postSchema, sourceSchema } from "../../lib/content/schema.ts";
 
 const zone = "America/New_York";
 const valid = { title: "A post", date: "2019-03-06", author: "ann" };
@@ -82,5 +82,44 @@ describe("warningLines", () => {
   ])("prints %i warnings as at most 3 lines plus a count", (n, expected) => {
     const warnings = Array.from({ length: n }, (_, i) => `w${i + 1}`);
     expect(warningLines(warnings, 3)).toEqual(expected);
+  });
+});
+
+describe("isAliasPath", () => {
+  it.each([
+    ["/old/path/", true],
+    ["/2019/03/06/old-post.html", true],
+    ["/a/", true],
+    ["/caf%C3%A9/", true],
+    ["/", false],
+    ["old/path/", false],
+    ["//other.example/x/", false],
+    ["/old/path", false],
+    ["/old/../etc/", false],
+    ["/./x/", false],
+    ["/old path/", false],
+    ["/old/?q=1", false],
+    ["/old/#x", false],
+    ["https://example.org/old/", false],
+  ])("%j → %s", (value, ok) => expect(isAliasPath(value)).toBe(ok));
+});
+
+describe("author", () => {
+  const valid = { title: "T", date: "2020-01-02" };
+  it.each([
+    ["ann", ["ann"]],
+    [["ann", "bob"], ["ann", "bob"]],
+  ])("%j reads as %j", (author, ids) => {
+    const result = parseWith(postSchema("UTC"), { ...valid, author }, { file: "posts/x.md" });
+    expect(result.ok && result.value.author).toEqual(ids);
+  });
+
+  it.each([
+    [[], "posts/x.md › author: expected at least one author id, got a list of 0"],
+    [["ann", "Bad Id"], 'posts/x.md › author[1]: expected an author id (lowercase-with-hyphens) from _data/authors.yaml, got "Bad Id"'],
+    [["ann", "ann"], 'posts/x.md › author: expected each author once, got a list of 2 (remove the second "ann")'],
+  ])("refuses %j", (author, message) => {
+    const result = parseWith(postSchema("UTC"), { ...valid, author }, { file: "posts/x.md" });
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([message]);
   });
 });

@@ -1,6 +1,6 @@
 import type { ContentStage } from "../../lib/pipeline/load.ts";
 import { describe, expect, it } from "vitest";
-import { count, NOUNS, pageOf, plural, type Noun } from "../../lib/core/text.ts";
+import { count, joinNames, listSeparators, NOUNS, pageOf, plural, readingMinutes, readingTime, WORDS_PER_MINUTE, type Noun } from "../../lib/core/text.ts";
 import { textPlugin } from "../../lib/eleventy/text-plugin.ts";
 
 describe("plural and count", () => {
@@ -78,4 +78,34 @@ describe("the layouts' filters and the t global (textPlugin)", () => {
     ["page 1 of BBC", "Page 1 of BBC"],
     ["", ""],
   ])("upperFirst %j → %j, the rest as it was", (text, expected) => expect(filter("upperFirst")(text)).toBe(expected));
+});
+
+describe("joinNames", () => {
+  it.each([
+    [[], ""],
+    [["Ann"], "Ann"],
+    [["Ann", "Bob"], "Ann and Bob"],
+    [["Ann", "Bob", "Cy"], "Ann, Bob and Cy"],
+    [["Ann", "Bob", "Cy", "Di"], "Ann, Bob, Cy and Di"],
+  ])("%j → %j", (names, expected) => expect(joinNames(names)).toBe(expected));
+
+  it("gives one separator per name, the first empty", () => {
+    expect(listSeparators(3)).toEqual(["", ", ", " and "]);
+  });
+});
+
+describe("reading time", () => {
+  it("reads at the declared speed", () => expect(WORDS_PER_MINUTE).toBe(230));
+  it.each([
+    [0, 1],
+    [1, 1],
+    [344, 1],
+    [345, 2],
+    [460, 2],
+    [575, 3],
+    [2300, 10],
+  ])("%i words → %i min (never below 1, rounded to the nearest minute)", (words, minutes) => {
+    expect(readingMinutes(words)).toBe(minutes);
+    expect(readingTime(words)).toBe(`${minutes} min read`);
+  });
 });
