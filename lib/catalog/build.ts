@@ -73,7 +73,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     const author = authors[0]!;
     const outlets = [...new Set(authors.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
     const words = wordShare(state.words.quoted, state.words.commentary);
-    const separators = listSeparators(authors.length);
+    const separators = listSeparators(authors.length, site.language);
 
     const post: Post = {
       slug: file.slug,
@@ -94,7 +94,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       summary,
       html,
       words,
-      readingTime: readingTime(words.total),
+      readingTime: readingTime(words.total, site.language),
       passages: state.passages,
       draft: data.draft,
       scheduled: data.date.value.toMillis() > options.now.toMillis(),

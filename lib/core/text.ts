@@ -42,13 +42,14 @@ export function capitalise(text: string): string {
  * What goes before each of `n` names in a running list: `["", " and "]`, `["", ", ", " and "]`
  * (no serial comma). Templates print `separator + linked name`; `joinNames` joins plain text.
  */
-export function listSeparators(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => (i === 0 ? "" : i === n - 1 ? " and " : ", "));
+export function listSeparators(n: number, language = "en"): string[] {
+  const and = messagesFor(language).text["list.and"];
+  return Array.from({ length: n }, (_, i) => (i === 0 ? "" : i === n - 1 ? and : ", "));
 }
 
 /** "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
-  const separators = listSeparators(names.length);
+export function joinNames(names: readonly string[], language = "en"): string {
+  const separators = listSeparators(names.length, language);
   return names.map((name, i) => `${separators[i]}${name}`).join("");
 }
 
@@ -60,7 +61,7 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-/** "4 min read". */
-export function readingTime(words: number): string {
-  return `${readingMinutes(words)} min read`;
+/** "4 min read", in the site's language. */
+export function readingTime(words: number, language = "en"): string {
+  return format(messagesFor(language).text["post.readingTime"], { minutes: readingMinutes(words) });
 }

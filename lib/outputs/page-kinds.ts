@@ -39,7 +39,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
         published: post.date.accuracy === "exact" ? post.date.iso : undefined,
         modified: post.updated?.iso,
         authorUrls: post.authors.map((author) => absolute(site, author.pageUrl)),
-        authorName: joinNames(post.authors.map((author) => author.displayName)),
+        authorName: joinNames(post.authors.map((author) => author.displayName), site.language),
         tags: post.tags.map((tag) => tag.name),
       },
     }),

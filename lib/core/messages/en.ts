@@ -17,6 +17,7 @@ export const en = {
     "content problem": { one: "content problem", other: "content problems" },
     "post-build check failure": { one: "post-build check failure", other: "post-build check failures" },
     rule: { one: "rule", other: "rules" },
+    word: { one: "word", other: "words" },
   },
   text: {
     // Frame: skip link, header, footer, breadcrumbs, pager.
@@ -60,6 +61,14 @@ export const en = {
     "post.newer": "← Newer: {title}",
     "post.older": "Older: {title} →",
     "post.related": "Related posts",
+    "post.readingTime": "{minutes} min read",
+    "list.and": " and ",
+    "cite.summary": "Cite this post",
+    "cite.downloads": "Chicago style. Download the citation as",
+    "cite.or": "or",
+    "redirect.title": "Moved: {title}",
+    "redirect.heading": "This post has moved",
+    "redirect.body": "“{title}” is now at",
     // Quotations (lib/markdown/quotations.ts).
     "quote.from": "From",
     "quote.allQuotes": "(all quotes from this story)",
