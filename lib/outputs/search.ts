@@ -26,7 +26,7 @@ export class SearchIndexError extends Error {
 }
 
 /** Pagefind's executable, found as its own Node API finds it (its lib/resolveBinary.js). */
-async function pagefindBinary(): Promise<string> {
+export async function pagefindBinary(): Promise<string> {
   const lib = path.dirname(fileURLToPath(import.meta.resolve("pagefind")));
   const { resolveBinaryPath } = (await import(pathToFileURL(path.join(lib, "resolveBinary.js")).href)) as { resolveBinaryPath(names: string[]): string };
   return resolveBinaryPath(["pagefind_extended", "pagefind"]);
