@@ -22,8 +22,8 @@ export interface BenchRow {
   ratio: number;
   /** Gloss wall time over the floor's plus Pagefind's over the floor's output. */
   searchRatio: number;
-  /** A second `npm run build` after appending a sentence to one post. */
-  warmSeconds: number;
+  /** A second `npm run build` after appending a sentence to one post, when measured. */
+  warmSeconds: number | undefined;
   /** The dev server's rebuild after the same kind of edit, when measured. */
   incrementalSeconds: number | undefined;
   /** Why the build failed (killed at the memory limit), when it did. */
@@ -55,7 +55,7 @@ export function ratio(a: number, b: number): number {
   return Math.round((a / b) * 100) / 100;
 }
 
-const optional = (value: number | undefined) => (value === undefined ? "–" : value.toFixed(2));
+const optional = (value: number | null | undefined) => (typeof value === "number" ? value.toFixed(2) : "–");
 
 export function renderTable(rows: readonly BenchRow[]): string {
   const header = ["N", "runs", "Gloss pages", "Gloss s", "Gloss Node MiB", "Gloss all MiB", "floor pages", "floor s", "floor MiB", "Pagefind s", "Pagefind MiB", "ratio", "ratio +Pagefind", "warm s", "dev rebuild s"];
@@ -73,7 +73,7 @@ export function renderTable(rows: readonly BenchRow[]): string {
     r.floorSearch.peakMiB.toFixed(0),
     r.ratio.toFixed(2),
     r.searchRatio.toFixed(2),
-    r.warmSeconds.toFixed(2),
+    optional(r.warmSeconds),
     optional(r.incrementalSeconds),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

@@ -6,7 +6,8 @@
 // against plain Eleventy of the same two posts. Prints the tables and writes them as JSON.
 // Options: --sizes 100,1000,10000 --runs 3 (N ≤ 1,000) --large-runs 1 (N > 1,000) --out FILE
 // --work DIR --memory-limit 4G (Gloss's builds run under a kernel-enforced limit: lib/bench/limit.ts)
-// --no-dev-rebuild (skip the dev server's rebuild: it costs one more cold build per size).
+// --no-dev-rebuild (skip the dev server's rebuild: it costs one more cold build per size)
+// --no-warm (skip the warm build).
 import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     work: { type: "string", default: "tests/bench-work" },
     "memory-limit": { type: "string" },
     "no-dev-rebuild": { type: "boolean", default: false },
+    // Skip the warm build too (until builds keep a cache, it is one more cold build).
+    "no-warm": { type: "boolean", default: false },
     "launch-runs": { type: "string", default: "5" },
   },
 });
@@ -177,8 +180,8 @@ for (const n of sizes) {
     process.stderr.write(`N=${n} run ${i + 1}/${times}: gloss ${cold.failure ?? `${cold.seconds.toFixed(2)} s`}, floor ${floor.at(-1)!.seconds.toFixed(2)} s + Pagefind ${indexed.seconds.toFixed(2)} s\n`);
   }
   // Warm: the same command again after one post's text changed.
-  let warmSeconds = Number.NaN;
-  if (!failure) {
+  let warmSeconds: number | undefined;
+  if (!failure && !values["no-warm"]) {
     appendFileSync(path.join(corpus, "post-000001.md"), "\nAn edit for the benchmark's warm build.\n");
     const warm = await glossBuild(corpus, glossOut, base, report);
     failure = warm.failure;
