@@ -25,6 +25,8 @@ export interface GlossEnv {
   now: string | undefined;
   /** Debian's Chromium for browser tests; `GLOSS_CHROMIUM` points elsewhere. */
   chromium: string;
+  /** A progress line on long builds: on a terminal only, never in CI (`CI` set) or with `GLOSS_PROGRESS=0`. */
+  progress: boolean;
 }
 
 /** Flags for headless Chromium here: no sandbox as root, no GPU, no calls home. */
@@ -48,5 +50,6 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     pathPrefix: vars.GLOSS_PATH_PREFIX || undefined,
     now: vars.GLOSS_NOW || undefined,
     chromium: vars.GLOSS_CHROMIUM || "/usr/bin/chromium",
+    progress: Boolean(process.stderr.isTTY) && !vars.CI && vars.GLOSS_PROGRESS !== "0",
   };
 }
