@@ -149,6 +149,9 @@ const medianSide = (list: readonly Run[], pages: number) => ({
 });
 
 const pagefind = await pagefindBinary();
+// The launch posts first: a minute or two, so even a run cut short has them.
+const launchRow = await launch();
+process.stderr.write(`launch posts (median of ${launchRow.runs}): Gloss ${launchRow.glossSeconds.toFixed(2)} s, plain Eleventy ${launchRow.floorSeconds.toFixed(2)} s\n`);
 const measuredAt = new Date().toISOString();
 const rows: BenchRow[] = [];
 for (const n of sizes) {
@@ -177,7 +180,10 @@ for (const n of sizes) {
     const indexed = await runCommand(pagefind, ["--site", path.join(floorDir, "_site")], floorDir, {}, false);
     if (indexed.failure) throw new Error(`pagefind over the floor ${indexed.failure}`);
     floorSearch.push(indexed);
-    process.stderr.write(`N=${n} run ${i + 1}/${times}: gloss ${cold.failure ?? `${cold.seconds.toFixed(2)} s`}, floor ${floor.at(-1)!.seconds.toFixed(2)} s + Pagefind ${indexed.seconds.toFixed(2)} s\n`);
+    process.stderr.write(
+      `N=${n} run ${i + 1}/${times}: gloss ${cold.failure ?? `${cold.seconds.toFixed(2)} s`} (all processes ${cold.peakMiB.toFixed(0)} MiB, Node ${cold.rssMiB.toFixed(0)} MiB), ` +
+        `floor ${floor.at(-1)!.seconds.toFixed(2)} s (${floor.at(-1)!.peakMiB.toFixed(0)} MiB) + Pagefind ${indexed.seconds.toFixed(2)} s (${indexed.peakMiB.toFixed(0)} MiB)\n`,
+    );
   }
   // Warm: the same command again after one post's text changed.
   let warmSeconds: number | undefined;
@@ -237,7 +243,7 @@ const results: BenchResults = {
   node: process.version,
   cpus: cpus().length,
   rows: [...kept, ...rows].sort((a, b) => a.posts - b.posts),
-  launch: await launch(),
+  launch: launchRow,
   memoryLimit: limit ? { bytes: limit.bytes, how: limit.how } : undefined,
 };
 const targets = evaluateTargets(results);
