@@ -1,13 +1,14 @@
 // `npm run build`: a production build into a staging folder, swapped into place only when
 // everything (content, templates, post-build steps) succeeded. A failed build prints every
 // content problem, one per line, exits 1 and leaves the previous site untouched.
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { findContentErrors, formatProblem, warningLines } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
 import { count } from "../core/text.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
+import { swapIntoPlace } from "../pipeline/swap.ts";
 import type { EleventyConfig } from "../../eleventy.config.ts";
 
 const started = performance.now();
@@ -61,11 +62,7 @@ try {
   process.exit(1);
 }
 
-const oldDir = `${finalDir}.old`;
-rmSync(oldDir, { recursive: true, force: true });
-if (existsSync(finalDir)) renameSync(finalDir, oldDir);
-renameSync(stagingDir, finalDir);
-rmSync(oldDir, { recursive: true, force: true });
+swapIntoPlace(stagingDir, finalDir);
 console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
 function describeError(error: unknown): string {
