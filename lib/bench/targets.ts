@@ -7,7 +7,8 @@ export interface TargetResult {
   /** The figure as printed (`1.18`, `812 MiB`), or undefined when the run did not measure it. */
   measured: string | undefined;
   limit: string;
-  status: "met" | "not met" | "not measured";
+  /** `reported`: a figure with no limit, shown beside the others. */
+  status: "met" | "not met" | "not measured" | "reported";
   /** How it was measured, when that matters (the memory limit's mechanism). */
   note?: string;
 }
@@ -28,7 +29,7 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
   const r50 = row(50_000);
   const targets: TargetResult[] = [
     judge("cold build 10,000 posts / (bare Eleventy + Pagefind over its output)", r10?.searchRatio, 1.25, two),
-    { name: "cold build 10,000 posts / bare Eleventy (for reference)", measured: r10 ? two(r10.ratio) : undefined, limit: "none", status: r10 ? "met" : "not measured" },
+    { name: "cold build 10,000 posts / bare Eleventy (for reference)", measured: r10 ? two(r10.ratio) : undefined, limit: "none", status: r10 ? "reported" : "not measured" },
     judge("peak memory of all build processes at 10,000 posts", r10 ? r10.gloss.peakMiB : undefined, 1024, (v) => v.toFixed(0), " MiB"),
   ];
   const limited = results.memoryLimit;
