@@ -4,6 +4,7 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { readEnv, type GlossEnv } from "./lib/core/env.ts";
+import { createProgress } from "./lib/core/progress.ts";
 import { cspCheck } from "./lib/checks/csp.ts";
 import { linksCheck } from "./lib/checks/links.ts";
 import { commandLineStage } from "./lib/pipeline/dev.ts";
@@ -16,6 +17,7 @@ import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
 import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
+import { progressPlugin } from "./lib/eleventy/progress-plugin.ts";
 import { routesPlugin } from "./lib/eleventy/routes-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
 import { serverPlugin } from "./lib/eleventy/server-plugin.ts";
@@ -76,8 +78,11 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(metaPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(cspPlugin, { env, content });
+  // A production build on a terminal shows its progress; the dev server and CI stay quiet.
+  const progress = createProgress({ enabled: env.progress && env.mode === "build" });
+  eleventyConfig.addPlugin(progressPlugin, { progress });
   eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck] });
-  eleventyConfig.addPlugin(searchPlugin, { env });
+  eleventyConfig.addPlugin(searchPlugin, { env, progress });
   eleventyConfig.addPlugin(outputBytesPlugin, { mode: env.mode });
   eleventyConfig.addPlugin(serverPlugin, { host: env.host, mode: env.mode });
 }

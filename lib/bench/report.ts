@@ -3,17 +3,46 @@
 export interface BenchSide {
   pages: number;
   seconds: number;
+  /** Peak resident memory of the Node process alone (its own report). */
   rssMiB: number;
+  /** Peak of the whole process tree (Node and its Pagefind children), summed while they overlap. */
+  peakMiB: number;
 }
 
 export interface BenchRow {
   posts: number;
   runs: number;
+  /** When this size was measured (ISO date-time): a results file keeps sizes of earlier runs. */
+  measuredAt: string;
   gloss: BenchSide;
   floor: BenchSide;
+  /** Pagefind's command line over the floor's output, alone. */
+  floorSearch: { seconds: number; peakMiB: number };
   /** Gloss wall time over the floor's. */
   ratio: number;
-  incrementalSeconds: number;
+  /** Gloss wall time over the floor's plus Pagefind's over the floor's output. */
+  searchRatio: number;
+  /** A second `npm run build` after appending a sentence to one post, when measured. */
+  warmSeconds: number | undefined;
+  /** The dev server's rebuild after the same kind of edit, when measured. */
+  incrementalSeconds: number | undefined;
+  /** Why the build failed (killed at the memory limit), when it did. */
+  failure?: string;
+}
+
+export interface LaunchRow {
+  runs: number;
+  glossSeconds: number;
+  floorSeconds: number;
+  ratio: number;
+}
+
+export interface BenchResults {
+  node: string;
+  cpus: number;
+  rows: BenchRow[];
+  launch: LaunchRow | undefined;
+  memoryLimit: { bytes: number; how: string } | undefined;
 }
 
 export function median(values: readonly number[]): number {
@@ -26,19 +55,26 @@ export function ratio(a: number, b: number): number {
   return Math.round((a / b) * 100) / 100;
 }
 
+const optional = (value: number | null | undefined) => (typeof value === "number" ? value.toFixed(2) : "–");
+
 export function renderTable(rows: readonly BenchRow[]): string {
-  const header = ["N", "runs", "Gloss pages", "Gloss s", "Gloss RSS MiB", "floor pages", "floor s", "floor RSS MiB", "ratio", "incremental s"];
+  const header = ["N", "runs", "Gloss pages", "Gloss s", "Gloss Node MiB", "Gloss all MiB", "floor pages", "floor s", "floor MiB", "Pagefind s", "Pagefind MiB", "ratio", "ratio +Pagefind", "warm s", "dev rebuild s"];
   const lines = rows.map((r) => [
     String(r.posts),
     String(r.runs),
     String(r.gloss.pages),
-    r.gloss.seconds.toFixed(2),
+    r.failure ? "failed" : r.gloss.seconds.toFixed(2),
     r.gloss.rssMiB.toFixed(0),
+    r.gloss.peakMiB.toFixed(0),
     String(r.floor.pages),
     r.floor.seconds.toFixed(2),
-    r.floor.rssMiB.toFixed(0),
+    r.floor.peakMiB.toFixed(0),
+    r.floorSearch.seconds.toFixed(2),
+    r.floorSearch.peakMiB.toFixed(0),
     r.ratio.toFixed(2),
-    r.incrementalSeconds.toFixed(2),
+    r.searchRatio.toFixed(2),
+    optional(r.warmSeconds),
+    optional(r.incrementalSeconds),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(" | ")} |`;

@@ -1,17 +1,27 @@
-// `npm run bench`: Gloss against the bare-Eleventy floor on synthetic corpora.
+// `npm run bench`: Gloss against the bare-Eleventy floor (and the floor plus Pagefind over its
+// output) on synthetic corpora, with every target of docs/performance.md judged in one run.
 // For each size N: cold production builds of Gloss and of the floor, alternating (median of
-// --runs, at least 3 for N ≤ 1,000), then one incremental rebuild in the watcher after editing a
-// post. Prints a table and writes it as JSON. Options: --sizes 100,1000,10000 --runs 3
-// (N ≤ 1,000) --large-runs 1 (N > 1,000) --out FILE.
+// --runs, at least 3 for N ≤ 1,000), Pagefind over the floor's output, a warm `npm run build`
+// after editing one post, and the dev server's rebuild after an edit. Then the two launch posts
+// against plain Eleventy of the same two posts. Prints the tables and writes them as JSON.
+// Options: --sizes 100,1000,10000 --runs 3 (N ≤ 1,000) --large-runs 1 (N > 1,000) --out FILE
+// --work DIR --memory-limit 4G (Gloss's builds run under a kernel-enforced limit: lib/bench/limit.ts)
+// --no-dev-rebuild (skip the dev server's rebuild: it costs one more cold build per size)
+// --no-warm (skip the warm build).
 import { spawn } from "node:child_process";
-import { appendFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { readEnv } from "../core/env.ts";
+import { pagefindBinary } from "../outputs/search.ts";
 import { writeFloorProject } from "../bench/floor.ts";
-import { median, ratio, renderTable, type BenchRow } from "../bench/report.ts";
+import { memoryLimit, parseSize, type MemoryLimit } from "../bench/limit.ts";
+import { median, ratio, renderTable, type BenchResults, type BenchRow, type LaunchRow } from "../bench/report.ts";
+import { sampleTree } from "../bench/sampler.ts";
+import { evaluateTargets, renderTargets } from "../bench/targets.ts";
 import { writeCorpus } from "./bench-gen.ts";
 
 const { values } = parseArgs({
@@ -23,6 +33,11 @@ const { values } = parseArgs({
     out: { type: "string", default: "docs/bench/results.json" },
     // Inside the project and not in a dot-folder: Eleventy's watcher misses edits elsewhere.
     work: { type: "string", default: "tests/bench-work" },
+    "memory-limit": { type: "string" },
+    "no-dev-rebuild": { type: "boolean", default: false },
+    // Skip the warm build too (until builds keep a cache, it is one more cold build).
+    "no-warm": { type: "boolean", default: false },
+    "launch-runs": { type: "string", default: "5" },
   },
 });
 const env = readEnv();
@@ -32,38 +47,63 @@ const tsx = pathToFileURL(path.join(env.root, "node_modules/tsx/dist/loader.mjs"
 const measure = path.join(env.root, "lib/bench/measure.ts");
 const buildPreload = ["--import", pathToFileURL(path.join(env.root, "lib/cli/build-preload.js")).href];
 const eleventyCli = path.join(env.root, "node_modules/@11ty/eleventy/cmd.cjs");
+const limit: MemoryLimit | undefined = values["memory-limit"] ? memoryLimit(parseSize(values["memory-limit"])) : undefined;
+// The cgroup folder goes when the bench does, however it ends (its processes have ended by then).
+process.on("exit", () => limit?.dispose());
+const MIB = 1024 * 1024;
 
 interface Run {
   seconds: number;
+  /** Node's own peak (measure.ts), or 0 for a process that is not Node. */
   rssMiB: number;
+  /** The whole process tree's peak, sampled from /proc. */
+  peakMiB: number;
+  failure?: string;
 }
 
-function run(args: string[], cwd: string, extraEnv: Record<string, string>, report: string, preload: string[] = []): Promise<Run> {
+/** Runs a command, timing it from outside and sampling its process tree's memory. */
+function runCommand(command: string, args: string[], cwd: string, extraEnv: Record<string, string>, limited: boolean): Promise<Run & { stderr: string }> {
   return new Promise((resolve, reject) => {
+    const [file, argv] = limited && limit ? limit.wrap(command, args) : [command, args];
     const started = performance.now();
-    const child = spawn(process.execPath, [...preload, "--import", tsx, measure, report, ...args], {
-      cwd,
-      env: { ...process.env, ...extraEnv },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = spawn(file, argv, { cwd, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "ignore", "pipe"] });
+    const sampler = sampleTree(child.pid!);
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("close", (code) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
       const seconds = (performance.now() - started) / 1000;
-      if (code !== 0) return reject(new Error(`${args.join(" ")} exited ${code}:\n${stderr.slice(-2000)}`));
-      resolve({ seconds, rssMiB: Number(readFileSync(report, "utf8")) / 1024 });
+      const peakMiB = sampler.stop() / MIB;
+      const failure = code === 0 ? undefined : signal === "SIGKILL" || code === 137 ? "killed (over the memory limit)" : `exited ${code ?? signal}: ${stderr.slice(-2000)}`;
+      resolve({ seconds, rssMiB: 0, peakMiB, stderr, ...(failure ? { failure } : {}) });
     });
   });
 }
 
+/** A Node entry point run through measure.ts, which reports Node's own peak RSS. */
+async function runNode(args: string[], cwd: string, extraEnv: Record<string, string>, report: string, preload: string[] = [], limited = false): Promise<Run> {
+  rmSync(report, { force: true });
+  const result = await runCommand(process.execPath, [...preload, "--import", tsx, measure, report, ...args], cwd, extraEnv, limited);
+  if (result.failure && !limited) throw new Error(`${args.join(" ")} ${result.failure}`);
+  const rssMiB = existsSync(report) ? Number(readFileSync(report, "utf8")) / 1024 : 0;
+  return { seconds: result.seconds, rssMiB, peakMiB: result.peakMiB, ...(result.failure ? { failure: result.failure } : {}) };
+}
+
 function countHtml(dir: string): number {
   let count = 0;
+  if (!existsSync(dir)) return 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith(".html")) count += 1;
   return count;
 }
 
+/** `npm run build` as package.json runs it, on a content folder, into an output folder. */
+const glossBuild = (content: string, out: string, cwd: string, report: string) =>
+  runNode([path.join(env.root, "lib/cli/build.ts")], cwd, { GLOSS_CONTENT_DIR: content, GLOSS_OUTPUT_DIR: out }, report, buildPreload, true);
+
+const floorBuild = (floorDir: string, report: string) => runNode([eleventyCli, `--config=${path.join(floorDir, "eleventy.config.mjs")}`, "--quiet"], floorDir, {}, report);
+
 /** Starts the watcher, edits one post's text once it is idle, and times the rebuild. */
-function incremental(corpus: string, out: string, cwd: string): Promise<number> {
+function devRebuild(corpus: string, out: string, cwd: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", tsx, eleventyCli, `--config=${path.join(env.root, "eleventy.config.ts")}`, "--watch", "--quiet"], {
       cwd,
@@ -86,7 +126,7 @@ function incremental(corpus: string, out: string, cwd: string): Promise<number> 
         // Give the watcher a moment to arm, then change one post's text.
         setTimeout(() => {
           edited = performance.now();
-          appendFileSync(path.join(corpus, "post-000001.md"), "\nAn edit for the benchmark.\n");
+          appendFileSync(path.join(corpus, "post-000002.md"), "\nAn edit for the benchmark.\n");
         }, 1500);
       } else if (builds >= 2 && edited > 0) {
         clearTimeout(timer);
@@ -101,44 +141,117 @@ function incremental(corpus: string, out: string, cwd: string): Promise<number> 
   });
 }
 
+const medianSide = (list: readonly Run[], pages: number) => ({
+  pages,
+  seconds: median(list.map((r) => r.seconds)),
+  rssMiB: median(list.map((r) => r.rssMiB)),
+  peakMiB: Math.max(...list.map((r) => r.peakMiB)),
+});
+
+const pagefind = await pagefindBinary();
+// The launch posts first: a minute or two, so even a run cut short has them.
+const launchRow = await launch();
+process.stderr.write(`launch posts (median of ${launchRow.runs}): Gloss ${launchRow.glossSeconds.toFixed(2)} s, plain Eleventy ${launchRow.floorSeconds.toFixed(2)} s\n`);
+const measuredAt = new Date().toISOString();
 const rows: BenchRow[] = [];
 for (const n of sizes) {
   const base = path.resolve(env.root, values.work, String(n));
   const corpus = path.join(base, "posts");
   mkdirSync(base, { recursive: true });
   writeCorpus(corpus, n);
-  const floorConfig = writeFloorProject(corpus, path.join(base, "floor"));
+  const floorDir = path.join(base, "floor");
+  writeFloorProject(corpus, floorDir);
   const glossOut = path.join(base, "_site");
   const report = path.join(base, "rss.txt");
   const times = n <= 1000 ? Math.max(3, runs) : Math.max(1, Number(values["large-runs"]));
   const gloss: Run[] = [];
   const floor: Run[] = [];
-  for (let i = 0; i < times; i += 1) {
+  const floorSearch: Run[] = [];
+  let failure: string | undefined;
+  for (let i = 0; i < times && !failure; i += 1) {
+    // Cold: no previous site and no cache.
     rmSync(glossOut, { recursive: true, force: true });
-    // As `npm run build` runs it: the packages loaded before tsx's loader (lib/cli/build-preload.js).
-    gloss.push(await run([path.join(env.root, "lib/cli/build.ts")], base, { GLOSS_CONTENT_DIR: corpus, GLOSS_OUTPUT_DIR: glossOut }, report, buildPreload));
-    rmSync(path.join(base, "floor/_site"), { recursive: true, force: true });
-    floor.push(await run([eleventyCli, `--config=${floorConfig}`, "--quiet"], path.join(base, "floor"), {}, report));
-    process.stderr.write(`N=${n} run ${i + 1}/${times}: gloss ${gloss.at(-1)!.seconds.toFixed(2)} s, floor ${floor.at(-1)!.seconds.toFixed(2)} s\n`);
+    rmSync(path.join(base, ".gloss"), { recursive: true, force: true });
+    const cold = await glossBuild(corpus, glossOut, base, report);
+    gloss.push(cold);
+    failure = cold.failure;
+    rmSync(path.join(floorDir, "_site"), { recursive: true, force: true });
+    floor.push(await floorBuild(floorDir, report));
+    const indexed = await runCommand(pagefind, ["--site", path.join(floorDir, "_site")], floorDir, {}, false);
+    if (indexed.failure) throw new Error(`pagefind over the floor ${indexed.failure}`);
+    floorSearch.push(indexed);
+    process.stderr.write(
+      `N=${n} run ${i + 1}/${times}: gloss ${cold.failure ?? `${cold.seconds.toFixed(2)} s`} (all processes ${cold.peakMiB.toFixed(0)} MiB, Node ${cold.rssMiB.toFixed(0)} MiB), ` +
+        `floor ${floor.at(-1)!.seconds.toFixed(2)} s (${floor.at(-1)!.peakMiB.toFixed(0)} MiB) + Pagefind ${indexed.seconds.toFixed(2)} s (${indexed.peakMiB.toFixed(0)} MiB)\n`,
+    );
   }
-  const pages = countHtml(glossOut);
-  const floorPages = countHtml(path.join(base, "floor/_site"));
-  const rebuild = await incremental(corpus, path.join(base, "_watch"), env.root);
+  // Warm: the same command again after one post's text changed.
+  let warmSeconds: number | undefined;
+  if (!failure && !values["no-warm"]) {
+    appendFileSync(path.join(corpus, "post-000001.md"), "\nAn edit for the benchmark's warm build.\n");
+    const warm = await glossBuild(corpus, glossOut, base, report);
+    failure = warm.failure;
+    warmSeconds = warm.seconds;
+    process.stderr.write(`N=${n} warm build after one edit: ${warm.failure ?? `${warm.seconds.toFixed(2)} s`}\n`);
+  }
+  const incrementalSeconds = values["no-dev-rebuild"] || failure ? undefined : await devRebuild(corpus, path.join(base, "_watch"), env.root);
   const row: BenchRow = {
     posts: n,
     runs: times,
-    gloss: { pages, seconds: median(gloss.map((r) => r.seconds)), rssMiB: median(gloss.map((r) => r.rssMiB)) },
-    floor: { pages: floorPages, seconds: median(floor.map((r) => r.seconds)), rssMiB: median(floor.map((r) => r.rssMiB)) },
+    measuredAt,
+    gloss: medianSide(gloss, countHtml(glossOut)),
+    floor: medianSide(floor, countHtml(path.join(floorDir, "_site"))),
+    floorSearch: { seconds: median(floorSearch.map((r) => r.seconds)), peakMiB: Math.max(...floorSearch.map((r) => r.peakMiB)) },
     ratio: 0,
-    incrementalSeconds: rebuild,
+    searchRatio: 0,
+    warmSeconds,
+    incrementalSeconds,
+    ...(failure ? { failure } : {}),
   };
   row.ratio = ratio(row.gloss.seconds, row.floor.seconds);
+  row.searchRatio = ratio(row.gloss.seconds, row.floor.seconds + row.floorSearch.seconds);
   rows.push(row);
 }
 
-const table = renderTable(rows);
-console.log(table);
+/** The two launch posts (posts/): `npm run build` against plain Eleventy of the same two posts. */
+async function launch(): Promise<LaunchRow> {
+  const base = path.resolve(env.root, values.work, "launch");
+  mkdirSync(base, { recursive: true });
+  const floorDir = path.join(base, "floor");
+  writeFloorProject(env.contentDir, floorDir);
+  const report = path.join(base, "rss.txt");
+  const times = Math.max(3, Number(values["launch-runs"]));
+  const gloss: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    rmSync(path.join(base, "_site"), { recursive: true, force: true });
+    rmSync(path.join(base, ".gloss"), { recursive: true, force: true });
+    gloss.push((await glossBuild(env.contentDir, path.join(base, "_site"), base, report)).seconds);
+    rmSync(path.join(floorDir, "_site"), { recursive: true, force: true });
+    floor.push((await floorBuild(floorDir, report)).seconds);
+  }
+  const glossSeconds = median(gloss);
+  const floorSeconds = median(floor);
+  return { runs: times, glossSeconds, floorSeconds, ratio: ratio(glossSeconds, floorSeconds) };
+}
+
 const outFile = path.resolve(env.cwd, values.out);
+// Sizes this run did not build keep their figures from the last run (each row says when).
+const previous = existsSync(outFile) ? (JSON.parse(readFileSync(outFile, "utf8")) as Partial<BenchResults>) : {};
+const kept = (previous.rows ?? []).filter((r) => !sizes.includes(r.posts) && typeof r.measuredAt === "string");
+const results: BenchResults = {
+  node: process.version,
+  cpus: cpus().length,
+  rows: [...kept, ...rows].sort((a, b) => a.posts - b.posts),
+  launch: launchRow,
+  memoryLimit: limit ? { bytes: limit.bytes, how: limit.how } : undefined,
+};
+const targets = evaluateTargets(results);
+if (limit) console.log(`Gloss's builds ran under a memory limit of ${(limit.bytes / MIB).toFixed(0)} MiB: ${limit.how}\n`);
+console.log(renderTable(results.rows));
+const l = results.launch!;
+console.log(`\nlaunch posts (median of ${l.runs}): Gloss ${l.glossSeconds.toFixed(2)} s, plain Eleventy ${l.floorSeconds.toFixed(2)} s, ratio ${l.ratio.toFixed(2)}`);
+console.log(`\n${renderTargets(targets)}`);
 mkdirSync(path.dirname(outFile), { recursive: true });
-writeFileSync(outFile, `${JSON.stringify({ node: process.version, cpus: (await import("node:os")).cpus().length, rows }, null, 2)}\n`);
+writeFileSync(outFile, `${JSON.stringify({ ...results, targets }, null, 2)}\n`);
 console.log(`\nWrote ${path.relative(env.cwd, outFile)}`);

@@ -12,6 +12,7 @@ import { count } from "../core/text.ts";
 import { placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
+import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
 import type { EleventyConfig } from "../../eleventy.config.ts";
 
 const started = performance.now();
@@ -68,17 +69,14 @@ try {
   failed(error);
 }
 
-const oldDir = `${finalDir}.old`;
 try {
-  rmSync(oldDir, { recursive: true, force: true });
-  if (existsSync(finalDir)) renameSync(finalDir, oldDir);
-  renameSync(stagingDir, finalDir);
+  swapIntoPlace(stagingDir, finalDir);
 } catch (error) {
   // Put back whatever was moved aside: the previous site stays the site.
+  const oldDir = oldDirOf(finalDir);
   if (!existsSync(finalDir) && existsSync(oldDir)) renameSync(oldDir, finalDir);
   failed(error);
 }
-rmSync(oldDir, { recursive: true, force: true });
 console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
 /** Reports a failed build on stderr (content problems one per line, anything else one line) and exits 1. */

@@ -42,6 +42,8 @@ export interface GlossEnv {
   waybackApi: string;
   /** Save Page Now (`GLOSS_WAYBACK_SAVE`): the URL to save is appended to it. */
   waybackSave: string;
+  /** A progress line on long builds: on a terminal only, never in CI (`CI` set) or with `GLOSS_PROGRESS=0`. */
+  progress: boolean;
 }
 
 /** Flags for headless Chromium here: no sandbox as root, no GPU, no calls home. */
@@ -93,6 +95,7 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     chromium: vars.GLOSS_CHROMIUM || "/usr/bin/chromium",
     waybackApi: vars.GLOSS_WAYBACK_API || "https://archive.org/wayback/available",
     waybackSave: vars.GLOSS_WAYBACK_SAVE || "https://web.archive.org/save/",
+    progress: Boolean(process.stderr.isTTY) && !vars.CI && vars.GLOSS_PROGRESS !== "0",
   };
 }
 

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { GlossEnv } from "../core/env.ts";
+import type { Progress } from "../core/progress.ts";
 import { buildSearchIndex, searchDefaults, type SearchOptions } from "../outputs/search.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
@@ -15,9 +16,11 @@ export interface SearchConfigApi {
 export interface SearchPluginOptions extends Partial<SearchOptions> {
   /** Run mode (the dev server indexes in the background) and folders. */
   env: GlossEnv;
+  /** The production build's progress line: the shards are reported on it. */
+  progress?: Progress;
 }
 
-export function searchPlugin(eleventyConfig: SearchConfigApi, { env, ...options }: SearchPluginOptions): void {
+export function searchPlugin(eleventyConfig: SearchConfigApi, { env, progress, ...options }: SearchPluginOptions): void {
   const merged: SearchOptions = { ...searchDefaults, ...options };
   if (env.mode === "serve") {
     // The dev server indexes in the background, from the pages on disk, so a rebuild is shown
@@ -31,7 +34,8 @@ export function searchPlugin(eleventyConfig: SearchConfigApi, { env, ...options 
     return;
   }
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    await buildSearchIndex(path.resolve(env.cwd, directories.output), merged);
+    await buildSearchIndex(path.resolve(env.cwd, directories.output), merged, (n, total) => progress?.step(`search index: shard ${n} of ${total}`));
+    progress?.done();
   });
 }
 

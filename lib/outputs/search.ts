@@ -1,16 +1,25 @@
 // Search: a Pagefind index of the post pages, built from the written site after its checks
 // pass (lib/eleventy/search-plugin.ts runs it). Only what post.njk marks `data-pagefind-body`
-// (title and body, not navigation) is indexed.
+// (title and body, not navigation) is indexed. Pagefind holds a run's whole index in memory
+// (about 2 GiB for 10,000 posts), so a large archive is indexed in shards of `shardSize` posts,
+// one Pagefind run after another, and the search page merges them in the browser
+// (public/js/search.js reads the list of shards, `mergeIndex`). Each shard is a full Pagefind
+// bundle: the first at `pagefind/`, the others at `pagefind/shards/<n>/`.
 import { spawn } from "node:child_process";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ROUTES } from "../core/routes.ts";
 
 export interface SearchOptions {
-  /** Pages to read, relative to the output folder: only post pages hold indexed content. */
+  /** The pages Pagefind reads, relative to the output folder: posts and standalone pages. */
   glob: string;
+  /** Folder of the post pages, relative to the output folder: `<postsDir>/<slug>/index.html`. */
+  postsDir: string;
   /** Folder of the index and Pagefind's browser script, inside the output folder. */
   bundleDir: string;
+  /** Most posts one Pagefind run indexes: its memory grows with them (about 200 KiB a post). */
+  shardSize: number;
 }
 
 export const searchDefaults = {
@@ -18,7 +27,15 @@ export const searchDefaults = {
   // archive, …) match too but are skipped by Pagefind: they have no `data-pagefind-body`.
   glob: `{${ROUTES.post("*").replace(/^\//, "")},${ROUTES.page("*").replace(/^\//, "")}}index.html`,
   bundleDir: ROUTES.searchBundle.replace(/\//g, ""),
+  postsDir: ROUTES.post("").replace(/^\/+|\/+$/g, ""),
+  shardSize: 2500,
 } satisfies SearchOptions;
+
+/** The list of shards merged into the first, inside the bundle folder; read by public/js/search.js. */
+export const SHARDS_FILE = "gloss-shards.json";
+
+/** Where the posts of a shard are linked for its own Pagefind run; removed when it is done. */
+const SHARD_SITE = ".gloss-search-shard";
 
 export class SearchIndexError extends Error {
   constructor(readonly errors: string[]) {
@@ -28,20 +45,44 @@ export class SearchIndexError extends Error {
 }
 
 /** Pagefind's executable, found as its own Node API finds it (its lib/resolveBinary.js). */
-async function pagefindBinary(): Promise<string> {
+export async function pagefindBinary(): Promise<string> {
   const lib = path.dirname(fileURLToPath(import.meta.resolve("pagefind")));
   const { resolveBinaryPath } = (await import(pathToFileURL(path.join(lib, "resolveBinary.js")).href)) as { resolveBinaryPath(names: string[]): string };
   return resolveBinaryPath(["pagefind_extended", "pagefind"]);
 }
 
-/**
- * Indexes the built site in `outputDir` with Pagefind's command line; returns the number of
- * pages indexed. The command line, not Pagefind's Node API: the API's service indexed the same
- * 10,000 pages in about 88 s where the command line takes about 45 s, on this project's machine.
- */
-export async function buildSearchIndex(outputDir: string, options: SearchOptions = searchDefaults): Promise<number> {
+/** The post slugs split into shards of at most `size`, in name order; one shard at least. */
+export function planShards(slugs: readonly string[], size: number): string[][] {
+  const sorted = [...slugs].sort();
+  const shards: string[][] = [];
+  for (let i = 0; i < sorted.length; i += size) shards.push(sorted.slice(i, i + size));
+  return shards.length > 0 ? shards : [[]];
+}
+
+/** The bundle folder of shard `n`, relative to the output folder. */
+export const shardBundle = (n: number, options: SearchOptions = searchDefaults) => (n === 0 ? options.bundleDir : `${options.bundleDir}/shards/${n}`);
+
+function postSlugs(outputDir: string, options: SearchOptions): string[] {
+  const dir = path.join(outputDir, options.postsDir);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    try {
+      return statSync(path.join(dir, name, "index.html")).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** One Pagefind command-line run; returns the pages it indexed. */
+async function runPagefind(site: string, glob: string, bundle: string): Promise<number> {
   const binary = await pagefindBinary();
-  const args = ["--site", outputDir, "--glob", options.glob, "--output-subdir", options.bundleDir];
+  const args = ["--site", site, "--glob", glob, "--output-path", bundle];
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     let output = "";
@@ -53,19 +94,71 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
   const lines = output.split("\n").map((line) => line.trim()).filter(Boolean);
   // The command line refuses to write an index of nothing (a blog with only drafts); the API
   // writes an empty one, which the search page reads as "no results".
-  if (code !== 0 && /Indexed 0 pages/.test(output)) return writeEmptyIndex(outputDir, options);
+  if (code !== 0 && /Indexed 0 pages/.test(output)) return writeEmptyIndex(bundle);
   if (code !== 0) throw new SearchIndexError(lines.filter((line) => /error|fail/i.test(line)).concat(`pagefind exited with ${code}`));
   const indexed = /Indexed (\d+) pages?/.exec(output);
   if (!indexed) throw new SearchIndexError([`pagefind printed no page count:`, ...lines.slice(-5)]);
   return Number(indexed[1]);
 }
 
-async function writeEmptyIndex(outputDir: string, options: SearchOptions): Promise<number> {
+/** The top-level pages (`about/index.html`), which the first shard indexes with its posts. */
+function topLevelPages(outputDir: string, options: SearchOptions): string[] {
+  const skip = new Set([options.postsDir, options.bundleDir, SHARD_SITE]);
+  return postSlugs(outputDir, { ...options, postsDir: "" }).filter((name) => !skip.has(name)).map((name) => path.join(name, "index.html"));
+}
+
+/** Hard links (a copy where links fail) the shard's pages into a site of their own. */
+function linkShard(outputDir: string, site: string, slugs: readonly string[], options: SearchOptions, extra: readonly string[] = []): void {
+  rmSync(site, { recursive: true, force: true });
+  for (const file of [...slugs.map((slug) => path.join(options.postsDir, slug, "index.html")), ...extra]) {
+    const from = path.join(outputDir, file);
+    const to = path.join(site, file);
+    mkdirSync(path.dirname(to), { recursive: true });
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  }
+}
+
+/**
+ * Indexes the built site in `outputDir` with Pagefind's command line, in shards of
+ * `shardSize` posts; returns the number of pages indexed. The command line, not Pagefind's
+ * Node API: the API's service indexed the same 10,000 pages in about 88 s where the command
+ * line takes about 45 s, on this project's machine.
+ */
+export async function buildSearchIndex(outputDir: string, options: SearchOptions = searchDefaults, onShard: (n: number, total: number) => void = () => undefined): Promise<number> {
+  const shards = planShards(postSlugs(outputDir, options), options.shardSize);
+  const glob = options.glob;
+  let pages = 0;
+  if (shards.length === 1) {
+    onShard(1, 1);
+    pages = await runPagefind(outputDir, glob, path.join(outputDir, options.bundleDir));
+  } else {
+    const site = path.join(outputDir, SHARD_SITE);
+    try {
+      for (const [n, slugs] of shards.entries()) {
+        onShard(n + 1, shards.length);
+        linkShard(outputDir, site, slugs, options, n === 0 ? topLevelPages(outputDir, options) : []);
+        pages += await runPagefind(site, glob, path.join(outputDir, shardBundle(n, options)));
+      }
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  }
+  // Paths relative to the first bundle, where the search page finds this list.
+  const others = shards.slice(1).map((_, i) => `${path.relative(options.bundleDir, shardBundle(i + 1, options))}/`);
+  writeFileSync(path.join(outputDir, options.bundleDir, SHARDS_FILE), `${JSON.stringify({ shards: others })}\n`);
+  return pages;
+}
+
+async function writeEmptyIndex(bundle: string): Promise<number> {
   const pagefind = await import("pagefind");
   try {
     const created = await pagefind.createIndex({});
     if (!created.index) throw new SearchIndexError(created.errors);
-    const written = await created.index.writeFiles({ outputPath: path.join(outputDir, options.bundleDir) });
+    const written = await created.index.writeFiles({ outputPath: bundle });
     if (written.errors.length > 0) throw new SearchIndexError(written.errors);
     return 0;
   } finally {

@@ -20,8 +20,14 @@ let latest = 0;
 
 async function engine() {
   if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname });
+    const bundle = new URL("pagefind/", root);
+    const loaded = await import(new URL("pagefind.js", bundle).href);
+    await loaded.options({ baseUrl: root.pathname });
+    // A large archive is indexed in shards (lib/outputs/search.ts): merge the others into the first.
+    const response = await fetch(new URL("gloss-shards.json", bundle));
+    const { shards } = response.ok ? await response.json() : { shards: [] };
+    for (const shard of shards) await loaded.mergeIndex(new URL(shard, bundle).pathname, { baseUrl: root.pathname });
+    pagefind = loaded;
   }
   return pagefind;
 }

@@ -1,0 +1,63 @@
+// The memory of a whole build: every process of a process tree (Node and the Pagefind children
+// it starts), their resident memory summed while they overlap, sampled from /proc. Linux only.
+import { readFileSync, readdirSync } from "node:fs";
+
+/** The parent of each process, from /proc/<pid>/stat (field 4, after the parenthesised name). */
+export function parentsOf(stats: ReadonlyMap<number, string>): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const [pid, stat] of stats) {
+    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    parents.set(pid, Number(rest[1]));
+  }
+  return parents;
+}
+
+/** `root` and every process below it. */
+export function descendants(root: number, parents: ReadonlyMap<number, number>): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, parent] of parents) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  const tree = [root];
+  for (let i = 0; i < tree.length; i += 1) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** Resident memory in bytes from /proc/<pid>/status text (`VmRSS: 1234 kB`), 0 when gone. */
+export function residentBytes(status: string): number {
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+const read = (file: string): string | undefined => {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined; // the process ended between the listing and the read
+  }
+};
+
+/** The resident memory of `root`'s whole tree now, in bytes. */
+export function treeResidentBytes(root: number): number {
+  const stats = new Map<number, string>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = read(`/proc/${name}/stat`);
+    if (stat) stats.set(Number(name), stat);
+  }
+  let total = 0;
+  for (const pid of descendants(root, parentsOf(stats))) total += residentBytes(read(`/proc/${pid}/status`) ?? "");
+  return total;
+}
+
+/** Samples `root`'s tree every `intervalMs` until stopped; `stop()` returns the peak in bytes. */
+export function sampleTree(root: number, intervalMs = 100): { stop(): number } {
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, treeResidentBytes(root)));
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}

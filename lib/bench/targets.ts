@@ -1,0 +1,62 @@
+// The performance targets (docs/performance.md), each judged from one run's figures: the
+// measured value, the limit, and met / not met / not measured (a size the run did not build).
+import type { BenchResults } from "./report.ts";
+
+export interface TargetResult {
+  name: string;
+  /** The figure as printed (`1.18`, `812 MiB`), or undefined when the run did not measure it. */
+  measured: string | undefined;
+  limit: string;
+  /** `reported`: a figure with no limit, shown beside the others. */
+  status: "met" | "not met" | "not measured" | "reported";
+  /** How it was measured, when that matters (the memory limit's mechanism). */
+  note?: string;
+}
+
+const MIB = 1024 * 1024;
+
+function judge(name: string, value: number | undefined, limit: number, format: (v: number) => string, unit = "", note?: string): TargetResult {
+  const limitText = `≤ ${format(limit)}${unit}`;
+  if (value === undefined || !Number.isFinite(value)) return { name, measured: undefined, limit: limitText, status: "not measured", ...(note ? { note } : {}) };
+  return { name, measured: `${format(value)}${unit}`, limit: limitText, status: value <= limit ? "met" : "not met", ...(note ? { note } : {}) };
+}
+
+const two = (v: number) => v.toFixed(2);
+
+export function evaluateTargets(results: BenchResults): TargetResult[] {
+  const row = (n: number) => results.rows.find((r) => r.posts === n);
+  const r10 = row(10_000);
+  const r50 = row(50_000);
+  const targets: TargetResult[] = [
+    judge("cold build 10,000 posts / (bare Eleventy + Pagefind over its output)", r10?.searchRatio, 1.25, two),
+    { name: "cold build 10,000 posts / bare Eleventy (for reference)", measured: r10 ? two(r10.ratio) : undefined, limit: "none", status: r10 ? "reported" : "not measured" },
+    judge("peak memory of all build processes at 10,000 posts", r10 ? r10.gloss.peakMiB : undefined, 1024, (v) => v.toFixed(0), " MiB"),
+  ];
+  const limited = results.memoryLimit;
+  if (r50 && limited) {
+    targets.push({
+      name: `50,000 posts complete under a ${(limited.bytes / 1024 ** 3).toFixed(1)} GiB limit`,
+      measured: r50.failure ? `failed: ${r50.failure}` : `completed, peak ${r50.gloss.peakMiB.toFixed(0)} MiB`,
+      limit: `≤ ${(limited.bytes / MIB).toFixed(0)} MiB`,
+      status: r50.failure ? "not met" : "met",
+      note: limited.how,
+    });
+  } else {
+    targets.push({ name: "50,000 posts complete under a 4 GiB limit", measured: undefined, limit: "≤ 4096 MiB", status: "not measured", note: r50 ? "run without --memory-limit" : "run with --sizes 50000 --memory-limit 4G" });
+  }
+  const linear = r50 && r10 && !r50.failure ? r50.gloss.seconds / r10.gloss.seconds : undefined;
+  const linearNote = r10 && r50 && r10.measuredAt !== r50.measuredAt ? `10,000 from the run of ${r10.measuredAt}, 50,000 from ${r50.measuredAt}` : undefined;
+  targets.push(judge("linear: time(50,000) / time(10,000)", linear, 5.5, two, "", linearNote));
+  targets.push(judge("warm `npm run build` after editing one post, 10,000 posts", r10?.warmSeconds, 3, two, " s"));
+  targets.push(judge("two launch posts / plain Eleventy of two posts", results.launch?.ratio, 1.0, two));
+  return targets;
+}
+
+export function renderTargets(targets: readonly TargetResult[]): string {
+  const header = ["target", "measured", "limit", "status"];
+  const lines = targets.map((t) => [t.name, t.measured ?? "–", t.limit, t.status]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  const notes = targets.filter((t) => t.note).map((t) => `  ${t.name}: ${t.note}`);
+  return [format(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(format), ...(notes.length ? ["notes:", ...notes] : [])].join("\n");
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { ownCgroups, parseSize } from "../../lib/bench/limit.ts";
+import type { BenchResults, BenchRow } from "../../lib/bench/report.ts";
+import { descendants, parentsOf, residentBytes, treeResidentBytes } from "../../lib/bench/sampler.ts";
+import { evaluateTargets, renderTargets } from "../../lib/bench/targets.ts";
+
+const row = (posts: number, over: Partial<BenchRow> = {}): BenchRow => ({
+  posts,
+  runs: 1,
+  measuredAt: "2026-12-01T15:00:00Z",
+  gloss: { pages: posts * 2, seconds: 20, rssMiB: 700, peakMiB: 900 },
+  floor: { pages: posts, seconds: 8, rssMiB: 600, peakMiB: 600 },
+  floorSearch: { seconds: 10, peakMiB: 1500 },
+  ratio: 2.5,
+  searchRatio: 1.11,
+  warmSeconds: 2.5,
+  incrementalSeconds: 1.5,
+  ...over,
+});
+
+const results = (rows: BenchRow[], over: Partial<BenchResults> = {}): BenchResults => ({
+  node: "v20",
+  cpus: 2,
+  rows,
+  launch: { runs: 5, glossSeconds: 1.9, floorSeconds: 2, ratio: 0.95 },
+  memoryLimit: undefined,
+  ...over,
+});
+
+const statusOf = (r: BenchResults) => Object.fromEntries(evaluateTargets(r).map((t) => [t.name, `${t.status} ${t.measured ?? ""}`.trim()]));
+
+describe("the bench's targets", () => {
+  it("judges each target of a 10,000-post run, and marks the archive case not measured", () => {
+    expect(statusOf(results([row(10_000)]))).toEqual({
+      "cold build 10,000 posts / (bare Eleventy + Pagefind over its output)": "met 1.11",
+      "cold build 10,000 posts / bare Eleventy (for reference)": "reported 2.50",
+      "peak memory of all build processes at 10,000 posts": "met 900 MiB",
+      "50,000 posts complete under a 4 GiB limit": "not measured",
+      "linear: time(50,000) / time(10,000)": "not measured",
+      "warm `npm run build` after editing one post, 10,000 posts": "met 2.50 s",
+      "two launch posts / plain Eleventy of two posts": "met 0.95",
+    });
+  });
+
+  it.each([
+    ["searchRatio", { searchRatio: 1.26 }, "cold build 10,000 posts / (bare Eleventy + Pagefind over its output)", "not met 1.26"],
+    ["memory", { gloss: { pages: 1, seconds: 20, rssMiB: 700, peakMiB: 1025 } }, "peak memory of all build processes at 10,000 posts", "not met 1025 MiB"],
+    ["warm build", { warmSeconds: 3.01 }, "warm `npm run build` after editing one post, 10,000 posts", "not met 3.01 s"],
+  ])("a figure over its limit is not met: %s", (_, over, name, expected) => {
+    expect(statusOf(results([row(10_000, over as Partial<BenchRow>)]))[name]).toBe(expected);
+  });
+
+  it("judges the archive case under a limit: completion, linearity, and says how the limit was imposed", () => {
+    const limit = { bytes: 4 * 1024 ** 3, how: "cgroup v1 memory folder /sys/fs/cgroup/memory/x" };
+    const ok = evaluateTargets(results([row(10_000), row(50_000, { gloss: { pages: 1, seconds: 100, rssMiB: 2000, peakMiB: 3000 } })], { memoryLimit: limit }));
+    expect(ok.find((t) => t.name.startsWith("50,000"))).toMatchObject({ status: "met", measured: "completed, peak 3000 MiB", note: limit.how });
+    expect(ok.find((t) => t.name.startsWith("linear"))).toMatchObject({ status: "met", measured: "5.00" });
+    const killed = evaluateTargets(results([row(10_000), row(50_000, { failure: "killed (over the memory limit)" })], { memoryLimit: limit }));
+    expect(killed.find((t) => t.name.startsWith("50,000"))).toMatchObject({ status: "not met", measured: "failed: killed (over the memory limit)" });
+    expect(killed.find((t) => t.name.startsWith("linear"))?.status).toBe("not measured");
+    expect(renderTargets(ok)).toContain(`notes:\n  50,000 posts complete under a 4.0 GiB limit: ${limit.how}`);
+  });
+
+  it("a launch ratio over 1.0 is not met", () => {
+    expect(statusOf(results([], { launch: { runs: 5, glossSeconds: 2.2, floorSeconds: 2, ratio: 1.1 } }))["two launch posts / plain Eleventy of two posts"]).toBe("not met 1.10");
+  });
+});
+
+describe("the bench's memory probes", () => {
+  it.each([
+    ["4G", 4 * 1024 ** 3],
+    ["512M", 512 * 1024 ** 2],
+    ["1.5GiB", 1.5 * 1024 ** 3],
+  ])("reads the size %s", (text, bytes) => expect(parseSize(text)).toBe(bytes));
+
+  it("rejects a size without a unit", () => expect(() => parseSize("4000")).toThrow(/expected a size like 4G/));
+
+  it("finds its own cgroups, v1 and v2", () => {
+    expect(ownCgroups("4:memory:/process_api/abc\n0::/\n1:cpu:/")).toEqual({ v2: "/", v1Memory: "/process_api/abc" });
+    expect(ownCgroups("0::/user.slice/x.scope\n")).toEqual({ v2: "/user.slice/x.scope", v1Memory: undefined });
+  });
+
+  it("walks a process tree from /proc stat lines, names with spaces and parentheses included", () => {
+    const parents = parentsOf(new Map([
+      [10, "10 (node) S 1 10 10"],
+      [11, "11 (pagefind (x) y) R 10 10 10"],
+      [12, "12 (sh) S 11 10 10"],
+      [13, "13 (other) S 1 13 13"],
+    ]));
+    expect(descendants(10, parents).sort()).toEqual([10, 11, 12]);
+    expect(residentBytes("Name:\tnode\nVmRSS:\t  2048 kB\n")).toBe(2 * 1024 * 1024);
+    expect(residentBytes("Name:\tzombie\n")).toBe(0);
+  });
+
+  it("measures this process's tree, which holds at least this process", () => {
+    expect(treeResidentBytes(process.pid)).toBeGreaterThanOrEqual(process.memoryUsage().rss * 0.5);
+  });
+});
