@@ -8,6 +8,7 @@ import type { ContentProblem } from "../core/errors.ts";
 import { ROUTES } from "../core/routes.ts";
 import type { ContentInput } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
+import { tableOfContents } from "../markdown/headings.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
 import { buildListings, byNewest, byPublished, orderLists } from "./listings.ts";
 import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
@@ -72,6 +73,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       description: data.description,
       summary,
       html,
+      toc: data.toc && state.headings.length >= 2 ? tableOfContents(state.headings) : undefined,
       words: wordShare(state.words.quoted, state.words.commentary),
       passages: state.passages,
       draft: data.draft,

@@ -4,6 +4,7 @@
 import type { PostDate } from "../core/dates.ts";
 import type { Site } from "../content/site.ts";
 import type { QuotedPassage } from "../markdown/env.ts";
+import type { TocEntry } from "../markdown/headings.ts";
 import type { GroupSlice, Page } from "./pagination.ts";
 import type { PassageGroup } from "./quote-index.ts";
 
@@ -92,6 +93,8 @@ export interface Post {
   /** `description`, or the opening of the author's own words. */
   summary: string;
   html: string;
+  /** The table of contents of a `toc: true` post with two headings or more. */
+  toc: TocEntry[] | undefined;
   words: WordShare;
   /** The passages it quotes, in the order it quotes them (for its sources' quote lists). */
   passages: readonly QuotedPassage[];

@@ -63,8 +63,9 @@ export function postSchema(zone: string) {
       description: text("a non-empty description").optional(),
       draft: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
       slug: id("a slug (lowercase-with-hyphens)").optional(),
+      toc: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
     },
-    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug)" },
+    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, toc)" },
   );
 }
 export type PostFrontMatter = z.output<ReturnType<typeof postSchema>>;

@@ -26,6 +26,13 @@ export interface QuotedPassage {
   anchor: string;
 }
 
+/** A top-level heading of the post, for its table of contents. */
+export interface HeadingEntry {
+  level: number;
+  id: string;
+  text: string;
+}
+
 export interface GlossRenderState {
   /** File the markdown came from, for error messages. */
   file: string;
@@ -43,6 +50,8 @@ export interface GlossRenderState {
   quotedSourceIds: string[];
   /** Text of the first paragraph of the author's own words (for summaries). */
   firstParagraph: string;
+  /** The post's own headings (not those inside quotations or lists), in order. */
+  headings: HeadingEntry[];
 }
 
 export interface GlossEnv {
@@ -52,7 +61,7 @@ export interface GlossEnv {
 export function createRenderState(
   init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile">>,
 ): GlossRenderState {
-  return { sourcesFile: "_data/sources.yaml", ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "" };
+  return { sourcesFile: "_data/sources.yaml", ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "", headings: [] };
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
