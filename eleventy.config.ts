@@ -12,6 +12,7 @@ import { checksPlugin } from "./lib/eleventy/checks-plugin.ts";
 import { contentPlugin } from "./lib/eleventy/content-plugin.ts";
 import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
 import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
+import { mediaPlugin } from "./lib/eleventy/media-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
 import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
@@ -65,6 +66,7 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(metaPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(cspPlugin, { env, content });
+  eleventyConfig.addPlugin(mediaPlugin, { env, content });
   eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck] });
   eleventyConfig.addPlugin(searchPlugin, { env });
   eleventyConfig.addPlugin(outputBytesPlugin, { mode: env.mode });

@@ -6,15 +6,15 @@ import type { DateTime } from "luxon";
 import { toPostDate } from "../core/dates.ts";
 import type { ContentProblem } from "../core/errors.ts";
 import { ROUTES } from "../core/routes.ts";
+import type { ImageReader } from "../content/images.ts";
 import type { ContentInput } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
-import { tableOfContents } from "../markdown/headings.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
 import { buildListings, byNewest, byPublished, orderLists } from "./listings.ts";
 import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
 import { buildQuoteIndex } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
-import { postRenderer, type RenderMemo } from "./render.ts";
+import { postRenderer, shareImageOf, type RenderMemo } from "./render.ts";
 import { checkRejectedRefs, resolvePostRefs, resolveRegistries, tagResolver } from "./resolve.ts";
 
 export interface CatalogOptions {
@@ -24,6 +24,8 @@ export interface CatalogOptions {
   now: DateTime;
   /** Markdown already rendered, kept across dev-server rebuilds (lib/catalog/render.ts). */
   renders?: RenderMemo | undefined;
+  /** Reads the images posts show (lib/content/images.ts); without it they render as written. */
+  readImage?: ImageReader | undefined;
 }
 
 /** Builds the whole catalog, or returns every problem found. Pure but for markdown rendering. */
@@ -34,7 +36,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
   const { sources, brokenSources } = registries;
 
   // Posts: cross-checks, tags, rendering.
-  const render = postRenderer(sources, input.files.sources, options.renders);
+  const render = postRenderer(sources, input.files.sources, options.renders, options.readImage);
   const tags = tagResolver(problems);
   const slugs = new Map<string, string>();
   const posts: Post[] = [];
@@ -49,7 +51,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     const { author, sources: postSources } = resolvePostRefs(file, input, registries, problems);
     const postTags = tags.resolve(file);
 
-    const { html, state, summary } = render(file);
+    const { html, state, summary, toc } = render(file);
     // A quotation of a source whose entry is broken was already reported at the entry.
     problems.push(...state.problems.filter((p) => !(p.field === "quotation" && [...brokenSources].some((id) => p.got === JSON.stringify(id)))));
     for (const id of state.quotedSourceIds) {
@@ -73,7 +75,9 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       description: data.description,
       summary,
       html,
-      toc: data.toc && state.headings.length >= 2 ? tableOfContents(state.headings) : undefined,
+      toc,
+      images: state.images,
+      shareImage: shareImageOf(file, options.readImage, problems),
       words: wordShare(state.words.quoted, state.words.commentary),
       passages: state.passages,
       draft: data.draft,

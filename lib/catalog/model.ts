@@ -5,6 +5,7 @@ import type { PostDate } from "../core/dates.ts";
 import type { Site } from "../content/site.ts";
 import type { QuotedPassage } from "../markdown/env.ts";
 import type { TocEntry } from "../markdown/headings.ts";
+import type { ImagePlan } from "../markdown/image-plan.ts";
 import type { GroupSlice, Page } from "./pagination.ts";
 import type { PassageGroup } from "./quote-index.ts";
 
@@ -95,6 +96,10 @@ export interface Post {
   html: string;
   /** The table of contents of a `toc: true` post with two headings or more. */
   toc: TocEntry[] | undefined;
+  /** The local images it shows, as the build makes them (lib/markdown/image-plan.ts). */
+  images: readonly ImagePlan[];
+  /** Its own share image (`image:`, `imageAlt:`); without one, a card is drawn for it. */
+  shareImage: { plan: ImagePlan; alt: string } | undefined;
   words: WordShare;
   /** The passages it quotes, in the order it quotes them (for its sources' quote lists). */
   passages: readonly QuotedPassage[];

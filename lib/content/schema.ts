@@ -64,8 +64,10 @@ export function postSchema(zone: string) {
       draft: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
       slug: id("a slug (lowercase-with-hyphens)").optional(),
       toc: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
+      image: text("an image file next to the post, or /path in public/").optional(),
+      imageAlt: text("a sentence saying what the image shows").optional(),
     },
-    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, toc)" },
+    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, toc, image, imageAlt)" },
   );
 }
 export type PostFrontMatter = z.output<ReturnType<typeof postSchema>>;

@@ -16,6 +16,8 @@ export interface GlossEnv {
   publicDir: string;
   /** Final output folder. */
   outputDir: string;
+  /** Generated images kept between builds (`GLOSS_CACHE_DIR`; `.cache/gloss` beside the content folder). */
+  cacheDir: string;
   /** `build` writes a production site; `serve` also shows drafts and scheduled posts. */
   mode: "build" | "serve";
   /** Overrides of site settings for deploys (`GLOSS_SITE_URL`, `GLOSS_PATH_PREFIX`). */
@@ -43,6 +45,7 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     layoutsDir: path.join(root, "layouts"),
     publicDir: path.join(root, "public"),
     outputDir: fromRoot(vars.GLOSS_OUTPUT_DIR, "_site"),
+    cacheDir: vars.GLOSS_CACHE_DIR ? fromRoot(vars.GLOSS_CACHE_DIR, "") : path.join(path.dirname(fromRoot(vars.GLOSS_CONTENT_DIR, "posts")), ".cache", "gloss"),
     mode: runMode === "serve" || runMode === "watch" ? "serve" : "build",
     siteUrl: vars.GLOSS_SITE_URL || undefined,
     pathPrefix: vars.GLOSS_PATH_PREFIX || undefined,

@@ -1,5 +1,7 @@
 // The state Gloss's markdown plugins share, under one namespaced `env.gloss` key.
 import type { ContentProblem } from "../core/errors.ts";
+import type { ImageFile, ImageRefusal } from "../content/images.ts";
+import type { ImagePlan } from "./image-plan.ts";
 
 /** What a quotation needs to know about the story it quotes. */
 export interface QuotedSource {
@@ -52,6 +54,10 @@ export interface GlossRenderState {
   firstParagraph: string;
   /** The post's own headings (not those inside quotations or lists), in order. */
   headings: HeadingEntry[];
+  /** Reads an image the post shows (`src` as written); without it, images render as written. */
+  readImage?: ((src: string) => ImageFile | ImageRefusal) | undefined;
+  /** The post's images, in order, as the build must make them. */
+  images: ImagePlan[];
 }
 
 export interface GlossEnv {
@@ -59,9 +65,9 @@ export interface GlossEnv {
 }
 
 export function createRenderState(
-  init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile">>,
+  init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile" | "readImage">>,
 ): GlossRenderState {
-  return { sourcesFile: "_data/sources.yaml", ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "", headings: [] };
+  return { sourcesFile: "_data/sources.yaml", ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "", headings: [], images: [] };
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;

@@ -5,6 +5,7 @@ import MarkdownItFactory, { type MarkdownIt } from "markdown-it";
 import { externalLinks } from "./external-links.ts";
 import { footnotes } from "./footnotes.ts";
 import { headings } from "./headings.ts";
+import { images } from "./images.ts";
 import { quotations } from "./quotations.ts";
 import { safeLinks } from "./safe-links.ts";
 
@@ -13,5 +14,6 @@ export function createMarkdown(): MarkdownIt {
     .use(quotations)
     .use(externalLinks)
     .use(footnotes)
-    .use(headings);
+    .use(headings)
+    .use(images);
 }

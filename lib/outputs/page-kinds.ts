@@ -7,6 +7,7 @@ import { ROUTES, absolute } from "../core/routes.ts";
 import { count, pageOf } from "../core/text.ts";
 import { lastChanged, type Catalog, type Post } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
+import { postShareImage } from "./cards.ts";
 import type { Feed } from "./feeds.ts";
 import { OWNER_KEYS, asSentence, crumbs, indexKind, inSentence, kind, listedPosts, listingKind, newest, newestPost, suffix, type KindSource, type PageKind } from "./kind-types.ts";
 
@@ -40,6 +41,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
         authorName: post.author.displayName,
         tags: post.tags.map((tag) => tag.name),
       },
+      image: postShareImage(post, site),
     }),
     sitemap: true,
     // A post page shows its neighbours' and related posts' titles, its tags' names and its sources' titles.
