@@ -80,8 +80,8 @@ export function siteShareImage(site: Site): ShareImage {
 
 /**
  * Lines of at most `max` characters, broken at spaces (a longer word is cut), at most `lines`
- * of them; text left over ends the last line with "…". Character counts stand in for widths:
- * the card's fonts average about 0.55 em a character.
+ * of them; text left over ends the last line with "…". Character counts stand in for widths
+ * (the card's fonts average 0.5–0.6 em a character), so the limits leave room.
  */
 export function wrapText(text: string, max: number, lines: number): string[] {
   const words = text.trim().split(/\s+/).filter(Boolean);
@@ -129,8 +129,9 @@ function textLines(lines: string[], x: number, y: number, lineHeight: number, at
 export function cardSvg(text: CardText): string {
   const c = CARD_COLOURS;
   const left = 80;
-  const title = wrapText(text.title, 30, 3);
-  const titleSize = title.length > 2 ? 58 : 64;
+  // Bold serif runs about 0.6 em a character: 26 characters at 60 px fill the 1,040 px column.
+  const title = wrapText(text.title, 26, 3);
+  const titleSize = 60;
   const titleTop = 150;
   const titleBottom = titleTop + (title.length - 1) * titleSize * 1.15;
   let body = textLines(title, left, titleTop, Math.round(titleSize * 1.15), `font-family="${CARD_FONTS.serif}" font-size="${titleSize}" font-weight="bold" fill="${c.fg}"`);
