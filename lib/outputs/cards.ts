@@ -69,7 +69,7 @@ export function postShareImage(post: Post, site: Site): ShareImage {
     quoting: source ? { outlet: source.outlet.name, headline: source.title } : undefined,
     siteTitle: site.title,
   };
-  const alt = `${post.title}, by ${post.author.displayName}${source ? `, on “${source.title}” (${source.outlet.name})` : ""}`;
+  const alt = `“${post.title}”, by ${post.author.displayName}${source ? `, quoting ${source.outlet.name}: “${source.title}”` : ""}`;
   return cardImage(text, post.slug, alt);
 }
 

@@ -127,7 +127,7 @@ describe("share cards", () => {
     expect(url).toMatch(/^https:\/\/fixture\.example\/cards\/first-post-[0-9a-f]{10}\.png$/);
     expect(imageSize(readFileSync(fileOf(url)))).toEqual({ width: 1200, height: 630, format: "png" });
     expect([meta(doc, "og:image:width"), meta(doc, "og:image:height")]).toEqual(["1200", "630"]);
-    expect(meta(doc, "og:image:alt")).toBe("First <post> & \"quotes\", by Ann Author, on “A Big Story” (Daily News)");
+    expect(meta(doc, "og:image:alt")).toBe("“First <post> & \"quotes\"”, by Ann Author, quoting Daily News: “A Big Story”");
     expect(meta(doc, "twitter:card")).toBe("summary_large_image");
     expect(meta(doc, "twitter:image")).toBe(url);
     expect(meta(doc, "twitter:image:alt")).toBe(meta(doc, "og:image:alt"));
