@@ -120,6 +120,15 @@ describe("images", () => {
   });
 });
 
+describe("images in feeds", () => {
+  it("name every size by its absolute URL", () => {
+    const feed = readFileSync(path.join(site.outputDir, "feed.xml"), "utf8");
+    const srcsets = [...feed.matchAll(/srcset=&quot;([^&]*(?:&amp;[^&]*)*)&quot;/g)].map((m) => m[1]!);
+    expect(srcsets.length).toBeGreaterThan(0);
+    for (const url of srcsets.flatMap((set) => set.split(",").map((s) => s.trim().split(" ")[0]!))) expect(url).toMatch(/^https:\/\/fixture\.example\/media\//);
+  });
+});
+
 describe("share cards", () => {
   it("are drawn for a post: a 1200×630 PNG the page's meta points at", () => {
     const doc = readPage(site, POST);
