@@ -1,35 +1,44 @@
 // Eleventy adapter for the media stage (lib/pipeline/media.ts): on `eleventy.after`, before the
-// post-build checks read the output, the images and share cards the pages name are made (or
-// taken from the cache) and put into the output folder.
+// post-build checks read the output, the images the pages show are made (or taken from the
+// cache) and put into the output folder, and so are the share cards. The dev server draws the
+// cards in the background (no page links to them; only link previews read them), so a first
+// `npm start` on a large site serves its pages before every card is drawn.
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { GlossEnv } from "../core/env.ts";
 import type { ContentStage } from "../pipeline/load.ts";
-import { mediaJobs, writeMedia } from "../pipeline/media.ts";
+import { mediaJobs, writeCards, writeImages, type MediaFolders, type MediaJobs } from "../pipeline/media.ts";
+import { backgroundRunner } from "./search-plugin.ts";
 
 export interface MediaConfigApi {
   on(event: "eleventy.after", handler: (args: { directories: { output: string } }) => unknown): void;
 }
 
 export interface MediaOptions {
-  /** Run mode (the dev server warns instead of failing) and the cache folder. */
+  /** Run mode (the dev server draws cards in the background and warns instead of failing) and the cache folder. */
   env: GlossEnv;
   /** The build's data: its posts' images and every page's share image. */
   content: ContentStage;
 }
 
+async function timed(what: string, run: () => Promise<{ made: number; cached: number }>): Promise<void> {
+  const started = performance.now();
+  const report = await run();
+  if (report.made > 0) console.log(`[gloss] ${what}: ${report.made} made, ${report.cached} from the cache (${Math.round(performance.now() - started)} ms)`);
+}
+
 export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content }: MediaOptions): void {
+  const cards = backgroundRunner(({ jobs, folders }: { jobs: MediaJobs; folders: MediaFolders }) => timed("share cards", () => writeCards(jobs.cards, folders)));
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const started = performance.now();
     const data = content.load();
-    try {
-      const report = await writeMedia(mediaJobs(data.posts, data.meta), { cacheDir: env.cacheDir, outputDir: path.resolve(env.cwd, directories.output) });
-      if (report.encoded + report.drawn > 0) {
-        console.log(`[gloss] images: ${report.encoded} encoded, ${report.drawn} card(s) drawn, ${report.cached} from the cache (${Math.round(performance.now() - started)} ms)`);
-      }
-    } catch (error) {
-      if (env.mode === "build") throw error;
-      console.warn(`[gloss] images: ${String(error)}`);
+    const jobs = mediaJobs(data.posts, data.meta);
+    const folders = { cacheDir: env.cacheDir, outputDir: path.resolve(env.cwd, directories.output) };
+    if (env.mode === "build") {
+      await timed("images", () => writeImages(jobs.images, folders));
+      await timed("share cards", () => writeCards(jobs.cards, folders));
+      return;
     }
+    await timed("images", () => writeImages(jobs.images, folders)).catch((error: unknown) => console.warn(`[gloss] images: ${String(error)}`));
+    cards({ jobs, folders });
   });
 }

@@ -4,6 +4,7 @@
 // (cards), so a file already in the cache is never encoded again: at 50,000 posts an unchanged
 // rebuild only checks that each file is there and links it.
 import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import type { Post } from "../catalog/model.ts";
@@ -31,38 +32,60 @@ export function mediaJobs(posts: readonly Pick<Post, "images">[], meta: PageInde
 }
 
 export interface MediaReport {
-  encoded: number;
-  drawn: number;
+  /** Files made in this run. */
+  made: number;
   /** Files already in the cache. */
   cached: number;
 }
 
+export interface MediaFolders {
+  cacheDir: string;
+  outputDir: string;
+}
+
+/** Encodes (or drawings) run this many at a time: sharp spreads each over its own threads too. */
+const CONCURRENCY = Math.max(2, Math.min(4, availableParallelism()));
+
 /** The cache file of a site URL (`/media/x.jpg` → `<cache>/media/x.jpg`). */
 const cachePath = (cacheDir: string, url: string) => path.join(cacheDir, ...url.split("/").filter(Boolean));
 
-/** Makes what is missing from the cache, then puts every file into `outputDir` (a hard link where it can). */
-export async function writeMedia(jobs: MediaJobs, { cacheDir, outputDir }: { cacheDir: string; outputDir: string }): Promise<MediaReport> {
-  const report: MediaReport = { encoded: 0, drawn: 0, cached: 0 };
+/** Makes the images missing from the cache, then puts every file of every plan into the output. */
+export async function writeImages(images: MediaJobs["images"], folders: MediaFolders): Promise<MediaReport> {
+  const report: MediaReport = { made: 0, cached: 0 };
   const urls: string[] = [];
-  for (const plan of jobs.images.values()) {
+  const missing: ImagePlan[] = [];
+  for (const plan of images.values()) {
     const files = planFiles(plan);
     urls.push(...files.map((f) => f.url));
-    if (files.every((f) => existsSync(cachePath(cacheDir, f.url)))) {
-      report.cached += files.length;
-      continue;
+    if (files.every((f) => existsSync(cachePath(folders.cacheDir, f.url)))) report.cached += files.length;
+    else {
+      missing.push(plan);
+      report.made += files.length;
     }
-    await encode(plan, cacheDir);
-    report.encoded += files.length;
   }
-  for (const [url, card] of jobs.cards) {
-    urls.push(url);
-    if (existsSync(cachePath(cacheDir, url))) {
-      report.cached += 1;
-      continue;
-    }
-    await drawCard(cardSvg(card.text), cachePath(cacheDir, url));
-    report.drawn += 1;
-  }
+  await inPool(missing, (plan) => encode(plan, folders.cacheDir));
+  linkInto(urls, folders);
+  return report;
+}
+
+/** Draws the cards missing from the cache, then puts every card into the output. */
+export async function writeCards(cards: MediaJobs["cards"], folders: MediaFolders): Promise<MediaReport> {
+  const missing = [...cards].filter(([url]) => !existsSync(cachePath(folders.cacheDir, url)));
+  await inPool(missing, ([url, card]) => drawCard(cardSvg(card.text), cachePath(folders.cacheDir, url)));
+  linkInto([...cards.keys()], folders);
+  return { made: missing.length, cached: cards.size - missing.length };
+}
+
+async function inPool<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+}
+
+/** Each cached file into the output folder: a hard link where it can (no copy of the bytes), else a copy. */
+function linkInto(urls: readonly string[], { cacheDir, outputDir }: MediaFolders): void {
   const folders = new Set<string>();
   for (const url of urls) {
     const to = cachePath(outputDir, url);
@@ -73,10 +96,9 @@ export async function writeMedia(jobs: MediaJobs, { cacheDir, outputDir }: { cac
     try {
       linkSync(cachePath(cacheDir, url), to);
     } catch {
-      copyFileSync(cachePath(cacheDir, url), to); // another file system: a copy
+      copyFileSync(cachePath(cacheDir, url), to); // another file system
     }
   }
-  return report;
 }
 
 async function encode(plan: ImagePlan, cacheDir: string): Promise<void> {

@@ -159,10 +159,11 @@ describe("share cards", () => {
   });
 
   it("are not drawn again, nor images encoded again, when nothing changed", async () => {
-    expect(firstBuild.stdout).toMatch(/images: \d+ encoded, \d+ card\(s\) drawn, 0 from the cache/);
+    expect(firstBuild.stdout).toMatch(/\[gloss\] images: 14 made, 0 from the cache/);
+    expect(firstBuild.stdout).toMatch(/\[gloss\] share cards: \d+ made, 0 from the cache/);
     const again = await buildSite(site);
     expect(again.code).toBe(0);
-    expect(again.stdout).not.toMatch(/images: /);
+    expect(again.stdout).not.toMatch(/\[gloss\] (images|share cards):/);
     const url = meta(readPage(site, POST), "og:image")!;
     expect(imageSize(readFileSync(fileOf(url)))?.width).toBe(1200);
   });
