@@ -92,11 +92,16 @@ function linkInto(urls: readonly string[], { cacheDir, outputDir }: MediaFolders
     const dir = path.dirname(to);
     if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
     folders.add(dir);
-    rmSync(to, { force: true });
+    const from = cachePath(cacheDir, url);
     try {
-      linkSync(cachePath(cacheDir, url), to);
-    } catch {
-      copyFileSync(cachePath(cacheDir, url), to); // another file system
+      linkSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+        // The dev server's output folder, written by the last build: replaced (never written
+        // through, which would change the cached file it is linked to).
+        rmSync(to, { force: true });
+        linkSync(from, to);
+      } else copyFileSync(from, to); // another file system
     }
   }
 }
