@@ -30,7 +30,8 @@ async function timed(what: string, run: () => Promise<{ made: number; cached: nu
 export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content }: MediaOptions): void {
   const cards = backgroundRunner(({ jobs, folders }: { jobs: MediaJobs; folders: MediaFolders }) => timed("share cards", () => writeCards(jobs.cards, folders)));
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const data = content.load();
+    const data = content.loaded();
+    if (!data) return; // the content stage failed: it reported why
     const jobs = mediaJobs(data.posts, data.meta);
     const folders = { cacheDir: env.cacheDir, outputDir: path.resolve(env.cwd, directories.output) };
     if (env.mode === "build") {

@@ -107,6 +107,10 @@ export class DevContent implements ContentStage {
     return this.lastPlan?.only !== undefined;
   }
 
+  loaded(): GlossData | undefined {
+    return this.data;
+  }
+
   /** The files the watcher saw change before this rebuild. */
   changed(files: readonly string[]): void {
     const content = path.resolve(this.env.cwd, this.env.contentDir);

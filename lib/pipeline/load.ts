@@ -61,6 +61,8 @@ export interface ContentStage {
   load(): GlossData;
   /** The settings of the last load. */
   settings(): Site;
+  /** The data of the last load, for post-build steps: never loads again (a dev-server load plans a rebuild). */
+  loaded(): GlossData | undefined;
   /** Whether the last build rendered only some pages: post-build steps that need the whole site skip. */
   partial(): boolean;
 }
@@ -76,6 +78,10 @@ export class OneBuild implements ContentStage {
 
   settings(): Site {
     return this.load().site;
+  }
+
+  loaded(): GlossData | undefined {
+    return this.data;
   }
 
   partial(): boolean {
