@@ -1,21 +1,20 @@
 // Eleventy adapter for the media stage (lib/pipeline/media.ts): on `eleventy.after`, before the
 // post-build checks read the output, the images the pages show are made (or taken from the
-// cache) and put into the output folder, and so are the share cards. The dev server draws the
-// cards in the background (no page links to them; only link previews read them), so a first
-// `npm start` on a large site serves its pages before every card is drawn.
+// cache) and put into the output folder, and so are the share cards. The dev server draws no
+// cards (no page links to them; only link previews read them, and none reaches a local server),
+// so a first `npm start` on a large site is not held up by thousands of them.
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { GlossEnv } from "../core/env.ts";
 import type { ContentStage } from "../pipeline/load.ts";
-import { mediaJobs, writeCards, writeImages, type MediaFolders, type MediaJobs } from "../pipeline/media.ts";
-import { backgroundRunner } from "./search-plugin.ts";
+import { mediaJobs, writeCards, writeImages } from "../pipeline/media.ts";
 
 export interface MediaConfigApi {
   on(event: "eleventy.after", handler: (args: { directories: { output: string } }) => unknown): void;
 }
 
 export interface MediaOptions {
-  /** Run mode (the dev server draws cards in the background and warns instead of failing) and the cache folder. */
+  /** Run mode (the dev server draws no cards, and warns instead of failing) and the cache folder. */
   env: GlossEnv;
   /** The build's data: its posts' images and every page's share image. */
   content: ContentStage;
@@ -28,7 +27,6 @@ async function timed(what: string, run: () => Promise<{ made: number; cached: nu
 }
 
 export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content }: MediaOptions): void {
-  const cards = backgroundRunner(({ jobs, folders }: { jobs: MediaJobs; folders: MediaFolders }) => timed("share cards", () => writeCards(jobs.cards, folders)));
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const data = content.loaded();
     if (!data) return; // the content stage failed: it reported why
@@ -40,6 +38,5 @@ export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content }: Me
       return;
     }
     await timed("images", () => writeImages(jobs.images, folders)).catch((error: unknown) => console.warn(`[gloss] images: ${String(error)}`));
-    cards({ jobs, folders });
   });
 }
