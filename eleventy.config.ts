@@ -14,6 +14,7 @@ import { contentPlugin } from "./lib/eleventy/content-plugin.ts";
 import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
 import { devErrorsPlugin } from "./lib/eleventy/dev-errors-plugin.ts";
 import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
+import { mediaPlugin } from "./lib/eleventy/media-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
 import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
@@ -81,6 +82,7 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   // A production build on a terminal shows its progress; the dev server and CI stay quiet.
   const progress = createProgress({ enabled: env.progress && env.mode === "build" });
   eleventyConfig.addPlugin(progressPlugin, { progress });
+  eleventyConfig.addPlugin(mediaPlugin, { env, content });
   eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck] });
   eleventyConfig.addPlugin(searchPlugin, { env, progress });
   eleventyConfig.addPlugin(outputBytesPlugin, { mode: env.mode });

@@ -10,6 +10,7 @@ import { INTERFACE_LANGUAGES, tableFor } from "../core/messages/index.ts";
 import { ROUTES, absolute } from "../core/routes.ts";
 import { listSeparators, readingTime } from "../core/text.ts";
 import type { PageFile } from "../content/pages.ts";
+import type { ImageReader } from "../content/images.ts";
 import type { ContentInput } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
 import { bibtexEntry, chicagoCitation, citationText, cslItem } from "./citation.ts";
@@ -19,7 +20,7 @@ import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
 import { buildRedirects } from "./redirects.ts";
 import { buildQuoteIndex } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
-import { postRenderer, type RenderMemo } from "./render.ts";
+import { postRenderer, shareImageOf, type RenderMemo } from "./render.ts";
 import { buildSitePages } from "./site-pages.ts";
 import { checkRejectedRefs, resolvePostRefs, resolveRegistries, tagResolver } from "./resolve.ts";
 
@@ -32,6 +33,8 @@ export interface CatalogOptions {
   renders?: RenderMemo | undefined;
   /** Standalone pages (lib/content/pages.ts), read from the pages folder. */
   pages?: readonly PageFile[] | undefined;
+  /** Reads the images posts show (lib/content/images.ts); without it they render as written. */
+  readImage?: ImageReader | undefined;
 }
 
 /** Builds the whole catalog, or returns every problem found. Pure but for markdown rendering. */
@@ -45,7 +48,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
   const { sources, brokenSources } = registries;
 
   // Posts: cross-checks, tags, rendering.
-  const render = postRenderer(sources, input.files.sources, options.renders, site.language);
+  const render = postRenderer(sources, input.files.sources, options.renders, site.language, options.readImage);
   const tags = tagResolver(problems);
   const slugs = new Map<string, string>();
   const posts: Post[] = [];
@@ -63,7 +66,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     const { authors, sources: postSources } = resolvePostRefs(file, input, registries, problems);
     const postTags = tags.resolve({ file: file.file, lineOf: file.lineOf, tags: data.tags });
 
-    const { html, state, summary } = render(file);
+    const { html, state, summary, toc } = render(file);
     problems.push(...bodyProblems(state.problems));
     for (const id of state.quotedSourceIds) {
       const source = sources.get(id);
@@ -95,6 +98,9 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       html,
       words,
       readingTime: readingTime(words.total, site.language),
+      toc,
+      images: state.images,
+      shareImage: shareImageOf(file, options.readImage, problems),
       passages: state.passages,
       draft: data.draft,
       scheduled: data.date.value.toMillis() > options.now.toMillis(),

@@ -5,6 +5,8 @@ import type { PostDate } from "../core/dates.ts";
 import type { Site } from "../content/site.ts";
 import type { QuotedPassage } from "../markdown/env.ts";
 import type { CitationPart } from "./citation.ts";
+import type { TocEntry } from "../markdown/headings.ts";
+import type { ImagePlan } from "../markdown/image-plan.ts";
 import type { GroupSlice, Page } from "./pagination.ts";
 import type { PassageGroup } from "./quote-index.ts";
 import type { SourceLink } from "./source-link.ts";
@@ -123,6 +125,12 @@ export interface Post {
   /** `description`, or the opening of the author's own words. */
   summary: string;
   html: string;
+  /** The table of contents of a `toc: true` post with two headings or more. */
+  toc: TocEntry[] | undefined;
+  /** The local images it shows, as the build makes them (lib/markdown/image-plan.ts). */
+  images: readonly ImagePlan[];
+  /** Its own share image (`image:`, `imageAlt:`); without one, a card is drawn for it. */
+  shareImage: { plan: ImagePlan; alt: string } | undefined;
   words: WordShare;
   /** "4 min read", from `words.total` (lib/core/text.ts declares the reading speed). */
   readingTime: string;

@@ -3,8 +3,12 @@
 // keeps renders across dev-server rebuilds; a production build renders each post once.
 import { didYouMean } from "../core/suggest.ts";
 import type { PostFile } from "../content/read.ts";
+import type { ContentProblem } from "../core/errors.ts";
+import { isRefusal, type ImageReader } from "../content/images.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { createRenderState, quotationLabels, type GlossRenderState, type QuotedSource } from "../markdown/env.ts";
+import { tableOfContents, type TocEntry } from "../markdown/headings.ts";
+import { planShareImage, type ImagePlan } from "../markdown/image-plan.ts";
 import type { Source } from "./model.ts";
 
 /**
@@ -18,13 +22,15 @@ export interface RenderMemo {
 }
 
 /** What a render reads of a file: a post's, or a standalone page's (lib/content/pages.ts). */
-export type RenderInput = Pick<PostFile, "file" | "lineOffset" | "body"> & { data: { description?: string | undefined } };
+export type RenderInput = Pick<PostFile, "file" | "lineOffset" | "body"> & { data: { description?: string | undefined; toc?: boolean | undefined } };
 
 export interface Rendered {
   key: string;
   html: string;
   state: GlossRenderState;
   summary: string;
+  /** The table of contents of a `toc: true` post with two headings or more. */
+  toc: TocEntry[] | undefined;
 }
 
 export function createRenderMemo(): RenderMemo {
@@ -33,8 +39,8 @@ export function createRenderMemo(): RenderMemo {
 
 const SUMMARY_WORDS = 40;
 
-/** Renders post bodies, through the memo when there is one; quotation captions read `sources`. */
-export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined, language = "en"): (file: RenderInput) => Rendered {
+/** Renders post bodies, through the memo when there is one; quotation captions read `sources`, images `readImage`. */
+export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined, language = "en", readImage?: ImageReader): (file: RenderInput) => Rendered {
   const md = createMarkdown();
   const labels = quotationLabels(language);
   const lookupSource = (id: string): QuotedSource | undefined => {
@@ -45,9 +51,10 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
   return (file) => {
     const known = memo?.rendered.get(file);
     if (memo && known?.key === memo.key) return known;
-    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile, suggestSource, labels });
+    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile, suggestSource, labels, readImage: readImage && ((src) => readImage(src, file.file)) });
     const html = md.render(file.body, { gloss: state });
-    const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph) };
+    const toc = file.data.toc && state.headings.length >= 2 ? tableOfContents(state.headings) : undefined;
+    const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph), toc };
     memo?.rendered.set(file, done);
     return done;
   };
@@ -57,4 +64,27 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
 function summarise(text: string): string {
   const words = text.split(/\s+/).filter(Boolean);
   return words.length <= SUMMARY_WORDS ? words.join(" ") : `${words.slice(0, SUMMARY_WORDS).join(" ")} …`;
+}
+
+/** A post's own share image (`image:` and `imageAlt:`), or problems at those fields. */
+export function shareImageOf(file: PostFile, readImage: ImageReader | undefined, problems: ContentProblem[]): { plan: ImagePlan; alt: string } | undefined {
+  const { image, imageAlt } = file.data;
+  if (image === undefined) {
+    if (imageAlt !== undefined) problems.push({ file: file.file, field: "imageAlt", line: file.lineOf(["imageAlt"]), expected: "imageAlt only with image", got: "no image field", hint: "add image: <file>, or remove imageAlt" });
+    return undefined;
+  }
+  if (imageAlt === undefined) {
+    problems.push({ file: file.file, field: "image", line: file.lineOf(["image"]), expected: "imageAlt: a sentence saying what the image shows", got: "no imageAlt", hint: "link previews show it to readers who cannot see the image" });
+  }
+  if (!readImage) return undefined;
+  const read = readImage(image, file.file);
+  if (isRefusal(read)) {
+    problems.push({ file: file.file, field: "image", line: file.lineOf(["image"]), ...read });
+    return undefined;
+  }
+  if (read.format === "svg") {
+    problems.push({ file: file.file, field: "image", line: file.lineOf(["image"]), expected: "a PNG, JPEG, GIF, WebP or AVIF image (link previews do not show SVG)", got: read.file, hint: "export the picture as PNG" });
+    return undefined;
+  }
+  return imageAlt === undefined ? undefined : { plan: planShareImage(read), alt: imageAlt };
 }

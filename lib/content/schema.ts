@@ -91,8 +91,11 @@ export function postSchema(zone: string) {
       draft: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
       slug: id("a slug (lowercase-with-hyphens)").optional(),
       aliases: aliases.default([]),
+      toc: z.boolean({ error: "true or false (a YAML boolean, unquoted)" }).default(false),
+      image: text("an image file next to the post, or /path in public/").optional(),
+      imageAlt: text("a sentence saying what the image shows").optional(),
     },
-    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases)" },
+    { error: "only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases, toc, image, imageAlt)" },
   );
 }
 export type PostFrontMatter = z.output<ReturnType<typeof postSchema>>;

@@ -20,6 +20,8 @@ export interface GlossEnv {
    * mode, so drafts and scheduled posts never reach what is deployed.
    */
   outputDir: string;
+  /** Generated images kept between builds (`GLOSS_CACHE_DIR`; `.cache/gloss` beside the content folder). */
+  cacheDir: string;
   /** `build` writes a production site; `serve` also shows drafts and scheduled posts. */
   mode: "build" | "serve";
   /** Folder of standalone pages (`*.md`): `GLOSS_PAGES_DIR`, else `pages/` beside the content folder. */
@@ -86,6 +88,7 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     layoutsDir: path.join(root, "layouts"),
     publicDir: path.join(root, "public"),
     outputDir: mode === "serve" ? devOutput(fromRoot(vars.GLOSS_DEV_OUTPUT_DIR, DEV_OUTPUT_DIR), fromRoot(vars.GLOSS_OUTPUT_DIR, BUILD_OUTPUT_DIR)) : fromRoot(vars.GLOSS_OUTPUT_DIR, BUILD_OUTPUT_DIR),
+    cacheDir: vars.GLOSS_CACHE_DIR ? fromRoot(vars.GLOSS_CACHE_DIR, "") : path.join(path.dirname(contentDir), ".cache", "gloss"),
     mode,
     siteUrl: host?.url,
     siteUrlFrom: host?.from,

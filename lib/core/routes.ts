@@ -41,6 +41,10 @@ export const ROUTES = {
   /** A feed of the page at `base` (`/`, `/tags/x/`): Atom and JSON Feed. */
   atomFeed: (base: string) => `${base}feed.xml`,
   jsonFeed: (base: string) => `${base}feed.json`,
+  /** Images generated from the posts' own (lib/markdown/image-plan.ts), by file name. */
+  media: (name: string) => `/media/${name}`,
+  /** A post's share card (lib/outputs/cards.ts); the hash of what it shows names it, so caches renew. */
+  card: (name: string, hash: string) => `/cards/${name}-${hash}.png`,
   /** Same-origin XSLT that makes an Atom feed readable when opened in a browser. */
   feedStylesheet: "/feed.xsl",
 } as const;

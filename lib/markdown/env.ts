@@ -1,6 +1,8 @@
 // The state Gloss's markdown plugins share, under one namespaced `env.gloss` key.
 import type { ContentProblem } from "../core/errors.ts";
 import { messagesFor } from "../core/messages/index.ts";
+import type { ImageFile, ImageRefusal } from "../content/images.ts";
+import type { ImagePlan } from "./image-plan.ts";
 
 /** What a quotation needs to know about the story it quotes. */
 export interface QuotedSource {
@@ -31,6 +33,13 @@ export interface QuotedPassage {
   anchor: string;
 }
 
+/** A top-level heading of the post, for its table of contents. */
+export interface HeadingEntry {
+  level: number;
+  id: string;
+  text: string;
+}
+
 export interface GlossRenderState {
   /** File the markdown came from, for error messages. */
   file: string;
@@ -50,6 +59,12 @@ export interface GlossRenderState {
   quotedSourceIds: string[];
   /** Text of the first paragraph of the author's own words (for summaries). */
   firstParagraph: string;
+  /** The post's own headings (not those inside quotations or lists), in order. */
+  headings: HeadingEntry[];
+  /** Reads an image the post shows (`src` as written); without it, images render as written. */
+  readImage?: ((src: string) => ImageFile | ImageRefusal) | undefined;
+  /** The post's images, in order, as the build must make them. */
+  images: ImagePlan[];
   /** The words of quotation captions, in the site's language. */
   labels: QuotationLabels;
 }
@@ -74,9 +89,9 @@ export interface GlossEnv {
 }
 
 export function createRenderState(
-  init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile" | "suggestSource" | "labels">>,
+  init: Pick<GlossRenderState, "file" | "lineOffset" | "idPrefix" | "lookupSource"> & Partial<Pick<GlossRenderState, "sourcesFile" | "suggestSource" | "labels" | "readImage">>,
 ): GlossRenderState {
-  return { sourcesFile: "_data/sources.yaml", labels: quotationLabels("en"), ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "" };
+  return { sourcesFile: "_data/sources.yaml", labels: quotationLabels("en"), ...init, problems: [], passages: [], words: { quoted: 0, commentary: 0 }, quotedSourceIds: [], firstParagraph: "", headings: [], images: [] };
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;

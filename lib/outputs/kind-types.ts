@@ -7,6 +7,7 @@ import { capitalise, pageOf } from "../core/text.ts";
 import type { Site } from "../content/site.ts";
 import { lastChanged, type Catalog, type Post } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
+import type { ShareImage } from "./cards.ts";
 import type { Feed, FeedSet } from "./feeds.ts";
 
 export type Dated = PostDate | undefined;
@@ -25,6 +26,8 @@ export interface KindContext {
   everything: Dated;
   /** The newest change to any post or quoted story (the source and outlet indexes). */
   sourcesChanged: Dated;
+  /** The share image of pages that have none of their own (lib/outputs/cards.ts). */
+  siteImage: ShareImage;
 }
 
 export interface ArticleMeta {
@@ -50,6 +53,8 @@ export interface PageSpec {
   article?: ArticleMeta;
   /** The feed of what the page lists (a tag's, an author's), next to the site's. */
   feed?: Feed | undefined;
+  /** Its link-preview image; the site's card when absent. */
+  image?: ShareImage;
 }
 
 /** Where the reader is: Home › trail … › current. */

@@ -3,6 +3,7 @@
 // and breadcrumbs, indexed by URL once per build. The sitemap is the same index, listed.
 import { absolute } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
+import { siteShareImage, type ShareImage } from "./cards.ts";
 import { FEED_TYPES, type Feed, type FeedSet } from "./feeds.ts";
 import { newestPost, type ArticleMeta, type Breadcrumbs, type KindContext, type KindSource, type PageKind, type PageSpec } from "./kind-types.ts";
 import { PAGE_KINDS } from "./page-kinds.ts";
@@ -31,6 +32,22 @@ export interface PageMeta {
   listed: boolean;
   noindex: boolean;
   breadcrumbs: Breadcrumbs | undefined;
+  /** The link-preview image (og:image, twitter:image). */
+  image: PageImage;
+}
+
+export interface PageImage {
+  /** Absolute. */
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  /** What the build must make for it (lib/pipeline/media.ts). */
+  share: ShareImage;
+}
+
+function pageImage(site: Site, share: ShareImage): PageImage {
+  return { url: absolute(site, share.url), width: share.width, height: share.height, alt: share.alt, share };
 }
 
 /** Every HTML page of the build by URL (without the path prefix), in the order of the table. */
@@ -45,7 +62,7 @@ function feedLinks(feed: Feed | undefined): FeedLink[] {
 }
 
 /** The metadata of one page from what its kind says of it. */
-function toPageMeta(spec: PageSpec, site: Site, feeds: FeedSet, url: string, listed: boolean, noindex: boolean, breadcrumbs: Breadcrumbs | undefined): PageMeta {
+function toPageMeta(spec: PageSpec, { site, feeds, siteImage }: KindContext, url: string, listed: boolean, noindex: boolean, breadcrumbs: Breadcrumbs | undefined): PageMeta {
   return {
     title: spec.title ?? `${spec.cardTitle} · ${site.title}`,
     cardTitle: spec.cardTitle,
@@ -58,6 +75,7 @@ function toPageMeta(spec: PageSpec, site: Site, feeds: FeedSet, url: string, lis
     listed,
     noindex,
     breadcrumbs,
+    image: pageImage(site, spec.image ?? siteImage),
   };
 }
 
@@ -66,14 +84,14 @@ function kindContext({ catalog, feeds }: KindSource): KindContext {
   const everything = newestPost(catalog.posts);
   let sourcesChanged = everything;
   for (const source of catalog.sources) if (!sourcesChanged || source.published.epoch > sourcesChanged.epoch) sourcesChanged = source.published;
-  return { site: catalog.site, feeds, everything, sourcesChanged };
+  return { site: catalog.site, feeds, everything, sourcesChanged, siteImage: siteShareImage(catalog.site) };
 }
 
 /** The metadata of one item's page, as its kind declares it. */
 function metaOf(kind: PageKind<unknown>, item: unknown, context: KindContext): { url: string; meta: PageMeta } | undefined {
   if (!kind.meta) return undefined;
   const url = kind.url(item);
-  return { url, meta: toPageMeta(kind.meta(item, context), context.site, context.feeds, url, kind.sitemap, kind.noindex ?? false, kind.breadcrumbs?.(item, context.site)) };
+  return { url, meta: toPageMeta(kind.meta(item, context), context, url, kind.sitemap, kind.noindex ?? false, kind.breadcrumbs?.(item, context.site)) };
 }
 
 /** Every HTML page the table writes, by URL, with its metadata. */
@@ -137,6 +155,7 @@ export function pageMeta(
     listed: true,
     noindex: false,
     breadcrumbs: undefined,
+    image: pageImage(site, siteShareImage(site)),
   };
 }
 

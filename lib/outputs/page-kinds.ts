@@ -9,6 +9,7 @@ import { count, joinNames, pageOf } from "../core/text.ts";
 import type { Site } from "../content/site.ts";
 import { lastChanged, type Catalog, type Citation, type Post, type Redirect, type SitePage } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
+import { postShareImage } from "./cards.ts";
 import type { Feed } from "./feeds.ts";
 import { OWNER_KEYS, asSentence, crumbs, indexKind, inSentence, kind, listedPosts, listingKind, newest, newestPost, suffix, type KindSource, type PageKind } from "./kind-types.ts";
 
@@ -42,6 +43,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
         authorName: joinNames(post.authors.map((author) => author.displayName), site.language),
         tags: post.tags.map((tag) => tag.name),
       },
+      image: postShareImage(post, site),
     }),
     sitemap: true,
     // A post page shows its neighbours' and related posts' titles, its tags' names and its sources' titles.

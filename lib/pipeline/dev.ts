@@ -7,6 +7,7 @@ import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
 import { ContentErrors, formatProblem } from "../core/errors.ts";
 import { readingTime } from "../core/text.ts";
+import type { ImageReader } from "../content/images.ts";
 import { createContentMemo, registryFiles, rereadPosts, type PostFile } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { blogPosting, serializeJsonLd } from "../catalog/jsonld.ts";
@@ -18,7 +19,7 @@ import { toEntry } from "../outputs/feeds.ts";
 import { refreshPageMeta } from "../outputs/meta.ts";
 import { DevErrors } from "./dev-errors.ts";
 import { RebuildPlanner, type RenderPlan } from "./incremental.ts";
-import { GlossData, OneBuild, loadBuild, loadCatalog, readOptions, type ContentStage } from "./load.ts";
+import { GlossData, OneBuild, imageReader, loadBuild, loadCatalog, readOptions, type ContentStage } from "./load.ts";
 
 /** One post whose body changed, with its new render. */
 interface BodyEdit {
@@ -33,7 +34,7 @@ interface BodyEdit {
  */
 export const BODY_EDIT_REFRESHERS: readonly { changes: string; refresh(edits: readonly BodyEdit[], data: GlossData): void }[] = [
   {
-    changes: "the post's html, summary, word share, reading time and quoted passages (its render)",
+    changes: "the post's html, summary, word share, reading time, quoted passages, contents and images (its render)",
     refresh: (edits) => {
       for (const { post, rendered } of edits) {
         post.html = rendered.html;
@@ -41,6 +42,8 @@ export const BODY_EDIT_REFRESHERS: readonly { changes: string; refresh(edits: re
         post.words = wordShare(rendered.state.words.quoted, rendered.state.words.commentary);
         post.readingTime = readingTime(post.words.total);
         post.passages = rendered.state.passages;
+        post.toc = rendered.toc;
+        post.images = rendered.state.images;
       }
     },
   },
@@ -105,6 +108,10 @@ export class DevContent implements ContentStage {
 
   partial(): boolean {
     return this.lastPlan?.only !== undefined;
+  }
+
+  loaded(): GlossData | undefined {
+    return this.data;
   }
 
   /** The files the watcher saw change before this rebuild. */
@@ -173,7 +180,7 @@ export class DevContent implements ContentStage {
     if (!reread) return undefined;
     const sameFrontMatter = reread.every(({ before, after }) => before.slug === after.slug && JSON.stringify(before.data) === JSON.stringify(after.data));
     if (!sameFrontMatter) return undefined;
-    const bodyEdits = renderBodies(data, reread.map((r) => r.after), registryFiles(options).sources, this.renders);
+    const bodyEdits = renderBodies(data, reread.map((r) => r.after), registryFiles(options).sources, this.renders, imageReader(this.env));
     if (!bodyEdits) return undefined;
     for (const refresher of BODY_EDIT_REFRESHERS) refresher.refresh(bodyEdits, data);
     const posts = bodyEdits.map((edit) => edit.post);
@@ -192,9 +199,9 @@ export class DevContent implements ContentStage {
  * The new renders of edited posts, or undefined when an edit changed more than a body can (a
  * new problem, a source quoted or no longer quoted): then the catalog must be built again.
  */
-function renderBodies(data: GlossData, files: readonly PostFile[], sourcesFile: string, memo: ReturnType<typeof createRenderMemo>): BodyEdit[] | undefined {
+function renderBodies(data: GlossData, files: readonly PostFile[], sourcesFile: string, memo: ReturnType<typeof createRenderMemo>, readImage: ImageReader): BodyEdit[] | undefined {
   const byFile = new Map(data.posts.map((post) => [post.file, post]));
-  const render = postRenderer(new Map(data.sources.map((source) => [source.id, source])), sourcesFile, memo, data.site.language);
+  const render = postRenderer(new Map(data.sources.map((source) => [source.id, source])), sourcesFile, memo, data.site.language, readImage);
   const edits: BodyEdit[] = [];
   for (const file of files) {
     const post = byFile.get(file.file);

@@ -8,6 +8,7 @@ import type { GlossEnv } from "../core/env.ts";
 import { ContentErrors } from "../core/errors.ts";
 import { defaultLimits } from "../content/files.ts";
 import { readPages } from "../content/pages.ts";
+import { createImageReader, type ImageReader } from "../content/images.ts";
 import { readContent, type ContentMemo } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { buildCatalog } from "../catalog/build.ts";
@@ -31,6 +32,11 @@ export class GlossData {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface GlossData extends Catalog, Outputs {}
 
+/** Reads the images posts show, once each per build: next to the posts, or in public/. */
+export function imageReader(env: GlossEnv): ImageReader {
+  return createImageReader({ contentDir: env.contentDir, publicDir: env.publicDir, cwd: env.cwd });
+}
+
 /** Content and catalog, for the settings read once per build (read here when not given); `memo` keeps what the dev server read and rendered before. */
 export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { content: ContentMemo; renders: RenderMemo }): Catalog {
   const options = readOptions(env, site);
@@ -43,6 +49,7 @@ export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { 
     includeUnpublished: env.mode === "serve",
     now: now(site.timeZone, env.now),
     renders: memo?.renders,
+    readImage: imageReader(env),
   });
   // Grouped by file, then by line, so an author fixes one file top to bottom (the sort is stable).
   const all = [...problems, ...built.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
@@ -76,6 +83,8 @@ export interface ContentStage {
   load(): GlossData;
   /** The settings of the last load. */
   settings(): Site;
+  /** The data of the last load, for post-build steps: never loads again (a dev-server load plans a rebuild). */
+  loaded(): GlossData | undefined;
   /** Whether the last build rendered only some pages: post-build steps that need the whole site skip. */
   partial(): boolean;
 }
@@ -91,6 +100,10 @@ export class OneBuild implements ContentStage {
 
   settings(): Site {
     return this.load().site;
+  }
+
+  loaded(): GlossData | undefined {
+    return this.data;
   }
 
   partial(): boolean {

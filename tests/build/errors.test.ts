@@ -40,6 +40,16 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
   "tags-differing-in-case": { code: 1, stderr: failure('posts/b.md:5 › tags: expected the tag spelled as "North Korea" (as in posts/a.md), got "north korea" (both would be the page /tags/north-korea/: spell the tag one way)') },
   "tags-sharing-a-slug": { code: 1, stderr: failure('posts/b.md:5 › tags: expected the tag spelled as "C#" (as in posts/a.md), got "C Sharp" (both would be the page /tags/c-sharp/: spell the tag one way)') },
   "quotation-unknown-source": { code: 1, stderr: failure('posts/bad.md:9 › quotation: expected a source id from posts/_data/sources.yaml, got "no-such-story" (write > [!quote <source-id>])') },
+  "image-problems": {
+    code: 1,
+    stderr: failure(
+      "posts/bad.md:5 › image: expected imageAlt: a sentence saying what the image shows, got no imageAlt (link previews show it to readers who cannot see the image)",
+      'posts/bad.md:5 › image: expected a local image file next to the post, or /path in public/, got "missing.png", but there is no file posts/missing.png (check the file name and where the file is)',
+      'posts/bad.md:9 › image: expected alt text that says what the image shows, got no alt text for "diagram.svg" (write ![what it shows](diagram.svg), or ![""](diagram.svg) for a purely decorative image)',
+      `posts/bad.md:12 › image: expected a local image file next to the post, or /path in public/, got "https://images.example/photo.jpg" (images from other sites are blocked by the site's Content Security Policy: save the file next to the post and link it by name)`,
+      'posts/bad.md:14 › image: expected a local image file next to the post, or /path in public/, got "nowhere.png", but there is no file posts/nowhere.png (check the file name and where the file is)',
+    ),
+  },
   "empty-post": { code: 1, stderr: failure("posts/bad.md:6: expected some text after the front matter, got an empty post") },
   "empty-file": { code: 1, stderr: failure("posts/bad.md: expected a post: front matter between --- lines, then Markdown, got an empty file") },
   "invalid-utf8": { code: 1, stderr: failure("posts/bad.md:2: expected UTF-8 text, got byte 0xE9, which is not valid UTF-8 (save the file as UTF-8)") },

@@ -21,7 +21,7 @@ const files = {
     tags: ["North Korea", "Diplomacy"],
     sources: ["story"],
     extra: "updated: 2020-01-09",
-    body: "Opening words with [a link](/posts/approximate/) and ![the site icon](../../favicon.svg).\n\n> [!quote story]\n> The quoted words.\n\nClosing words about Yongbyon.",
+    body: "Opening words with [a link](/posts/approximate/) and ![the site icon](/favicon.svg).\n\n> [!quote story]\n> The quoted words.\n\nClosing words about Yongbyon.",
   }),
   "approximate.md": postFile({ title: HOSTILE, date: "2020-01-06", author: "anon", tags: ["North Korea"], extra: "dateAccuracy: on-or-after" }),
   "oldest.md": postFile({ title: "The oldest post", date: "2020-01-01", tags: ["Diplomacy"] }),
@@ -124,7 +124,7 @@ describe("feeds, metadata and search of a fixture site", () => {
     const { document } = parseHTML(`<html><body>${html}</body></html>`);
     const urls = [...document.querySelectorAll("[href], [src], [cite]")].map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("cite")!);
     expect(urls).toContain("https://fixture.example/posts/approximate/");
-    expect(urls).toContain("https://fixture.example/favicon.svg");
+    expect(urls.filter((url) => /^https:\/\/fixture\.example\/media\/favicon-[0-9a-f]{10}\.svg$/.test(url))).toHaveLength(1);
     expect(urls).toContain("https://fixture.example/sources/story/");
     expect(document.querySelector("blockquote")?.getAttribute("cite")).toBe("https://news.example/2020/01/02/big-story");
     expect(urls.length).toBeGreaterThan(3);
@@ -214,7 +214,8 @@ describe("feeds, metadata and search of a fixture site", () => {
     expect(meta(exact, "article:modified_time")).toEqual(["2020-01-09"]);
     expect(meta(exact, "article:author")).toEqual(["https://fixture.example/authors/ann/"]);
     expect(meta(exact, "article:tag")).toEqual(["North Korea", "Diplomacy"]);
-    expect(meta(exact, "twitter:card")).toEqual(["summary"]);
+    expect(meta(exact, "twitter:card")).toEqual(["summary_large_image"]);
+    expect(meta(exact, "og:image")).toEqual([expect.stringMatching(/^https:\/\/fixture\.example\/cards\/exact-[0-9a-f]{10}\.png$/)]);
     expect(meta(exact, "twitter:title")).toEqual(["An exact post"]);
     const approximate = readPage(site, "/posts/approximate/");
     expect(meta(approximate, "og:title")).toEqual([HOSTILE]);

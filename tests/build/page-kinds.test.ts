@@ -1,6 +1,6 @@
 // The page-kinds table against a real build: every route the table declares is built, and
-// every file the build writes belongs to a page kind (or is a copied asset, the search index
-// or the host's `_headers`). A page kind added without a template, or a template writing a page
+// every file the build writes belongs to a page kind (or is a copied asset, the search index,
+// an image or share card the media stage made for the pages, or the host's `_headers`). A page kind added without a template, or a template writing a page
 // the table does not know, fails here.
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,8 @@ import { readEnv } from "../../lib/core/env.ts";
 import { listFiles } from "../../lib/checks/built-site.ts";
 import { PAGE_KINDS } from "../../lib/outputs/page-kinds.ts";
 import { loadBuild, type GlossData } from "../../lib/pipeline/load.ts";
+import { mediaJobs } from "../../lib/pipeline/media.ts";
+import { planFiles } from "../../lib/markdown/image-plan.ts";
 import { fixtureFiles, fixtureRegistries } from "../helpers/many-posts.ts";
 import { ROOT, buildSite, makeSite, type FixtureSite } from "../helpers/site.ts";
 
@@ -47,11 +49,15 @@ describe("the page-kinds table", () => {
     }
   });
 
-  it("writes no file that is not a page of some kind, a copied asset, the search index or _headers", () => {
+  it("writes no file that is not a page of some kind, a copied asset, the search index, a declared image or _headers", () => {
     const routes = new Set(PAGE_KINDS.flatMap((kind) => (kind.items ? data.kinds[kind.name]! : [undefined]).map((item) => fileOf(kind.url(item)))));
     const assets = listFiles(path.join(ROOT, "public"));
-    const stray = [...built].filter((file) => !routes.has(file) && !assets.has(file) && !file.startsWith("/pagefind/") && file !== "/_headers");
+    const jobs = mediaJobs(data.posts, data.meta);
+    const media = new Set([...jobs.cards.keys(), ...[...jobs.images.values()].flatMap((plan) => planFiles(plan).map((f) => f.url))]);
+    expect(media.size).toBeGreaterThan(0);
+    const stray = [...built].filter((file) => !routes.has(file) && !assets.has(file) && !media.has(file) && !file.startsWith("/pagefind/") && file !== "/_headers");
     expect(stray).toEqual([]);
+    expect([...media].filter((file) => !built.has(file))).toEqual([]);
   });
 
   it("gives every HTML page its metadata from the table, and lists exactly the sitemap kinds' pages", () => {

@@ -34,7 +34,8 @@ export const LAUNCH_PAGE_TYPES: { type: string; url: string }[] = [
 const FIXTURE_PAGE_TYPES: { type: string; url: string }[] = [
   { type: "home, page 1 of 3", url: "/" },
   { type: "home, page 2", url: "/page/2/" },
-  { type: "post with every kind of markdown", url: "/posts/first-post/" },
+  { type: "post with every kind of markdown (footnotes, anchors, contents, images)", url: "/posts/first-post/" },
+  { type: "post with its own share image", url: "/posts/third-post/" },
   { type: "tag, page 2", url: "/tags/north-korea/page/2/" },
   { type: "author with an unknown name", url: "/authors/anon/" },
   { type: "co-authored post with its cite section", url: "/posts/co-authored/" },

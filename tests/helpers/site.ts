@@ -118,6 +118,9 @@ export function runCli(script: string, site: FixtureSite, env: Record<string, st
         ...process.env,
         GLOSS_CONTENT_DIR: site.contentDir,
         GLOSS_OUTPUT_DIR: site.outputDir,
+        // The site's own image cache, in its temp folder (the default sits beside the content
+        // folder, which for the launch site is the project's).
+        GLOSS_CACHE_DIR: path.join(site.dir, ".cache"),
         GLOSS_NOW: "2026-01-01T12:00:00Z",
         ...env,
       },

@@ -31,7 +31,7 @@ describe("post front matter", () => {
     [{ ...valid, sources: "story" }, 'posts/x.md › sources: expected a list of source ids, got "story"'],
     [{ ...valid, sources: ["ok", "Bad Id"] }, 'posts/x.md › sources[1]: expected a source id (lowercase-with-hyphens) from _data/sources.yaml, got "Bad Id"'],
     [{ ...valid, dateAccuracy: "roughly" }, 'posts/x.md › dateAccuracy: expected one of exact, on-or-after, about, got "roughly"'],
-    [{ ...valid, tittle: "typo" }, 'posts/x.md › tittle: expected only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases), got unknown field "tittle" (did you mean `title`?)'],
+    [{ ...valid, tittle: "typo" }, 'posts/x.md › tittle: expected only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases, toc, image, imageAlt), got unknown field "tittle" (did you mean `title`?)'],
   ])("reports %j", (data, message) => {
     expect(problemsOf(data)).toContain(message);
   });

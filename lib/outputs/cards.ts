@@ -1,0 +1,154 @@
+// Share cards: the image a link preview shows (og:image, twitter:image). A post's own `image:`
+// when it has one; else a 1200×630 card drawn for it — its title, its author, and the outlet and
+// headline of the story it quotes, in the site's colours — named by a hash of what it shows, so
+// an unchanged card is never drawn again and a changed one gets a new address. Pure: the SVG is
+// built here and lib/pipeline/media.ts renders it to PNG.
+import { createHash } from "node:crypto";
+import { ROUTES } from "../core/routes.ts";
+import type { Site } from "../content/site.ts";
+import type { Post } from "../catalog/model.ts";
+import type { ImagePlan } from "../markdown/image-plan.ts";
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+/** The light theme's colours (public/css/gloss.css, :root); tests/unit/cards.test.ts keeps them in step. */
+export const CARD_COLOURS = { bg: "#fbfaf6", fg: "#23211d", muted: "#5d574e", accent: "#8c3510", rule: "#dcd5c8", quoteRule: "#b5773a" } as const;
+
+/**
+ * Fonts by family name, found by the image library through fontconfig: the DejaVu families come
+ * with Debian and Ubuntu (fonts-dejavu-core) and most Linux systems; where they are missing the
+ * generic family is used. Nothing is fetched.
+ */
+export const CARD_FONTS = { serif: "DejaVu Serif, Georgia, serif", sans: "DejaVu Sans, Verdana, sans-serif" } as const;
+
+/** Bumped when the drawing changes, so every card is drawn again. */
+const CARD_VERSION = "1";
+
+export interface CardText {
+  title: string;
+  /** "By Ann Author · The Blog". */
+  byline: string;
+  /** The story quoted first, when there is one. */
+  quoting: { outlet: string; headline: string } | undefined;
+  siteTitle: string;
+}
+
+export interface ShareImage {
+  /** Site-relative URL. */
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  /** A card to draw, when the image is one. */
+  card?: { text: CardText; name: string; hash: string };
+  /** An author's picture to encode, when the image is one. */
+  plan?: ImagePlan;
+}
+
+export function cardHash(text: CardText): string {
+  return createHash("sha1").update(JSON.stringify([CARD_VERSION, CARD_COLOURS, CARD_FONTS, text])).digest("hex").slice(0, 10);
+}
+
+function cardImage(text: CardText, name: string, alt: string): ShareImage {
+  const hash = cardHash(text);
+  return { url: ROUTES.card(name, hash), width: CARD_WIDTH, height: CARD_HEIGHT, alt, card: { text, name, hash } };
+}
+
+/** A post's share image: its own `image:`, else its card. */
+export function postShareImage(post: Post, site: Site): ShareImage {
+  if (post.shareImage) {
+    const { plan, alt } = post.shareImage;
+    const file = plan.formats[plan.formats.length - 1]!.variants[0]!;
+    return { url: file.url, width: file.width, height: file.height, alt, plan };
+  }
+  const source = post.sources[0];
+  const text: CardText = {
+    title: post.title,
+    byline: `By ${post.author.displayName}${post.outlet ? ` · ${post.outlet.name}` : ""}`,
+    quoting: source ? { outlet: source.outlet.name, headline: source.title } : undefined,
+    siteTitle: site.title,
+  };
+  const alt = `“${post.title}”, by ${post.author.displayName}${source ? `, quoting ${source.outlet.name}: “${source.title}”` : ""}`;
+  return cardImage(text, post.slug, alt);
+}
+
+/** The card of every page that is not a post. */
+export function siteShareImage(site: Site): ShareImage {
+  return cardImage({ title: site.title, byline: site.description, quoting: undefined, siteTitle: site.address }, "site", `${site.title}: ${site.description}`);
+}
+
+/**
+ * Lines of at most `max` characters, broken at spaces (a longer word is cut), at most `lines`
+ * of them; text left over ends the last line with "…". Character counts stand in for widths
+ * (the card's fonts average 0.5–0.6 em a character), so the limits leave room.
+ */
+export function wrapText(text: string, max: number, lines: number): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  let current = "";
+  let i = 0;
+  for (; i < words.length && out.length < lines; i += 1) {
+    let word = words[i]!;
+    if (word.length > max) word = `${word.slice(0, max - 1)}…`;
+    const joined = current ? `${current} ${word}` : word;
+    if (joined.length <= max) current = joined;
+    else {
+      out.push(current);
+      current = word;
+    }
+  }
+  if (out.length < lines && current) {
+    out.push(current);
+    current = "";
+  }
+  if (i < words.length || current) {
+    const last = out.pop() ?? "";
+    out.push(last.length + 2 <= max ? `${last} …` : `${last.slice(0, max - 2).replace(/\s+\S*$/, "")} …`);
+  }
+  return out;
+}
+
+/** Text for an XML document: the five special characters escaped, control characters dropped. */
+export function escapeXml(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+function textLines(lines: string[], x: number, y: number, lineHeight: number, attrs: string): string {
+  return lines.map((line, i) => `<text x="${x}" y="${y + i * lineHeight}" ${attrs}>${escapeXml(line)}</text>`).join("");
+}
+
+/** The card as an SVG document (1200×630). */
+export function cardSvg(text: CardText): string {
+  const c = CARD_COLOURS;
+  const left = 80;
+  // Bold serif runs about 0.6 em a character: 26 characters at 60 px fill the 1,040 px column.
+  const title = wrapText(text.title, 26, 3);
+  const titleSize = 60;
+  const titleTop = 150;
+  const titleBottom = titleTop + (title.length - 1) * titleSize * 1.15;
+  let body = textLines(title, left, titleTop, Math.round(titleSize * 1.15), `font-family="${CARD_FONTS.serif}" font-size="${titleSize}" font-weight="bold" fill="${c.fg}"`);
+  body += textLines(wrapText(text.byline, 56, 1), left, titleBottom + 70, 0, `font-family="${CARD_FONTS.sans}" font-size="32" fill="${c.accent}"`);
+  if (text.quoting) {
+    const top = 430;
+    body += `<rect x="${left}" y="${top - 38}" width="6" height="${text.quoting.headline.length > 58 ? 118 : 80}" fill="${c.quoteRule}"/>`;
+    body += textLines(wrapText(`Quoting ${text.quoting.outlet}`, 60, 1), left + 28, top, 0, `font-family="${CARD_FONTS.sans}" font-size="26" fill="${c.muted}"`);
+    body += textLines(wrapText(`“${text.quoting.headline}”`, 60, 2), left + 28, top + 40, 36, `font-family="${CARD_FONTS.serif}" font-size="28" font-style="italic" fill="${c.fg}"`);
+  }
+  body += textLines(wrapText(text.siteTitle, 60, 1), left, CARD_HEIGHT - 50, 0, `font-family="${CARD_FONTS.sans}" font-size="24" fill="${c.muted}"`);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">` +
+    `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${c.bg}"/>` +
+    `<rect width="${CARD_WIDTH}" height="12" fill="${c.accent}"/>` +
+    `<rect x="${left}" y="${CARD_HEIGHT - 100}" width="${CARD_WIDTH - 2 * left}" height="2" fill="${c.rule}"/>` +
+    body +
+    `</svg>`
+  );
+}

@@ -1,0 +1,139 @@
+// The media stage, after the pages are written: every image the pages name is made, with
+// @11ty/eleventy-img (sharp), into a cache folder kept between builds (env.cacheDir), then linked
+// into the site. Files are named by a hash of their content (post images) or of what they show
+// (cards), so a file already in the cache is never encoded again: at 50,000 posts an unchanged
+// rebuild only checks that each file is there and links it.
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import Image from "@11ty/eleventy-img";
+import type { Post } from "../catalog/model.ts";
+import { planFiles, type ImagePlan } from "../markdown/image-plan.ts";
+import { cardSvg, type ShareImage } from "../outputs/cards.ts";
+import type { PageIndex } from "../outputs/meta.ts";
+
+export interface MediaJobs {
+  /** Local images to encode, by the URL of their first file. */
+  images: Map<string, ImagePlan>;
+  /** Cards to draw, by URL. */
+  cards: Map<string, NonNullable<ShareImage["card"]>>;
+}
+
+/** Everything the pages name, each once: posts' images, their own share images, the cards of every page. */
+export function mediaJobs(posts: readonly Pick<Post, "images">[], meta: PageIndex): MediaJobs {
+  const jobs: MediaJobs = { images: new Map(), cards: new Map() };
+  for (const post of posts) for (const plan of post.images) jobs.images.set(planFiles(plan)[0]!.url, plan);
+  for (const page of meta.values()) {
+    const share = page.image.share;
+    if (share.plan) jobs.images.set(planFiles(share.plan)[0]!.url, share.plan);
+    if (share.card) jobs.cards.set(share.url, share.card);
+  }
+  return jobs;
+}
+
+export interface MediaReport {
+  /** Files made in this run. */
+  made: number;
+  /** Files already in the cache. */
+  cached: number;
+}
+
+export interface MediaFolders {
+  cacheDir: string;
+  outputDir: string;
+}
+
+/** Encodes (or drawings) run this many at a time: sharp spreads each over its own threads too. */
+const CONCURRENCY = Math.max(2, Math.min(4, availableParallelism()));
+
+/** The cache file of a site URL (`/media/x.jpg` → `<cache>/media/x.jpg`). */
+const cachePath = (cacheDir: string, url: string) => path.join(cacheDir, ...url.split("/").filter(Boolean));
+
+/** Makes the images missing from the cache, then puts every file of every plan into the output. */
+export async function writeImages(images: MediaJobs["images"], folders: MediaFolders): Promise<MediaReport> {
+  const report: MediaReport = { made: 0, cached: 0 };
+  const urls: string[] = [];
+  const missing: ImagePlan[] = [];
+  for (const plan of images.values()) {
+    const files = planFiles(plan);
+    urls.push(...files.map((f) => f.url));
+    if (files.every((f) => existsSync(cachePath(folders.cacheDir, f.url)))) report.cached += files.length;
+    else {
+      missing.push(plan);
+      report.made += files.length;
+    }
+  }
+  await inPool(missing, (plan) => encode(plan, folders.cacheDir));
+  linkInto(urls, folders);
+  return report;
+}
+
+/** Draws the cards missing from the cache, then puts every card into the output. */
+export async function writeCards(cards: MediaJobs["cards"], folders: MediaFolders): Promise<MediaReport> {
+  const missing = [...cards].filter(([url]) => !existsSync(cachePath(folders.cacheDir, url)));
+  await inPool(missing, ([url, card]) => drawCard(cardSvg(card.text), cachePath(folders.cacheDir, url)));
+  linkInto([...cards.keys()], folders);
+  return { made: missing.length, cached: cards.size - missing.length };
+}
+
+async function inPool<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+}
+
+/** Each cached file into the output folder: a hard link where it can (no copy of the bytes), else a copy. */
+function linkInto(urls: readonly string[], { cacheDir, outputDir }: MediaFolders): void {
+  const folders = new Set<string>();
+  for (const url of urls) {
+    const to = cachePath(outputDir, url);
+    const dir = path.dirname(to);
+    if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
+    folders.add(dir);
+    const from = cachePath(cacheDir, url);
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+        // The dev server's output folder, written by the last build: replaced (never written
+        // through, which would change the cached file it is linked to).
+        rmSync(to, { force: true });
+        linkSync(from, to);
+      } else copyFileSync(from, to); // another file system
+    }
+  }
+}
+
+async function encode(plan: ImagePlan, cacheDir: string): Promise<void> {
+  const files = planFiles(plan);
+  const dir = path.dirname(cachePath(cacheDir, files[0]!.url));
+  mkdirSync(dir, { recursive: true });
+  if (plan.copy) {
+    copyFileSync(plan.source, path.join(dir, files[0]!.name));
+    return;
+  }
+  const names = new Map<string, string>(plan.formats.flatMap((f) => f.variants.map((v) => [`${f.format}:${v.width}`, v.name] as const)));
+  await Image(plan.source, {
+    widths: plan.formats[0]!.variants.map((v) => v.width),
+    formats: plan.formats.map((f) => f.format),
+    formatFiltering: [],
+    outputDir: dir,
+    useCache: false,
+    filenameFormat: (_id: string, _src: string, width: number, format: string) => names.get(`${format}:${width}`),
+  });
+  const missing = files.filter((f) => !existsSync(path.join(dir, f.name)));
+  if (missing.length > 0) throw new Error(`Images of ${plan.source} were not made as planned: ${missing.map((f) => f.name).join(", ")}`);
+}
+
+async function drawCard(svg: string, to: string): Promise<void> {
+  mkdirSync(path.dirname(to), { recursive: true });
+  await Image(Buffer.from(svg), {
+    widths: [1200],
+    formats: ["png"],
+    outputDir: path.dirname(to),
+    useCache: false,
+    filenameFormat: () => path.basename(to),
+  });
+}
