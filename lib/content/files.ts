@@ -5,7 +5,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import type { ContentProblem } from "../core/errors.ts";
-import { MAX_FILE_BYTES, classifyContentEntry, classifyDataEntry, type EntryType, type Refusal } from "./policy.ts";
+import { MAX_FILE_BYTES, classifyContentEntry, classifyDataEntry, classifyImageFolderEntry, type EntryType, type Refusal } from "./policy.ts";
 
 export interface ReadLimits {
   /** The project: the folder that holds the content folder. Links may point anywhere inside it. */
@@ -135,12 +135,29 @@ export function listContentFolder(contentDir: string, show: (file: string) => st
     const kind = classifyContentEntry(entry.name, entryType(entry, full));
     if (kind === "post") listing.posts.push(entry.name);
     else if (kind === "data-folder") listDataFolder(full, refuse);
+    else if (kind === "image-folder") listImageFolder(full, refuse);
     else if (typeof kind === "object") refuse(full, kind);
   }
   listing.posts.sort();
   // Grouped as the build prints them: by file.
   listing.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return listing;
+}
+
+/** A folder of images next to posts, at any depth: anything but images there is refused by name. */
+function listImageFolder(dir: string, refuse: (full: string, refusal: Refusal) => void): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    const kind = classifyImageFolderEntry(entry.name, entryType(entry, full));
+    if (kind === "image-folder") listImageFolder(full, refuse);
+    else if (typeof kind === "object") refuse(full, kind);
+  }
 }
 
 function listDataFolder(dataDir: string, refuse: (full: string, refusal: Refusal) => void): void {

@@ -21,7 +21,7 @@ export interface Refusal {
   hint: string;
 }
 
-export type ContentEntryKind = "post" | "image" | "data-folder" | "skipped";
+export type ContentEntryKind = "post" | "image" | "data-folder" | "image-folder" | "skipped";
 export type DataEntryKind = "registry" | "skipped";
 export type EntryType = "file" | "folder" | "other";
 
@@ -43,10 +43,22 @@ export function classifyContentEntry(name: string, type: EntryType): ContentEntr
   if (POST_EXTENSIONS.includes(path.extname(name))) return "post";
   if (type === "folder") {
     if (name === DATA_FOLDER) return "data-folder";
-    return { expected: WHAT_BELONGS, got: "a folder", hint: "posts are files directly in the content folder; templates belong in layouts/, files served as they are in public/" };
+    // A folder of images posts show (`![…](charts/a.png)`); what else it holds is checked inside.
+    return "image-folder";
   }
   if (type === "file" && IMAGE_EXTENSIONS.includes(extension)) return "image";
   return { expected: WHAT_BELONGS, got: describeEntry(name, type), hint: hintFor(extension) };
+}
+
+/** What an entry of a folder of images is (one inside the content folder, other than `_data`), or why it may not be there. */
+export function classifyImageFolderEntry(name: string, type: EntryType): "image" | "image-folder" | "skipped" | Refusal {
+  if (isEditorLitter(name)) return "skipped";
+  if (type === "folder") return "image-folder";
+  const extension = path.extname(name).toLowerCase();
+  if (type === "file" && IMAGE_EXTENSIONS.includes(extension)) return "image";
+  const expected = "only images in a folder inside the content folder";
+  if (POST_EXTENSIONS.includes(extension)) return { expected, got: "a post", hint: "posts are files directly in the content folder: move it up one level" };
+  return { expected, got: describeEntry(name, type), hint: hintFor(extension) };
 }
 
 /** What an entry of the `_data` folder is, or why it may not be there. */

@@ -56,7 +56,7 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
   "windows-line-endings": { code: 0, stderr: "" },
   // The content folder holds data only (lib/content/policy.ts); reads are bounded (lib/content/files.ts).
   "content-template": { code: 1, stderr: failure("posts/widget.njk: expected a post (*.md), an image next to posts or the _data folder of registries, got a .njk file (templates belong in layouts/; Gloss renders nothing from the content folder)") },
-  "content-folder": { code: 1, stderr: failure("posts/drafts: expected a post (*.md), an image next to posts or the _data folder of registries, got a folder (posts are files directly in the content folder; templates belong in layouts/, files served as they are in public/)") },
+  "content-folder": { code: 1, stderr: failure("posts/drafts/later.md: expected only images in a folder inside the content folder, got a post (posts are files directly in the content folder: move it up one level)") },
   "data-script": { code: 1, stderr: failure("posts/_data/x.js: expected a registry or the settings as YAML (*.yaml), got a .js file (Gloss runs no code from the content folder: remove it)") },
   "data-json": { code: 1, stderr: failure("posts/_data/gloss.json: expected a registry or the settings as YAML (*.yaml), got a .json file (write it as YAML in a .yaml file; Gloss reads no other data format)") },
   "data-yml": { code: 1, stderr: failure("posts/_data/people.yml: expected a registry or the settings as YAML (*.yaml), got a .yml file (rename it to .yaml)") },
