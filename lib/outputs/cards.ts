@@ -4,7 +4,9 @@
 // an unchanged card is never drawn again and a changed one gets a new address. Pure: the SVG is
 // built here and lib/pipeline/media.ts renders it to PNG.
 import { createHash } from "node:crypto";
+import { format, messagesFor, type MessageKey } from "../core/messages/index.ts";
 import { ROUTES } from "../core/routes.ts";
+import { joinNames } from "../core/text.ts";
 import type { Site } from "../content/site.ts";
 import type { Post } from "../catalog/model.ts";
 import type { ImagePlan } from "../markdown/image-plan.ts";
@@ -29,8 +31,8 @@ export interface CardText {
   title: string;
   /** "By Ann Author · The Blog". */
   byline: string;
-  /** The story quoted first, when there is one. */
-  quoting: { outlet: string; headline: string } | undefined;
+  /** The story quoted first, when there is one; `label` is "Quoting <outlet>" in the site's language. */
+  quoting: { outlet: string; headline: string; label?: string } | undefined;
   siteTitle: string;
 }
 
@@ -63,13 +65,17 @@ export function postShareImage(post: Post, site: Site): ShareImage {
     return { url: file.url, width: file.width, height: file.height, alt, plan };
   }
   const source = post.sources[0];
+  const names = joinNames(post.authors.map((author) => author.displayName), site.language);
+  const say = (key: MessageKey, params: Record<string, string>) => format(messagesFor(site.language).text[key], params);
   const text: CardText = {
     title: post.title,
-    byline: `By ${post.author.displayName}${post.outlet ? ` · ${post.outlet.name}` : ""}`,
-    quoting: source ? { outlet: source.outlet.name, headline: source.title } : undefined,
+    byline: say("card.byline", { names }) + (post.outlet ? ` · ${post.outlet.name}` : ""),
+    quoting: source ? { outlet: source.outlet.name, headline: source.title, label: say("card.quoting", { outlet: source.outlet.name }) } : undefined,
     siteTitle: site.title,
   };
-  const alt = `“${post.title}”, by ${post.author.displayName}${source ? `, quoting ${source.outlet.name}: “${source.title}”` : ""}`;
+  const alt = source
+    ? say("card.altQuoting", { title: post.title, names, outlet: source.outlet.name, headline: source.title })
+    : say("card.alt", { title: post.title, names });
   return cardImage(text, post.slug, alt);
 }
 
@@ -139,7 +145,7 @@ export function cardSvg(text: CardText): string {
   if (text.quoting) {
     const top = 430;
     body += `<rect x="${left}" y="${top - 38}" width="6" height="${text.quoting.headline.length > 58 ? 118 : 80}" fill="${c.quoteRule}"/>`;
-    body += textLines(wrapText(`Quoting ${text.quoting.outlet}`, 60, 1), left + 28, top, 0, `font-family="${CARD_FONTS.sans}" font-size="26" fill="${c.muted}"`);
+    body += textLines(wrapText(text.quoting.label ?? `Quoting ${text.quoting.outlet}`, 60, 1), left + 28, top, 0, `font-family="${CARD_FONTS.sans}" font-size="26" fill="${c.muted}"`);
     body += textLines(wrapText(`“${text.quoting.headline}”`, 60, 2), left + 28, top + 40, 36, `font-family="${CARD_FONTS.serif}" font-size="28" font-style="italic" fill="${c.fg}"`);
   }
   body += textLines(wrapText(text.siteTitle, 60, 1), left, CARD_HEIGHT - 50, 0, `font-family="${CARD_FONTS.sans}" font-size="24" fill="${c.muted}"`);
