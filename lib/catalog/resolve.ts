@@ -73,7 +73,7 @@ export function resolveRegistries(input: ContentInput, site: Site, problems: Con
     }
     sourceByUrl.set(normalised, id);
     const status = input.sourceStatus.get(id);
-    const link = sourceLink(entry, status);
+    const link = sourceLink(entry, status, site.language);
     sources.set(id, {
       id,
       title: entry.title,

@@ -1,7 +1,7 @@
 // Which of a story's links readers are sent to first, decided from what `npm run check:sources`
 // recorded: the archived copy when the original is recorded gone or blocked (and the copy is not),
 // with a plain note saying so and when it was checked. Pure; templates and captions print it.
-import { LINK_WORDS, linkNote, linkSentence } from "../core/link-words.ts";
+import { linkNote, linkSentence, linkWords, type LinkWords } from "../core/link-words.ts";
 import type { SourceStatusEntry } from "../content/source-status.ts";
 
 export interface SourceLink {
@@ -18,7 +18,7 @@ export interface SourceLink {
   /** The same as a sentence. */
   sentence: string | undefined;
   /** The words the templates print around the links. */
-  words: typeof LINK_WORDS;
+  words: LinkWords;
 }
 
 const DOWN = new Set(["gone", "blocked"]);
@@ -28,7 +28,8 @@ function recordedDown(record: SourceStatusEntry["url"], address: string | undefi
   return record !== undefined && address !== undefined && record.target === address && DOWN.has(record.status);
 }
 
-export function sourceLink(entry: { url: string; archived?: string | undefined }, status: SourceStatusEntry | undefined): SourceLink {
+export function sourceLink(entry: { url: string; archived?: string | undefined }, status: SourceStatusEntry | undefined, language = "en"): SourceLink {
+  const words = linkWords(language);
   const originalDown = recordedDown(status?.url, entry.url);
   const copy = entry.archived !== undefined && !recordedDown(status?.archived, entry.archived) ? entry.archived : undefined;
   const checked = originalDown ? status?.url?.checked : undefined;
@@ -38,9 +39,9 @@ export function sourceLink(entry: { url: string; archived?: string | undefined }
     leadArchived,
     originalDown,
     checked,
-    note: checked === undefined ? undefined : linkNote(checked, copy !== undefined),
-    sentence: checked === undefined ? undefined : linkSentence(checked, copy !== undefined),
-    words: LINK_WORDS,
+    note: checked === undefined ? undefined : linkNote(checked, copy !== undefined, words),
+    sentence: checked === undefined ? undefined : linkSentence(checked, copy !== undefined, words),
+    words,
   };
 }
 

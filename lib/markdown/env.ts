@@ -73,6 +73,8 @@ export interface GlossRenderState {
 export interface QuotationLabels {
   from: string;
   archivedCopy: string;
+  /** The original's link, when the archived copy leads. */
+  originalAddress: string;
   allQuotes: string;
   /** With `{id}`. */
   unknownSource: string;
@@ -81,7 +83,7 @@ export interface QuotationLabels {
 
 export function quotationLabels(language: string): QuotationLabels {
   const { text } = messagesFor(language);
-  return { from: text["quote.from"], archivedCopy: text["post.archivedCopy"], allQuotes: text["quote.allQuotes"], unknownSource: text["quote.unknownSource"], elision: text["quote.elision"] };
+  return { from: text["quote.from"], archivedCopy: text["post.archivedCopy"], originalAddress: text["link.originalAddress"], allQuotes: text["quote.allQuotes"], unknownSource: text["quote.unknownSource"], elision: text["quote.elision"] };
 }
 
 export interface GlossEnv {

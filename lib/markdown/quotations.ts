@@ -2,7 +2,6 @@
 // source. It renders as <figure class="h-cite"> + <blockquote cite> + <figcaption>, keeps
 // elisions ("[…]") as marked elisions, and records each quoted passage for the quote index.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
-import { LINK_WORDS } from "../core/link-words.ts";
 import { format } from "../core/messages/index.ts";
 import { countWords, quotationLabels, type GlossEnv, type QuotationLabels, type QuotedSource } from "./env.ts";
 
@@ -188,7 +187,7 @@ function renderCaption(esc: (text: string) => string, { source, id }: QuoteMeta,
   let story: string;
   if (source.leadArchived && isWebUrl(source.archived)) {
     // The original is recorded gone: the title leads to the archived copy, the original follows the note.
-    const original = isWebUrl(source.url) ? ` · ${link(source.url, "u-url external", esc(LINK_WORDS.originalAddress))}` : "";
+    const original = isWebUrl(source.url) ? ` · ${link(source.url, "u-url external", esc(labels.originalAddress))}` : "";
     story = `<cite>${link(source.archived, "p-name quotation-archived external", esc(source.title))}</cite> (${esc(labels.archivedCopy)}), ${date}${note}${original}`;
   } else {
     const title = isWebUrl(source.url) ? link(source.url, "p-name u-url external", esc(source.title)) : `<span class="p-name">${esc(source.title)}</span>`;

@@ -29,6 +29,14 @@ describe("sourceLink", () => {
     expect(link.sentence).toBe(note && `${note.charAt(0).toUpperCase()}${note.slice(1)}.`);
   });
 
+  it("tells readers in the site's language (the link.* messages)", () => {
+    const gone = { url: record(URL_, "gone") };
+    const withCopy = sourceLink({ url: URL_, archived: COPY }, gone, "de");
+    expect(withCopy.sentence).toBe("Das Original ist nicht mehr verfügbar (geprüft am 2026-11-20).");
+    expect([withCopy.words.readArchived, withCopy.words.originalAddress, withCopy.words.archivedCopy]).toEqual(["Die archivierte Kopie lesen", "ursprüngliche Adresse", "archivierte Kopie"]);
+    expect(sourceLink({ url: URL_, archived: undefined }, gone, "de").note).toBe("das Original ist nicht mehr verfügbar (geprüft am 2026-11-20); eine archivierte Kopie ist nicht bekannt");
+  });
+
   it("warns only about a story recorded down with no copy", () => {
     const gone = { url: record(URL_, "gone", { code: 404, failingSince: "2026-10-01" }) };
     expect(linkWarning("sources.yaml", "s", sourceLink({ url: URL_, archived: undefined }, gone), gone)).toBe(
