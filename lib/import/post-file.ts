@@ -1,7 +1,7 @@
 // One imported post as a Gloss post file: front matter in the order `npm run new` writes it
 // (title, date with its offset, author, tags, sources, aliases, draft), then the Markdown body.
 import type { DateTime } from "luxon";
-import { PLACEHOLDER } from "../content/schema.ts";
+import { PLACEHOLDER, isAliasPath } from "../content/schema.ts";
 import { slugify } from "../core/slugs.ts";
 import { storySlug } from "../authoring/new-source.ts";
 import { scalar } from "./registries.ts";
@@ -51,7 +51,11 @@ export function aliasOf(link: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-  return path === "/" || path === "" ? undefined : path;
+  if (path === "/" || path === "") return undefined;
+  // An address without an extension becomes a folder (`/2024/08/post` → `/2024/08/post/`), as
+  // static hosts serve it; one a static page cannot stand at (`/index.php`) is not kept.
+  const alias = path.endsWith("/") || path.endsWith(".html") || /\.[^/]*$/.test(path) ? path : `${path}/`;
+  return isAliasPath(alias) ? alias : undefined;
 }
 
 /** The slug a post asks for: WordPress's post_name, else its old address, else its title. */

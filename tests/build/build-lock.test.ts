@@ -46,6 +46,11 @@ function addresses(site: FixtureSite): Set<string> {
 }
 
 const leftovers = (site: FixtureSite) => readdirSync(site.dir).filter((name) => name.startsWith("_site."));
+/** What is left once the previous site, deleted in the background after the swap (lib/pipeline/swap.ts), is gone. */
+async function settled(site: FixtureSite): Promise<string[]> {
+  for (let waited = 0; waited < 20_000 && leftovers(site).includes("_site.old"); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  return leftovers(site);
+}
 
 // Several real builds per test, on a machine that may be busy.
 describe("one build at a time", { timeout: 300_000 }, () => {
@@ -62,7 +67,7 @@ describe("one build at a time", { timeout: 300_000 }, () => {
     expect(addresses(site).size).toBe(1);
     const files = Object.keys(hashTree(site.outputDir));
     expect(files).toEqual(expect.arrayContaining(["index.html", "404.html", "sitemap.xml", "feed.xml", "posts/post-0/index.html", "posts/post-11/index.html", "pagefind/pagefind.js"]));
-    expect(leftovers(site)).toEqual([]);
+    expect(await settled(site)).toEqual([]);
   });
 
   it("a build waits while a live build holds the lock, leaving the site as it is, and goes on once it is released", async () => {
@@ -85,7 +90,7 @@ describe("one build at a time", { timeout: 300_000 }, () => {
       expect(result.code).toBe(0);
       expect(result.stderr).not.toContain("took over");
       expect(readFileSync(path.join(site.outputDir, "posts/post-0/index.html"), "utf8")).toContain("Post 0, edited");
-      expect(leftovers(site)).toEqual([]);
+      expect(await settled(site)).toEqual([]);
     } finally {
       holder.kill();
     }
@@ -100,13 +105,13 @@ describe("one build at a time", { timeout: 300_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`warning: took over the lock of a build of _site that is no longer running (PID ${pid}, started at 2026-01-01T09:00:00.000Z)\n`);
     expect(existsSync(path.join(site.outputDir, "index.html"))).toBe(true);
-    expect(leftovers(site)).toEqual([]);
+    expect(await settled(site)).toEqual([]);
   });
 
   it("a failed build releases the lock", async () => {
     const site = makeSite({ "bad.md": postFile({ title: "" }) });
     expect((await buildSite(site)).code).toBe(1);
-    expect(leftovers(site)).toEqual([]);
+    expect(await settled(site)).toEqual([]);
     expect((await buildSite(site)).stderr).not.toContain("Waiting");
   });
 });

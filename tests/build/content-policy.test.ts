@@ -60,7 +60,7 @@ describe("the content folder holds data only", { timeout: 300_000 }, () => {
       ".DS_Store": "x",
       "good.md~": "an editor's backup",
       ".good.md.swp": "vim",
-      "_data/source-status.yaml": "story:\n  status: live\n",
+      "_data/reading-list.yaml": "story:\n  note: read later\n",
     });
     const result = await buildSite(site);
     expect(result.stderr).not.toContain("expected");

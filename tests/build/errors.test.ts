@@ -77,7 +77,7 @@ const CASES: Record<string, { code: 0 | 1; stderr: string }> = {
       'posts/ambiguous.md:4 › author: expected an author id from posts/_data/authors.yaml, got "aon"',
       'posts/bad.md:4 › author: expected an author id from posts/_data/authors.yaml, got "anne" (did you mean `ann`?)',
       'posts/bad.md:5 › sources[0]: expected a source id from posts/_data/sources.yaml, got "storry" (did you mean `story`?)',
-      'posts/bad.md:6 › descripton: expected only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases), got unknown field "descripton" (did you mean `description`?)',
+      'posts/bad.md:6 › descripton: expected only known fields (title, date, dateAccuracy, dateNote, updated, author, tags, sources, description, draft, slug, aliases, toc, image, imageAlt), got unknown field "descripton" (did you mean `description`?)',
       'posts/bad.md:9 › quotation: expected a source id from posts/_data/sources.yaml, got "other-stroy" (did you mean `other-story`?)',
     ),
   },

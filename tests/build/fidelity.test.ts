@@ -95,7 +95,7 @@ describe("the two launch posts are published word for word", () => {
   it("shows the unknown author and the unknown dates honestly", () => {
     const first = readPage(site, SEEDS[0]!.url);
     expect(normalise(first.querySelector(".byline")?.textContent ?? "")).toBe("By Unnamed author (their own blog, whose name is not known)");
-    expect(normalise(first.querySelector(".dateline")?.textContent ?? "")).toBe("Published on or after 6 March 2019 (exact date not known)");
+    expect(normalise(first.querySelector(".dateline")?.textContent ?? "")).toBe("Published on or after 6 March 2019 (exact date not known) · 2 min read (535 words)");
     const second = readPage(site, SEEDS[1]!.url);
     expect(normalise(second.querySelector(".byline")?.textContent ?? "")).toBe("By digby, Digby's Hullabaloo");
     expect(second.querySelector(".dateline time")?.getAttribute("datetime")).toBe("2019-03-06");

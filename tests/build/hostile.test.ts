@@ -96,7 +96,7 @@ describe("the CSP check fails a build whose pages the policy would block", () =>
     expect((await build()).code).toBe(0);
     const before = hashTree(site.outputDir);
     const layout = path.join(project, "layouts/404.njk");
-    writeFileSync(layout, readFileSync(layout, "utf8").replace("<h1>Page not found</h1>", `<h1>Page not found</h1><p style="color: red" onclick="go()">Hi</p><script>go()</script><script type="application/ld+json">{}</script>`));
+    writeFileSync(layout, readFileSync(layout, "utf8").replace("</h1>", `</h1><p style="color: red" onclick="go()">Hi</p><script>go()</script><script type="application/ld+json">{}</script>`));
     const result = await build();
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("/404.html › csp: inline <script> (4 characters) is blocked by script-src: move it to a file under public/");

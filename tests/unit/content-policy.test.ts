@@ -1,6 +1,6 @@
 // The content folder's policy (lib/content/policy.ts), one row per kind of entry.
 import { describe, expect, it } from "vitest";
-import { classifyContentEntry, classifyDataEntry, type EntryType } from "../../lib/content/policy.ts";
+import { classifyContentEntry, classifyDataEntry, classifyImageFolderEntry, type EntryType } from "../../lib/content/policy.ts";
 
 describe("entries of the content folder", () => {
   it.each<[string, EntryType, string]>([
@@ -20,10 +20,24 @@ describe("entries of the content folder", () => {
     ["code.js", "file", "a .js file (Gloss runs no code from the content folder: remove it)"],
     ["notes.txt", "file", "a .txt file (move it out of the content folder; files served as they are belong in public/)"],
     ["Makefile", "file", "a file without an extension (move it out of the content folder; files served as they are belong in public/)"],
-    ["drafts", "folder", "a folder (posts are files directly in the content folder; templates belong in layouts/, files served as they are in public/)"],
-    ["chart.png", "folder", "a folder (posts are files directly in the content folder; templates belong in layouts/, files served as they are in public/)"],
+    // A folder is a folder of images; what it holds is checked entry by entry (below).
+    ["charts", "folder", "image-folder"],
   ])("%s (%s) → %s", (name, type, expected) => {
     const kind = classifyContentEntry(name, type);
+    expect(typeof kind === "string" ? kind : `${kind.got} (${kind.hint})`).toBe(expected);
+  });
+});
+
+describe("entries of a folder of images inside the content folder", () => {
+  it.each<[string, EntryType, string]>([
+    ["turnout.png", "file", "image"],
+    ["2019", "folder", "image-folder"],
+    [".DS_Store", "file", "skipped"],
+    ["later.md", "file", "a post (posts are files directly in the content folder: move it up one level)"],
+    ["widget.njk", "file", "a .njk file (templates belong in layouts/; Gloss renders nothing from the content folder)"],
+    ["notes.txt", "file", "a .txt file (move it out of the content folder; files served as they are belong in public/)"],
+  ])("%s (%s) → %s", (name, type, expected) => {
+    const kind = classifyImageFolderEntry(name, type);
     expect(typeof kind === "string" ? kind : `${kind.got} (${kind.hint})`).toBe(expected);
   });
 });
