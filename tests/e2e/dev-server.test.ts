@@ -175,7 +175,8 @@ describe("npm start (the dev server)", () => {
 
   it("runs the new code when a lib/ module changes", async () => {
     expect(await page("/posts/unnamed/")).toContain("Unnamed author");
-    edit("lib/catalog/resolve.ts", '"Unnamed author"', '"Author not named"');
+    // The label lives in the English message table (lib/core/messages/en.ts), read by lib/catalog/.
+    edit("lib/core/messages/en.ts", '"author.unnamed": "Unnamed author"', '"author.unnamed": "Author not named"');
     await waitFor(() => page("/posts/unnamed/"), (html) => html.includes("Author not named"), "the lib/ edit");
   });
 });
