@@ -8,7 +8,7 @@ import { slugify } from "../core/slugs.ts";
 import type { ReadLimits } from "./files.ts";
 import { readText } from "./read.ts";
 import { pageSchema, parseWith, type LineFinder, type PageFrontMatter } from "./schema.ts";
-import { expectMapping, parseYaml, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
+import { readFrontMatter } from "./yaml.ts";
 
 export interface PageFile {
   /** Path shown in messages, relative to the working folder. */
@@ -64,22 +64,10 @@ export function readPage(text: string, shown: string, reserved: ReadonlyMap<stri
     problems.push({ file: shown, expected: "a page name that none of the site's own addresses uses", got: `"${slug}", which is ${owner}`, hint: "rename the file, e.g. about-tags.md" });
     return undefined;
   }
-  const split = splitFrontMatter(text);
-  if (!split.hasFrontMatter) {
-    problems.push({ file: shown, line: 1, expected: "front matter between --- lines at the top", got: "none", hint: "start the file with ---, title:, description:, then ---" });
-    return undefined;
-  }
-  const parsed = parseYaml(split.yaml, shown, 1);
-  if (!parsed.ok) {
-    problems.push(parsed.problem);
-    return undefined;
-  }
-  const notMapping = expectMapping(parsed.value, shown, "front matter");
-  if (notMapping) {
-    problems.push({ ...notMapping, line: 2 });
-    return undefined;
-  }
-  const lineOf = yamlLineFinder(split.yaml, 1);
+  const front = readFrontMatter(text, shown, "title:, description:", problems);
+  if (!front) return undefined;
+  const { split, lineOf } = front;
+  const parsed = { value: front.value };
   const result = parseWith(pageSchema, parsed.value, { file: shown, lineOf });
   if (!result.ok) problems.push(...result.problems);
   if (split.body.trim() === "") problems.push({ file: shown, line: split.bodyLine, expected: "some text after the front matter", got: "an empty page" });

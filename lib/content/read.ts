@@ -17,7 +17,7 @@ import { isSlug, slugify } from "../core/slugs.ts";
 import { defaultLimits, listContentFolder, readBounded, type ReadLimits } from "./files.ts";
 import { stampOf, type ContentMemo } from "./memo.ts";
 import type { PostFile, PostReferences } from "./post-file.ts";
-import { decodeText, expectMapping, parseYaml, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
+import { decodeText, expectMapping, parseYaml, readFrontMatter, yamlLineFinder } from "./yaml.ts";
 import { STATUS_FILE_NAME, readSourceStatus, type SourceStatus } from "./source-status.ts";
 
 export type { PostFile, PostReferences } from "./post-file.ts";
@@ -116,22 +116,10 @@ export function readPost(
     problems.push({ file: shown, expected: "a post: front matter between --- lines, then Markdown", got: "an empty file" });
     return undefined;
   }
-  const split = splitFrontMatter(text);
-  if (!split.hasFrontMatter) {
-    problems.push({ file: shown, line: 1, expected: "front matter between --- lines at the top", got: "none", hint: "start the file with ---, title:, date:, author:, then ---" });
-    return undefined;
-  }
-  const parsed = parseYaml(split.yaml, shown, 1);
-  if (!parsed.ok) {
-    problems.push(parsed.problem);
-    return undefined;
-  }
-  const notMapping = expectMapping(parsed.value, shown, "front matter");
-  if (notMapping) {
-    problems.push({ ...notMapping, line: 2 });
-    return undefined;
-  }
-  const lineOf = yamlLineFinder(split.yaml, 1);
+  const front = readFrontMatter(text, shown, "title:, date:, author:", problems);
+  if (!front) return undefined;
+  const { split, lineOf } = front;
+  const parsed = { value: front.value };
   const result = parseWith(postSchemaFor(timeZone), parsed.value, { file: shown, lineOf });
   const bodyEmpty = split.body.trim() === "";
   if (bodyEmpty) problems.push({ file: shown, line: split.bodyLine, expected: "some text after the front matter", got: "an empty post" });

@@ -126,3 +126,27 @@ export function splitFrontMatter(text: string): FrontMatterFile {
   const bodyLine = head.split("\n").length - (head.endsWith("\n") ? 0 : 1);
   return { yaml: match[1] ?? "", body: text.slice(head.length), bodyLine, hasFrontMatter: true };
 }
+
+/**
+ * A file's front matter, read as far as YAML goes: split from the body, parsed, and a mapping.
+ * Pushes the problem and returns undefined when it is not; `fields` names what the front matter
+ * starts with, for the hint ("title:, date:, author:").
+ */
+export function readFrontMatter(text: string, shown: string, fields: string, problems: ContentProblem[]): { split: FrontMatterFile; value: Record<string, unknown>; lineOf: LineFinder } | undefined {
+  const split = splitFrontMatter(text);
+  if (!split.hasFrontMatter) {
+    problems.push({ file: shown, line: 1, expected: "front matter between --- lines at the top", got: "none", hint: `start the file with ---, ${fields}, then ---` });
+    return undefined;
+  }
+  const parsed = parseYaml(split.yaml, shown, 1);
+  if (!parsed.ok) {
+    problems.push(parsed.problem);
+    return undefined;
+  }
+  const notMapping = expectMapping(parsed.value, shown, "front matter");
+  if (notMapping) {
+    problems.push({ ...notMapping, line: 2 });
+    return undefined;
+  }
+  return { split, value: parsed.value as Record<string, unknown>, lineOf: yamlLineFinder(split.yaml, 1) };
+}
