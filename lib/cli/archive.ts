@@ -7,12 +7,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { insertArchived } from "../authoring/archive-entry.ts";
 import { readContent } from "../content/read.ts";
+import { readOptions } from "../pipeline/load.ts";
 import { loadSite } from "../content/site.ts";
 import { decodeText } from "../content/yaml.ts";
 import { readEnv } from "../core/env.ts";
 import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { hostGate } from "../sources/pool.ts";
 import { findSnapshot, saveSnapshot, type WaybackOptions } from "../sources/wayback.ts";
+import { parseMilliseconds } from "../sources/run.ts";
 
 const USAGE = "usage: npm run archive -- [--save] [--dry-run] [--only <source-id>] [--timeout 30s] [--host-interval 1000]";
 
@@ -22,9 +24,7 @@ function fail(message: string): never {
 }
 
 function milliseconds(text: string, flag: string): number {
-  const match = /^(\d+)(ms|s)?$/.exec(text.trim());
-  if (!match) fail(`--${flag} "${text}": expected milliseconds, or seconds as 30s.\n${USAGE}`);
-  return Number(match[1]) * (match[2] === "s" ? 1000 : 1);
+  return parseMilliseconds(text) ?? fail(`--${flag} "${text}": expected milliseconds, or seconds as 30s.\n${USAGE}`);
 }
 
 let parsed;
@@ -52,7 +52,7 @@ try {
   if (!content) throw error;
   fail(content.problems.map(formatProblem).join("\n"));
 }
-const { input, problems } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone });
+const { input, problems } = readContent(readOptions(env, site));
 for (const problem of problems.filter((p) => p.file === input.files.sources)) console.warn(`warning: ${formatProblem(problem)} (skipped)`);
 if (values.only !== undefined && !input.sources.has(values.only)) fail(`--only "${values.only}": no such source in ${input.files.sources}.`);
 

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readContent } from "../content/read.ts";
+import { readOptions } from "../pipeline/load.ts";
 import { loadSite } from "../content/site.ts";
 import { STATUS_FILE_NAME, readSourceStatus, serializeSourceStatus } from "../content/source-status.ts";
 import { now } from "../core/dates.ts";
@@ -12,7 +13,7 @@ import { readEnv } from "../core/env.ts";
 import { findContentErrors, formatProblem, type ContentProblem } from "../core/errors.ts";
 import { CHECK_DEFAULTS, checkLink } from "../sources/check.ts";
 import { hostGate, mapPool, sleep } from "../sources/pool.ts";
-import { parseDays, planChecks, problemLines, summaryTable, updateStatus, type SourceLinks } from "../sources/run.ts";
+import { parseDays, parseMilliseconds, planChecks, problemLines, summaryTable, updateStatus, type SourceLinks } from "../sources/run.ts";
 
 const USAGE = "usage: npm run check:sources -- [--strict] [--older-than 30d] [--only <source-id>] [--concurrency 4] [--timeout 15s] [--host-interval 1000] [--backoff 1000]";
 
@@ -21,11 +22,8 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** `15s`, `500ms` or a bare number of milliseconds. */
 function milliseconds(text: string, flag: string): number {
-  const match = /^(\d+)(ms|s)?$/.exec(text.trim());
-  if (!match) fail(`--${flag} "${text}": expected milliseconds, or seconds as 15s.\n${USAGE}`);
-  return Number(match[1]) * (match[2] === "s" ? 1000 : 1);
+  return parseMilliseconds(text) ?? fail(`--${flag} "${text}": expected milliseconds, or seconds as 15s.\n${USAGE}`);
 }
 
 function whole(text: string | undefined, flag: string, fallback: number): number {
@@ -63,7 +61,7 @@ try {
   if (!content) throw error;
   fail(content.problems.map(formatProblem).join("\n"));
 }
-const { input, problems: contentProblems } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone });
+const { input, problems: contentProblems } = readContent(readOptions(env, site));
 // An entry the build would reject is not checked; say so, and check the others.
 for (const problem of contentProblems.filter((p) => p.file === input.files.sources)) console.warn(`warning: ${formatProblem(problem)} (not checked)`);
 if (values.only !== undefined && !input.sources.has(values.only)) fail(`--only "${values.only}": no such source in ${input.files.sources}.`);

@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readContent } from "../content/read.ts";
+import { readOptions } from "../pipeline/load.ts";
 import { now } from "../core/dates.ts";
 import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
@@ -36,7 +37,7 @@ try {
 const slug = postSlug(title);
 if (!slug) fail(`"${title}" has no letters or digits to make a file name from: choose another title.`);
 
-const { input } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone });
+const { input } = readContent(readOptions(env, site));
 const authors = values.author ?? (site.defaultAuthor ? [site.defaultAuthor] : []);
 const known = [...input.authors.keys()].join(", ") || "none yet";
 if (authors.length === 0) fail(`No author: set defaultAuthor in ${show(path.join(env.contentDir, SITE_FILE))} or pass --author <id> (known: ${known}).`);

@@ -4,6 +4,7 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readContent } from "../content/read.ts";
+import { readOptions } from "../pipeline/load.ts";
 import { loadSite } from "../content/site.ts";
 import { now as nowIn } from "../core/dates.ts";
 import type { GlossEnv } from "../core/env.ts";
@@ -44,7 +45,7 @@ export async function importExport(options: ImportOptions): Promise<ImportReport
     outlets: readRegistry(path.join(dataDir, "outlets.yaml"), show(path.join(dataDir, "outlets.yaml"))),
     sources: readRegistry(path.join(dataDir, "sources.yaml"), show(path.join(dataDir, "sources.yaml"))),
   };
-  const { input } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone: site.timeZone });
+  const { input } = readContent(readOptions(env, site));
   const existing = new Set(readdirSync(env.contentDir).filter((name) => name.endsWith(".md")).map((name) => name.slice(0, -3)));
   for (const post of input.posts) existing.add(post.slug);
   const tags = new TagBook();

@@ -34,6 +34,12 @@ export function parseDays(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** `15s`, `500ms` or a bare number of milliseconds, for the commands' time flags. */
+export function parseMilliseconds(text: string): number | undefined {
+  const match = /^(\d+)(ms|s)?$/.exec(text.trim());
+  return match ? Number(match[1]) * (match[2] === "s" ? 1000 : 1) : undefined;
+}
+
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
