@@ -23,6 +23,7 @@ import { routesPlugin } from "./lib/eleventy/routes-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
 import { serverPlugin } from "./lib/eleventy/server-plugin.ts";
 import { textPlugin } from "./lib/eleventy/text-plugin.ts";
+import { timingHintsPlugin } from "./lib/eleventy/timing-hints-plugin.ts";
 
 /** The slice of Eleventy's config API used here; each adapter declares its own slice. */
 export interface EleventyConfig {
@@ -66,6 +67,8 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   // Post-build steps run one after another, in the order below: a failed check stops the build
   // before the search index is written into a folder that is about to be thrown away.
   eleventyConfig.setEventEmitterMode("sequential");
+  // Eleventy's timing hints go to its debug log, not the author's stderr.
+  eleventyConfig.addPlugin(timingHintsPlugin);
 
   // Sub-path deploys (`/blog/`): Eleventy's HTML <base> plugin prefixes every root-relative URL.
   // Here, before the feeds: the RSS plugin adds it too, and Eleventy keeps one copy only when the
