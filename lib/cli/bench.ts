@@ -44,8 +44,22 @@ const env = readEnv();
 const sizes = values.sizes.split(",").map(Number);
 const runs = Math.max(1, Number(values.runs));
 const tsx = pathToFileURL(path.join(env.root, "node_modules/tsx/dist/loader.mjs")).href;
-const measure = path.join(env.root, "lib/bench/measure.ts");
-const buildPreload = ["--import", pathToFileURL(path.join(env.root, "lib/cli/build-preload.js")).href];
+const measure = path.join(env.root, "lib/bench/measure.js");
+/**
+ * `npm run build` as package.json declares it: Node's options (the preload), then the script
+ * and its arguments, each file made absolute (the bench runs it from another folder).
+ */
+function buildCommand(): { options: string[]; script: string[] } {
+  const words = (JSON.parse(readFileSync(path.join(env.root, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build.split(/\s+/).slice(1);
+  const options: string[] = [];
+  while (words[0]?.startsWith("-")) {
+    const option = words.shift()!;
+    options.push(option);
+    if (option === "--import") options.push(pathToFileURL(path.join(env.root, words.shift()!)).href);
+  }
+  return { options, script: words.map((word) => path.join(env.root, word)) };
+}
+const build = buildCommand();
 const eleventyCli = path.join(env.root, "node_modules/@11ty/eleventy/cmd.cjs");
 const limit: MemoryLimit | undefined = values["memory-limit"] ? memoryLimit(parseSize(values["memory-limit"])) : undefined;
 // The cgroup folder goes when the bench does, however it ends (its processes have ended by then).
@@ -54,7 +68,7 @@ const MIB = 1024 * 1024;
 
 interface Run {
   seconds: number;
-  /** Node's own peak (measure.ts), or 0 for a process that is not Node. */
+  /** Node's own peak (measure.js), or 0 for a process that is not Node. */
   rssMiB: number;
   /** The whole process tree's peak, sampled from /proc. */
   peakMiB: number;
@@ -80,10 +94,10 @@ function runCommand(command: string, args: string[], cwd: string, extraEnv: Reco
   });
 }
 
-/** A Node entry point run through measure.ts, which reports Node's own peak RSS. */
+/** A Node entry point run through measure.js, which reports Node's own peak RSS. */
 async function runNode(args: string[], cwd: string, extraEnv: Record<string, string>, report: string, preload: string[] = [], limited = false): Promise<Run> {
   rmSync(report, { force: true });
-  const result = await runCommand(process.execPath, [...preload, "--import", tsx, measure, report, ...args], cwd, extraEnv, limited);
+  const result = await runCommand(process.execPath, [...preload, measure, report, ...args], cwd, extraEnv, limited);
   if (result.failure && !limited) throw new Error(`${args.join(" ")} ${result.failure}`);
   const rssMiB = existsSync(report) ? Number(readFileSync(report, "utf8")) / 1024 : 0;
   return { seconds: result.seconds, rssMiB, peakMiB: result.peakMiB, ...(result.failure ? { failure: result.failure } : {}) };
@@ -98,7 +112,7 @@ function countHtml(dir: string): number {
 
 /** `npm run build` as package.json runs it, on a content folder, into an output folder. */
 const glossBuild = (content: string, out: string, cwd: string, report: string) =>
-  runNode([path.join(env.root, "lib/cli/build.ts")], cwd, { GLOSS_CONTENT_DIR: content, GLOSS_OUTPUT_DIR: out }, report, buildPreload, true);
+  runNode(build.script, cwd, { GLOSS_CONTENT_DIR: content, GLOSS_OUTPUT_DIR: out }, report, build.options, true);
 
 const floorBuild = (floorDir: string, report: string) => runNode([eleventyCli, `--config=${path.join(floorDir, "eleventy.config.mjs")}`, "--quiet"], floorDir, {}, report);
 
@@ -172,6 +186,7 @@ for (const n of sizes) {
     // Cold: no previous site and no cache.
     rmSync(glossOut, { recursive: true, force: true });
     rmSync(path.join(base, ".gloss"), { recursive: true, force: true });
+    rmSync(path.join(base, ".cache"), { recursive: true, force: true });
     const cold = await glossBuild(corpus, glossOut, base, report);
     gloss.push(cold);
     failure = cold.failure;
@@ -226,6 +241,7 @@ async function launch(): Promise<LaunchRow> {
   for (let i = 0; i < times; i += 1) {
     rmSync(path.join(base, "_site"), { recursive: true, force: true });
     rmSync(path.join(base, ".gloss"), { recursive: true, force: true });
+    rmSync(path.join(base, ".cache"), { recursive: true, force: true });
     gloss.push((await glossBuild(env.contentDir, path.join(base, "_site"), base, report)).seconds);
     rmSync(path.join(floorDir, "_site"), { recursive: true, force: true });
     floor.push((await floorBuild(floorDir, report)).seconds);

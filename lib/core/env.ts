@@ -56,7 +56,10 @@ export const DEV_OUTPUT_DIR = ".gloss/dev";
 /** Where `npm run build` writes the site to deploy. */
 export const BUILD_OUTPUT_DIR = "_site";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// The project folder: two up from this file, or, in a bundle lib/cli/compiled.js made (which
+// lives elsewhere), the folder it was made for.
+declare const __GLOSS_ROOT__: string | undefined;
+const root = typeof __GLOSS_ROOT__ === "string" ? __GLOSS_ROOT__ : path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
  * The site's address as the build's host announces it, in order: Netlify's `URL` (only when

@@ -6,7 +6,6 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import Image from "@11ty/eleventy-img";
 import type { Post } from "../catalog/model.ts";
 import { planFiles, type ImagePlan } from "../markdown/image-plan.ts";
 import { cardSvg, type ShareImage } from "../outputs/cards.ts";
@@ -42,6 +41,13 @@ export interface MediaFolders {
   cacheDir: string;
   outputDir: string;
 }
+
+/**
+ * @11ty/eleventy-img, loaded on first use: with sharp it takes ~0.17 s to load, which a build
+ * whose images and cards are all in the cache (the launch site, most rebuilds) never needs.
+ */
+let imageLibrary: Promise<typeof import("@11ty/eleventy-img")> | undefined;
+const loadImageLibrary = () => (imageLibrary ??= import("@11ty/eleventy-img").then((module) => (module as unknown as { default: typeof import("@11ty/eleventy-img") }).default));
 
 /** Encodes (or drawings) run this many at a time: sharp spreads each over its own threads too. */
 const CONCURRENCY = Math.max(2, Math.min(4, availableParallelism()));
@@ -115,6 +121,7 @@ async function encode(plan: ImagePlan, cacheDir: string): Promise<void> {
     return;
   }
   const names = new Map<string, string>(plan.formats.flatMap((f) => f.variants.map((v) => [`${f.format}:${v.width}`, v.name] as const)));
+  const Image = await loadImageLibrary();
   await Image(plan.source, {
     widths: plan.formats[0]!.variants.map((v) => v.width),
     formats: plan.formats.map((f) => f.format),
@@ -129,6 +136,7 @@ async function encode(plan: ImagePlan, cacheDir: string): Promise<void> {
 
 async function drawCard(svg: string, to: string): Promise<void> {
   mkdirSync(path.dirname(to), { recursive: true });
+  const Image = await loadImageLibrary();
   await Image(Buffer.from(svg), {
     widths: [1200],
     formats: ["png"],

@@ -1,0 +1,90 @@
+// `npm run build` runs Gloss compiled ahead of time (lib/cli/compiled.js): the bundle must build
+// the same site, byte for byte, as the TypeScript sources run by tsx, and an edit to any source
+// must reach the next build (a bundle made from older sources is never reused).
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_AUTHORS, DEFAULT_OUTLETS, DEFAULT_SITE, DEFAULT_SOURCES, ROOT, buildSite, makeSite, postFile } from "../helpers/site.ts";
+import { makeTempDir } from "../helpers/temp.ts";
+import { hashTree } from "../helpers/tree.ts";
+
+const BUNDLES = path.join(ROOT, "node_modules/.cache/gloss");
+const COPIED = ["package.json", "tsconfig.json", "eleventy.config.ts", "lib", "layouts", "public"];
+
+function npmBuild(cwd: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "build"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GLOSS_CONTENT_DIR: "", GLOSS_OUTPUT_DIR: "", ...env } });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+/** The bundles made for a project folder (each names the folder it was made for). */
+const bundlesFor = (root: string) =>
+  readdirSync(BUNDLES)
+    .filter((name) => name.endsWith(".mjs") && readFileSync(path.join(BUNDLES, name), "utf8").includes(JSON.stringify(root)))
+    .sort();
+
+describe("npm run build, compiled ahead of time", () => {
+  const copies: string[] = [];
+  afterAll(() => {
+    // The bundles made for the copied projects below (the project's own stay, as after any build).
+    for (const copy of copies) for (const name of bundlesFor(copy)) rmSync(path.join(BUNDLES, name), { force: true });
+  });
+
+  it("writes the same site, byte for byte, as the TypeScript run by tsx", async () => {
+    const site = makeSite({
+      "first.md": postFile({ title: "A first post", date: "2020-01-05", tags: ["North Korea"], body: "> [!quote story]\n> A quoted line.\n\nCommentary." }),
+      "second.md": postFile({ title: "A second post", date: "2020-02-05", body: "Only commentary." }),
+    });
+    const byTsx = await buildSite(site);
+    expect(byTsx.code).toBe(0);
+    const tsxTree = hashTree(site.outputDir);
+    const out = path.join(makeTempDir("gloss-compiled-out-"), "_site");
+    const compiled = await npmBuild(ROOT, { GLOSS_CONTENT_DIR: site.contentDir, GLOSS_OUTPUT_DIR: out, GLOSS_NOW: "2026-01-01T12:00:00Z" });
+    expect(compiled.output).toContain("Built ");
+    expect(compiled.code).toBe(0);
+    expect(Object.keys(tsxTree).length).toBeGreaterThan(20);
+    expect(hashTree(out)).toEqual(tsxTree);
+  });
+
+  it("compiles again after a source changed, and reuses the bundle while none did", async () => {
+    const dir = makeTempDir("gloss-compiled-project-");
+    copies.push(dir);
+    for (const name of COPIED) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    const files: Record<string, string> = {
+      "posts/_data/site.yaml": DEFAULT_SITE,
+      "posts/_data/authors.yaml": DEFAULT_AUTHORS,
+      "posts/_data/outlets.yaml": DEFAULT_OUTLETS,
+      "posts/_data/sources.yaml": DEFAULT_SOURCES,
+      "posts/only.md": postFile({ title: "The only post", date: "2020-01-05" }),
+    };
+    mkdirSync(path.join(dir, "posts/_data"), { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    const skipLink = () => readFileSync(path.join(dir, "_site/index.html"), "utf8").match(/<a[^>]*href="#main"[^>]*>([^<]*)</)?.[1];
+
+    const first = await npmBuild(dir, {});
+    expect(first.code, first.output).toBe(0);
+    expect(first.output).toMatch(/Built _site in/);
+    const made = bundlesFor(dir);
+    expect(made).toHaveLength(1);
+    expect(skipLink()).toBe("Skip to content");
+
+    const again = await npmBuild(dir, {});
+    expect(again.code, again.output).toBe(0);
+    expect(bundlesFor(dir)).toEqual(made);
+
+    // An edit to a module deep in what the build imports (not the entry point): a label.
+    const messages = path.join(dir, "lib/core/messages/en.ts");
+    writeFileSync(messages, readFileSync(messages, "utf8").replace('"skip.toContent": "Skip to content"', '"skip.toContent": "Skip to the post"'));
+    const edited = await npmBuild(dir, {});
+    expect(edited.code, edited.output).toBe(0);
+    expect(skipLink()).toBe("Skip to the post");
+    expect(bundlesFor(dir)).toHaveLength(2);
+  });
+});
