@@ -14,6 +14,7 @@ import { contentPlugin } from "./lib/eleventy/content-plugin.ts";
 import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
 import { devErrorsPlugin } from "./lib/eleventy/dev-errors-plugin.ts";
 import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
+import { filesPlugin } from "./lib/eleventy/files-plugin.ts";
 import { mediaPlugin } from "./lib/eleventy/media-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
 import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
@@ -77,6 +78,8 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(contentPlugin, { env, content });
   eleventyConfig.addPlugin(devErrorsPlugin, { content });
   eleventyConfig.addPlugin(pagesPlugin);
+  // The plain-text kinds (citation files), written on eleventy.after before the checks read the output.
+  eleventyConfig.addPlugin(filesPlugin, { env, content });
   eleventyConfig.addPlugin(routesPlugin);
   eleventyConfig.addPlugin(textPlugin, { content });
   eleventyConfig.addPlugin(metaPlugin);

@@ -28,6 +28,8 @@ export function paginateKind(kind: string, alias: string) {
 
 export function pagesPlugin(eleventyConfig: TemplateRegistry): void {
   for (const kind of PAGE_KINDS) {
+    // Plain-text kinds are written by lib/eleventy/files-plugin.ts, not rendered.
+    if (kind.text) continue;
     const alias = kind.alias ?? "item";
     const route = kind.items
       ? { pagination: paginateKind(kind.name, alias), permalink: (data: Record<string, unknown>) => fileRoute(kind.url(data[alias])) }

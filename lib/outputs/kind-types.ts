@@ -66,8 +66,15 @@ export interface Breadcrumbs {
 export interface PageKind<T> {
   /** The kind's name; also its virtual template, `gloss/<name>.njk`. */
   name: string;
-  /** Its layout in layouts/. */
-  template: string;
+  /** Its layout in layouts/; none for a kind written as plain text (`text`). */
+  template?: string;
+  /**
+   * A file that is its text and nothing else (a post's citation files): written as is by
+   * lib/eleventy/files-plugin.ts instead of rendered by Eleventy through a layout. Eleventy
+   * pays for every page it renders; at 10,000 posts the 20,000 citation files cost ~14 s there,
+   * and well under a second written directly.
+   */
+  text?: (item: T) => string;
   /** The items it is paginated over, one page each; none: a single page at `url(undefined)`. */
   items?: (source: KindSource) => readonly T[];
   /** The name a template knows its item by (`post`, `listing`, `feed`). */

@@ -235,8 +235,8 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
   // A post's citation files, linked from its "Cite" section: not pages, so not in the sitemap.
   // They depend on its front matter only (the citation's text), never on its body. Their items
   // are the posts' Citation records, not the posts: the rebuild planner tells pages apart by item.
-  kind<Citation>({ name: "cite-bibtex", template: "cite-bibtex.njk", alias: "cite", items: ({ catalog }) => catalog.posts.map((post) => post.cite), url: (cite) => cite.bibtexUrl, sitemap: false, shape: (cite) => cite.text }),
-  kind<Citation>({ name: "cite-csl", template: "cite-csl.njk", alias: "cite", items: ({ catalog }) => catalog.posts.map((post) => post.cite), url: (cite) => cite.cslUrl, sitemap: false, shape: (cite) => cite.text }),
+  kind<Citation>({ name: "cite-bibtex", text: (cite) => cite.bibtex, items: ({ catalog }) => catalog.posts.map((post) => post.cite), url: (cite) => cite.bibtexUrl, sitemap: false, shape: (cite) => cite.text }),
+  kind<Citation>({ name: "cite-csl", text: (cite) => cite.csl, items: ({ catalog }) => catalog.posts.map((post) => post.cite), url: (cite) => cite.cslUrl, sitemap: false, shape: (cite) => cite.text }),
   kind<undefined>({ name: "feed-xsl", template: "feed-xsl.njk", url: () => ROUTES.feedStylesheet, sitemap: false }),
   kind<undefined>({ name: "sitemap", template: "sitemap.njk", url: () => ROUTES.sitemap, sitemap: false }),
   // A post's old addresses: pages that send readers on, not in the sitemap, not indexed.

@@ -184,6 +184,19 @@ describe("the dev server's rebuild", () => {
       // The rebuild's search index runs in the background, in Pagefind's own process: let it
       // finish writing into the output folder before the folder is removed.
       await until(() => (output.match(/\[gloss\] search index: \d+ page/g) ?? []).length === 2, "no search index after the rebuild");
+
+      // A new title: the post's citation files (plain text, not Eleventy pages) are written
+      // again with it, and no other post's.
+      const citation = (n: number, name: string) => path.join(out, `posts/post-${String(n).padStart(6, "0")}`, name);
+      const cites = Array.from({ length: 40 }, (_, i) => citation(i + 1, "cite.bib"));
+      const citesBefore = cites.map((file) => statSync(file).mtimeMs);
+      const edited = path.join(content, "post-000040.md");
+      writeFileSync(edited, readFileSync(edited, "utf8").replace(/^title: .*$/m, 'title: "A title changed while the server runs"'));
+      await until(() => builds().length === 3, "no rebuild after the title edit");
+      expect(readFileSync(citation(40, "cite.bib"), "utf8")).toContain("A title changed while the server runs");
+      expect(readFileSync(citation(40, "cite.json"), "utf8")).toContain("A title changed while the server runs");
+      expect(cites.filter((file, i) => statSync(file).mtimeMs !== citesBefore[i])).toEqual([citation(40, "cite.bib")]);
+      await until(() => (output.match(/\[gloss\] search index: \d+ page/g) ?? []).length === 3, "no search index after the title edit");
     } finally {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill();
