@@ -47,10 +47,15 @@ export interface GlossOptions {
   content: ContentStage;
   /** `/`, or the sub-path the site is deployed under, from the settings. */
   pathPrefix: string;
+  /**
+   * Who builds the search index: the search adapter, after the checks (the default), or the
+   * caller, once Eleventy's run is over (`npm run build`: Eleventy's memory is freed first).
+   */
+  search?: "after-checks" | "caller";
 }
 
 /** Gloss as Eleventy plugins, in pipeline order. `npm run build` calls this with its own options. */
-export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix }: GlossOptions): void {
+export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix, search = "after-checks" }: GlossOptions): void {
   // Eleventy's input is Gloss's own layouts, never the content folder: posts and registries are
   // data that lib/content/ reads (lib/content/policy.ts), so nothing there runs as a template or
   // as Eleventy data. Every page is a virtual template (lib/eleventy/pages-plugin.ts); no file in
@@ -90,7 +95,7 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(progressPlugin, { progress });
   eleventyConfig.addPlugin(mediaPlugin, { env, content });
   eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck] });
-  eleventyConfig.addPlugin(searchPlugin, { env, progress });
+  if (search === "after-checks") eleventyConfig.addPlugin(searchPlugin, { env, progress });
   eleventyConfig.addPlugin(outputBytesPlugin, { mode: env.mode });
   eleventyConfig.addPlugin(serverPlugin, { host: env.host, mode: env.mode });
 }

@@ -9,7 +9,9 @@ import { findContentErrors, formatProblem, warningLines } from "../core/errors.t
 import { readEnv } from "../core/env.ts";
 import { describeFsError } from "../core/fs-errors.ts";
 import { count } from "../core/text.ts";
+import { createProgress } from "../core/progress.ts";
 import { placeholderUrlWarning } from "../content/site.ts";
+import { buildSearchIndex, searchDefaults } from "../outputs/search.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
@@ -41,30 +43,14 @@ type EleventyClass = new (input?: string, output?: string, options?: { quietMode
 
 try {
   rmSync(stagingDir, { recursive: true, force: true });
-  // Settings, content, catalog and outputs, once: the content problems are reported before
-  // Eleventy is even loaded, and Eleventy is handed the same data through the config's options.
-  const buildEnv = { ...env, mode: "build" as const, outputDir: stagingDir };
-  const data = loadBuild(buildEnv);
-  for (const line of warningLines(data.warnings)) console.warn(line);
-  const placeholder = placeholderUrlWarning(data.site);
-  if (placeholder) console.warn(placeholder);
-  // Imported only now, and not at all when the content is wrong, so a failed build reports in a
-  // fraction of the time. (`npm run build` has Node load Eleventy before tsx, in
-  // ./build-preload.js: faster to load there, found here already loaded.)
-  const [{ Eleventy }, { gloss }] = await Promise.all([
-    import("@11ty/eleventy") as unknown as Promise<{ Eleventy: EleventyClass }>,
-    import("../../eleventy.config.ts"),
-  ]);
-  const pathPrefix = data.site.pathPrefix;
-  const eleventy = new Eleventy(undefined, undefined, {
-    quietMode: true,
-    pathPrefix,
-    config: (eleventyConfig) => gloss(eleventyConfig, { env: buildEnv, content: new OneBuild(() => data), pathPrefix }),
-  });
-  // This script reports every failure itself, once, below; Eleventy would print it again with a
-  // stack trace (a failed post-build check is the author's problem, not a crash).
-  eleventy.errorHandler.logger = { message: () => undefined };
-  await eleventy.write();
+  await render();
+  // Eleventy keeps every page it wrote until its run is over: by now, with render() returned,
+  // nothing refers to them, and a full collection gives that memory back before Pagefind (a
+  // process of its own, about 1 GiB a shard) starts.
+  (globalThis as { gc?: () => void }).gc?.();
+  const progress = createProgress({ enabled: env.progress });
+  await buildSearchIndex(stagingDir, searchDefaults, (n, total) => progress.step(`search index: shard ${n} of ${total}`));
+  progress.done();
 } catch (error) {
   failed(error);
 }
@@ -78,6 +64,38 @@ try {
   failed(error);
 }
 console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+/**
+ * Settings, content, catalog and outputs, once, then Eleventy's run (pages, media, post-build
+ * checks) into the staging folder. A function, so that nothing it made outlives it.
+ */
+async function render(): Promise<void> {
+  // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
+  // the same data through the config's options.
+  const buildEnv = { ...env, mode: "build" as const, outputDir: stagingDir };
+  const data = loadBuild(buildEnv);
+  for (const line of warningLines(data.warnings)) console.warn(line);
+  const placeholder = placeholderUrlWarning(data.site);
+  if (placeholder) console.warn(placeholder);
+  // Imported only now, and not at all when the content is wrong, so a failed build reports in a
+  // fraction of the time. (`npm run build` has Node load Eleventy first, in
+  // ./build-preload.js: faster to load there, found here already loaded.)
+  const [{ Eleventy }, { gloss }] = await Promise.all([
+    import("@11ty/eleventy") as unknown as Promise<{ Eleventy: EleventyClass }>,
+    import("../../eleventy.config.ts"),
+  ]);
+  const pathPrefix = data.site.pathPrefix;
+  const eleventy = new Eleventy(undefined, undefined, {
+    quietMode: true,
+    pathPrefix,
+    // The search index is built below, once Eleventy's run is over.
+    config: (eleventyConfig) => gloss(eleventyConfig, { env: buildEnv, content: new OneBuild(() => data), pathPrefix, search: "caller" }),
+  });
+  // This script reports every failure itself, once, below; Eleventy would print it again with a
+  // stack trace (a failed post-build check is the author's problem, not a crash).
+  eleventy.errorHandler.logger = { message: () => undefined };
+  await eleventy.write();
+}
 
 /** Reports a failed build on stderr (content problems one per line, anything else one line) and exits 1. */
 function failed(error: unknown): never {
