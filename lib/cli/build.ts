@@ -12,13 +12,22 @@ import { count } from "../core/text.ts";
 import { createProgress } from "../core/progress.ts";
 import { placeholderUrlWarning } from "../content/site.ts";
 import { buildSearchIndex, searchDefaults } from "../outputs/search.ts";
+import { SearchCache } from "../outputs/search-cache.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
 import type { EleventyConfig } from "../../eleventy.config.ts";
 
 const started = performance.now();
-const env = readEnv();
+const env = (() => {
+  try {
+    return readEnv();
+  } catch (error) {
+    // A variable set wrong (GLOSS_SEARCH_SHARD_SIZE, GLOSS_DEV_OUTPUT_DIR): one line, nothing built.
+    console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
 const finalDir = env.outputDir;
 const stagingDir = `${finalDir}.staging`;
 const shownFinal = path.relative(process.cwd(), finalDir) || finalDir;
@@ -49,8 +58,9 @@ try {
   // process of its own, about 1 GiB a shard) starts.
   (globalThis as { gc?: () => void }).gc?.();
   const progress = createProgress({ enabled: env.progress });
-  await buildSearchIndex(stagingDir, searchDefaults, (n, total) => progress.step(`search index: shard ${n} of ${total}`));
+  const search = await buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir));
   progress.done();
+  if (search.reused > 0) console.log(`[gloss] search index: ${search.reused} of ${search.shards} shard(s) unchanged, taken from the cache`);
 } catch (error) {
   failed(error);
 }

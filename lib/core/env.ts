@@ -46,6 +46,11 @@ export interface GlossEnv {
   waybackSave: string;
   /** A progress line on long builds: on a terminal only, never in CI (`CI` set) or with `GLOSS_PROGRESS=0`. */
   progress: boolean;
+  /**
+   * Most posts one Pagefind run indexes in `npm run build` (`GLOSS_SEARCH_SHARD_SIZE`, 2,500): its
+   * memory grows with them (docs/performance.md, "Search in shards").
+   */
+  searchShardSize: number;
 }
 
 /** Flags for headless Chromium here: no sandbox as root, no GPU, no calls home. */
@@ -59,6 +64,9 @@ export const BUILD_OUTPUT_DIR = "_site";
 // The project folder: two up from this file, or, in a bundle lib/cli/compiled.js made (which
 // lives elsewhere), the folder it was made for.
 declare const __GLOSS_ROOT__: string | undefined;
+/** Posts one Pagefind run indexes, unless GLOSS_SEARCH_SHARD_SIZE says otherwise (lib/outputs/search.ts reads it too). */
+export const searchShardDefault = 2500;
+
 const root = typeof __GLOSS_ROOT__ === "string" ? __GLOSS_ROOT__ : path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
@@ -102,10 +110,19 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     waybackApi: vars.GLOSS_WAYBACK_API || "https://archive.org/wayback/available",
     waybackSave: vars.GLOSS_WAYBACK_SAVE || "https://web.archive.org/save/",
     progress: Boolean(process.stderr.isTTY) && !vars.CI && vars.GLOSS_PROGRESS !== "0",
+    searchShardSize: positiveInteger(vars.GLOSS_SEARCH_SHARD_SIZE, "GLOSS_SEARCH_SHARD_SIZE") ?? searchShardDefault,
   };
 }
 
 /** The dev server's folder, refused when it is (or holds, or is inside) the deploy folder. */
+/** A whole number above zero from the environment, or undefined when unset; anything else is refused by name. */
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a whole number above 0, got "${value}"`);
+  return number;
+}
+
 function devOutput(dev: string, deploy: string): string {
   const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}${path.sep}`);
   if (overlaps(dev, deploy) || overlaps(deploy, dev)) {

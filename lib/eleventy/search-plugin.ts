@@ -27,7 +27,7 @@ export function searchPlugin(eleventyConfig: SearchConfigApi, { env, progress, .
     // as soon as its pages are written; search catches up a moment later.
     const background = backgroundRunner(async (outputDir: string) => {
       const began = performance.now();
-      const pages = await buildSearchIndex(outputDir, merged);
+      const { pages } = await buildSearchIndex(outputDir, merged);
       console.log(`[gloss] search index: ${pages} page(s) in ${Math.round(performance.now() - began)} ms`);
     });
     eleventyConfig.on("eleventy.after", ({ directories }) => background(path.resolve(env.cwd, directories.output)));

@@ -6,10 +6,12 @@
 // (public/js/search.js reads the list of shards, `mergeIndex`). Each shard is a full Pagefind
 // bundle: the first at `pagefind/`, the others at `pagefind/shards/<n>/`.
 import { spawn } from "node:child_process";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { searchShardDefault } from "../core/env.ts";
 import { ROUTES } from "../core/routes.ts";
+import { shardKey, type SearchCache } from "./search-cache.ts";
 
 export interface SearchOptions {
   /** The pages Pagefind reads, relative to the output folder: posts and standalone pages. */
@@ -28,7 +30,7 @@ export const searchDefaults = {
   glob: `{${ROUTES.post("*").replace(/^\//, "")},${ROUTES.page("*").replace(/^\//, "")}}index.html`,
   bundleDir: ROUTES.searchBundle.replace(/\//g, ""),
   postsDir: ROUTES.post("").replace(/^\/+|\/+$/g, ""),
-  shardSize: 2500,
+  shardSize: searchShardDefault,
 } satisfies SearchOptions;
 
 /** The list of shards merged into the first, inside the bundle folder; read by public/js/search.js. */
@@ -101,10 +103,16 @@ async function runPagefind(site: string, glob: string, bundle: string): Promise<
   return Number(indexed[1]);
 }
 
-/** The top-level pages (`about/index.html`), which the first shard indexes with its posts. */
+/**
+ * The top-level pages Pagefind indexes (`about/index.html`), which the first shard indexes with
+ * its posts: those with a `data-pagefind-body` (Pagefind skips the others once any page has one).
+ */
 function topLevelPages(outputDir: string, options: SearchOptions): string[] {
   const skip = new Set([options.postsDir, options.bundleDir, SHARD_SITE]);
-  return postSlugs(outputDir, { ...options, postsDir: "" }).filter((name) => !skip.has(name)).map((name) => path.join(name, "index.html"));
+  return postSlugs(outputDir, { ...options, postsDir: "" })
+    .filter((name) => !skip.has(name))
+    .map((name) => path.join(name, "index.html"))
+    .filter((file) => readFileSync(path.join(outputDir, file), "utf8").includes("data-pagefind-body"));
 }
 
 /** Hard links (a copy where links fail) the shard's pages into a site of their own. */
@@ -122,35 +130,58 @@ function linkShard(outputDir: string, site: string, slugs: readonly string[], op
   }
 }
 
+/** What a search index run did. */
+export interface SearchReport {
+  /** Pages indexed. */
+  pages: number;
+  shards: number;
+  /** Shards taken from the cache (lib/outputs/search-cache.ts) instead of indexed. */
+  reused: number;
+}
+
 /**
  * Indexes the built site in `outputDir` with Pagefind's command line, in shards of
- * `shardSize` posts; returns the number of pages indexed. The command line, not Pagefind's
- * Node API: the API's service indexed the same 10,000 pages in about 88 s where the command
- * line takes about 45 s, on this project's machine.
+ * `shardSize` posts. The command line, not Pagefind's Node API: the API's service indexed the
+ * same 10,000 pages in about 88 s where the command line takes about 45 s, on this project's
+ * machine. With a `cache`, a shard whose pages are byte for byte those of a shard the last
+ * build indexed is taken from it instead.
  */
-export async function buildSearchIndex(outputDir: string, options: SearchOptions = searchDefaults, onShard: (n: number, total: number) => void = () => undefined): Promise<number> {
+export async function buildSearchIndex(outputDir: string, options: SearchOptions = searchDefaults, onShard: (n: number, total: number) => void = () => undefined, cache?: SearchCache): Promise<SearchReport> {
   const shards = planShards(postSlugs(outputDir, options), options.shardSize);
+  const top = topLevelPages(outputDir, options);
   const glob = options.glob;
-  let pages = 0;
-  if (shards.length === 1) {
-    onShard(1, 1);
-    pages = await runPagefind(outputDir, glob, path.join(outputDir, options.bundleDir));
-  } else {
-    const site = path.join(outputDir, SHARD_SITE);
-    try {
-      for (const [n, slugs] of shards.entries()) {
-        onShard(n + 1, shards.length);
-        linkShard(outputDir, site, slugs, options, n === 0 ? topLevelPages(outputDir, options) : []);
-        pages += await runPagefind(site, glob, path.join(outputDir, shardBundle(n, options)));
+  const report: SearchReport = { pages: 0, shards: shards.length, reused: 0 };
+  const site = path.join(outputDir, SHARD_SITE);
+  try {
+    for (const [n, slugs] of shards.entries()) {
+      onShard(n + 1, shards.length);
+      const bundle = path.join(outputDir, shardBundle(n, options));
+      const extra = n === 0 ? top : [];
+      const key = cache ? shardKey(outputDir, [...slugs.map((slug) => path.join(options.postsDir, slug, "index.html")), ...extra], glob) : undefined;
+      const restored = key ? cache!.restore(key, bundle) : undefined;
+      if (restored !== undefined) {
+        report.pages += restored;
+        report.reused += 1;
+        continue;
       }
-    } finally {
-      rmSync(site, { recursive: true, force: true });
+      let pages: number;
+      if (shards.length === 1) pages = await runPagefind(outputDir, glob, bundle);
+      else {
+        linkShard(outputDir, site, slugs, options, extra);
+        pages = await runPagefind(site, glob, bundle);
+      }
+      report.pages += pages;
+      // The first shard's folder holds the others' (`shards/`) and the list of them: not its own.
+      if (key) cache!.store(key, bundle, pages, n === 0 ? new Set(["shards", SHARDS_FILE]) : new Set());
     }
+  } finally {
+    rmSync(site, { recursive: true, force: true });
   }
+  cache?.prune();
   // Paths relative to the first bundle, where the search page finds this list.
   const others = shards.slice(1).map((_, i) => `${path.relative(options.bundleDir, shardBundle(i + 1, options))}/`);
   writeFileSync(path.join(outputDir, options.bundleDir, SHARDS_FILE), `${JSON.stringify({ shards: others })}\n`);
-  return pages;
+  return report;
 }
 
 async function writeEmptyIndex(bundle: string): Promise<number> {

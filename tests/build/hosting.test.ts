@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import yaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
+import { readEnv } from "../../lib/core/env.ts";
 import { createStaticServer, listen } from "../../lib/preview/static-server.ts";
 import { crawl } from "../helpers/crawl.ts";
 import { ROOT, makeSite, postFile } from "../helpers/site.ts";
@@ -69,6 +70,17 @@ describe("the GitHub Pages workflow", () => {
     expect(runs).toEqual(["npm ci", "npm run build"]);
     expect(runs.every(isProjectCommand)).toBe(true);
     expect(step("actions/setup-node")?.with?.["node-version-file"]).toBe(".node-version");
+  });
+
+  it("restores the build cache folder before the build and saves it after, a new one each run", () => {
+    const cache = step("actions/cache");
+    const names = build.steps.map((s) => s.run ?? s.uses?.split("@")[0]);
+    expect(names.indexOf("actions/cache")).toBeGreaterThan(names.indexOf("npm ci"));
+    expect(names.indexOf("actions/cache")).toBeLessThan(names.indexOf("npm run build"));
+    // The folder a build in the repository keeps its cache in (lib/core/env.ts).
+    expect(cache?.with?.path).toBe(path.relative(ROOT, readEnv({}).cacheDir));
+    expect(cache?.with?.key).toBe("gloss-build-${{ github.run_id }}");
+    expect(cache?.with?.["restore-keys"]).toBe("gloss-build-");
   });
 
   it("builds for the address and sub-path configure-pages reports, and uploads _site", () => {

@@ -93,7 +93,7 @@ describe("a search index in shards, merged in the browser", () => {
   // archive gets (lib/outputs/search.ts), each post in its own; the About page goes with the first.
   const ctx = inChromium();
   const indexInShards = async () => {
-    const pages = await buildSearchIndex(ctx.site.outputDir, { ...searchDefaults, shardSize: 1 });
+    const { pages } = await buildSearchIndex(ctx.site.outputDir, { ...searchDefaults, shardSize: 1 });
     expect(pages).toBe(2 + 1);
   };
 

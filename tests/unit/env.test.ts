@@ -27,6 +27,21 @@ describe("output folders by run mode", () => {
   });
 });
 
+describe("posts a search shard holds", () => {
+  it.each([
+    [{}, 2500],
+    [{ GLOSS_SEARCH_SHARD_SIZE: "" }, 2500],
+    [{ GLOSS_SEARCH_SHARD_SIZE: "1" }, 1],
+    [{ GLOSS_SEARCH_SHARD_SIZE: "1000" }, 1000],
+  ])("%j: %i", (vars, size) => {
+    expect(readEnv(vars).searchShardSize).toBe(size);
+  });
+
+  it.each(["0", "-5", "2.5", "many"])("refuses GLOSS_SEARCH_SHARD_SIZE=%s by name", (value) => {
+    expect(() => readEnv({ GLOSS_SEARCH_SHARD_SIZE: value })).toThrow(`GLOSS_SEARCH_SHARD_SIZE must be a whole number above 0, got "${value}"`);
+  });
+});
+
 describe("the site's address from the environment", () => {
   it.each([
     [{}, undefined, undefined],

@@ -1,0 +1,134 @@
+// Search shards kept between builds (lib/outputs/search-cache.ts): a shard whose pages did not
+// change is taken from the cache folder, and the site is byte for byte the one a cold build
+// writes, after every kind of edit; a cache that does not check out is never trusted.
+import { cpSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SearchCache } from "../../lib/outputs/search-cache.ts";
+import { buildSearchIndex, searchDefaults } from "../../lib/outputs/search.ts";
+import { DEFAULT_AUTHORS, buildSite, makeSite, postFile, type FixtureSite } from "../helpers/site.ts";
+import { makeTempDir } from "../helpers/temp.ts";
+import { hashTree } from "../helpers/tree.ts";
+
+const POSTS: Record<string, string> = {
+  "alpha.md": postFile({ title: "Alpha", date: "2020-01-05", tags: ["North Korea"], body: "> [!quote story]\n> A quoted line.\n\nAlpha's commentary on walruses." }),
+  "bravo.md": postFile({ title: "Bravo", date: "2020-02-05", tags: ["Sanctions"], body: "Bravo's commentary on pelicans." }),
+  "charlie.md": postFile({ title: "Charlie", date: "2020-03-05", tags: ["North Korea"], body: "Charlie's commentary on otters." }),
+  "delta.md": postFile({ title: "Delta", date: "2020-04-05", tags: ["Sanctions"], body: "Delta's commentary on herons." }),
+};
+/** One post a shard: four Pagefind bundles for four posts. */
+const SHARDED = { GLOSS_SEARCH_SHARD_SIZE: "1" };
+
+describe("buildSearchIndex with a cache", () => {
+  let built: string;
+  beforeAll(async () => {
+    const site = makeSite(POSTS);
+    const result = await buildSite(site, SHARDED);
+    expect(result.code, result.stderr).toBe(0);
+    built = site.outputDir;
+    rmSync(path.join(built, "pagefind"), { recursive: true });
+  });
+  /** A copy of the built site without its index, changed by `edit`. */
+  const copy = (edit: (dir: string) => void = () => undefined) => {
+    const dir = path.join(makeTempDir("gloss-search-cache-"), "_site");
+    cpSync(built, dir, { recursive: true });
+    edit(dir);
+    return dir;
+  };
+  const options = { ...searchDefaults, shardSize: 1 };
+  const index = (dir: string, cache?: SearchCache) => buildSearchIndex(dir, options, undefined, cache);
+  const bundle = (dir: string) => hashTree(path.join(dir, "pagefind"));
+  const editAlpha = (dir: string) => {
+    const page = path.join(dir, "posts/alpha/index.html");
+    writeFileSync(page, readFileSync(page, "utf8").replaceAll("walruses", "narwhals"));
+  };
+
+  it("takes unchanged shards from the cache, indexes the changed one, and writes what a cold run writes", async () => {
+    const cacheDir = makeTempDir("gloss-search-cache-store-");
+    const cold = copy();
+    expect(await index(cold, new SearchCache(cacheDir))).toEqual({ pages: 4, shards: 4, reused: 0 });
+
+    const again = copy();
+    expect(await index(again, new SearchCache(cacheDir))).toEqual({ pages: 4, shards: 4, reused: 4 });
+    expect(bundle(again)).toEqual(bundle(cold));
+
+    const edited = copy(editAlpha);
+    expect(await index(edited, new SearchCache(cacheDir))).toEqual({ pages: 4, shards: 4, reused: 3 });
+    const editedCold = copy(editAlpha);
+    await index(editedCold);
+    expect(bundle(edited)).toEqual(bundle(editedCold));
+    expect(bundle(edited)).not.toEqual(bundle(cold));
+    // The cache keeps the last run's shards only: the four of the edited site.
+    expect(readdirSync(path.join(cacheDir, "search"))).toHaveLength(4);
+  });
+
+  it("ignores a stored shard whose files were changed, removed or added, and one from another format", async () => {
+    const cacheDir = makeTempDir("gloss-search-cache-store-");
+    const cold = copy();
+    await index(cold, new SearchCache(cacheDir));
+    // Read now: the site's files are hard links to the stored ones, which are about to be spoiled.
+    const expected = bundle(cold);
+    const stored = readdirSync(path.join(cacheDir, "search")).map((name) => path.join(cacheDir, "search", name));
+    const fileOf = (dir: string) => readdirSync(dir, { recursive: true }).map(String).find((name) => name.endsWith(".pf_fragment"))!;
+    // One shard's fragment rewritten, another's removed, a third given an extra file, the last
+    // one's manifest from some other format: none of them is used.
+    writeFileSync(path.join(stored[0]!, fileOf(stored[0]!)), "not a fragment");
+    unlinkSync(path.join(stored[1]!, fileOf(stored[1]!)));
+    writeFileSync(path.join(stored[2]!, "extra.js"), "alert(1)");
+    const manifest = path.join(stored[3]!, "gloss-manifest.json");
+    writeFileSync(manifest, readFileSync(manifest, "utf8").replace("gloss-search-shard/1", "gloss-search-shard/0"));
+    writeFileSync(path.join(cacheDir, "search", "stray-file"), "left by something else");
+
+    const again = copy();
+    expect(await index(again, new SearchCache(cacheDir))).toEqual({ pages: 4, shards: 4, reused: 0 });
+    expect(bundle(again)).toEqual(expected);
+    expect(readdirSync(path.join(cacheDir, "search"))).toHaveLength(4);
+    // Stored again whole: the next run takes all four.
+    expect(await index(copy(), new SearchCache(cacheDir))).toMatchObject({ reused: 4 });
+  });
+});
+
+describe("npm run build with the cache folder of the build before", () => {
+  // Each edit, then a warm build (the cache folder kept) and a cold one (no cache, no previous
+  // site) of the same content: the two sites must be the same, byte for byte.
+  let site: FixtureSite;
+  const warmOut = () => site.outputDir;
+  const cache = () => path.join(site.dir, ".cache");
+  beforeAll(async () => {
+    site = makeSite(POSTS);
+    const first = await buildSite(site, SHARDED);
+    expect(first.code, first.stderr).toBe(0);
+  });
+
+  const edits: [string, () => void][] = [
+    ["the text of a post", () => writeFileSync(path.join(site.contentDir, "bravo.md"), POSTS["bravo.md"]!.replace("pelicans", "cormorants"))],
+    ["a post's tags", () => writeFileSync(path.join(site.contentDir, "charlie.md"), POSTS["charlie.md"]!.replace('"North Korea"', '"Sanctions"'))],
+    ["a post's date", () => writeFileSync(path.join(site.contentDir, "delta.md"), POSTS["delta.md"]!.replace("2020-04-05", "2019-12-24"))],
+    ["a deleted post", () => unlinkSync(path.join(site.contentDir, "alpha.md"))],
+    ["a registry entry (an author's name)", () => writeFileSync(path.join(site.contentDir, "_data/authors.yaml"), DEFAULT_AUTHORS.replace("Ann Author", "Ann Q. Author"))],
+  ];
+  it.each(edits)("after %s", async (what, edit) => {
+    edit();
+    const warm = await buildSite(site, SHARDED);
+    expect(warm.code, warm.stderr).toBe(0);
+    const coldOut = path.join(makeTempDir("gloss-search-cache-cold-"), "_site");
+    const cold = await buildSite(site, { ...SHARDED, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-search-cache-empty-") });
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.stdout).not.toContain("taken from the cache");
+    expect(hashTree(warmOut())).toEqual(hashTree(coldOut));
+    if (what === "the text of a post") expect(warm.stdout).toContain("[gloss] search index: 3 of 4 shard(s) unchanged, taken from the cache");
+    expect(readdirSync(path.join(cache(), "search")).length).toBeGreaterThan(0);
+  });
+});
+
+describe("GLOSS_SEARCH_SHARD_SIZE set wrong", () => {
+  it("fails the build with one line naming it, and leaves the previous site as it was", async () => {
+    const site = makeSite(POSTS);
+    expect((await buildSite(site)).code).toBe(0);
+    const before = hashTree(site.outputDir);
+    const result = await buildSite(site, { GLOSS_SEARCH_SHARD_SIZE: "lots" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('Build failed: GLOSS_SEARCH_SHARD_SIZE must be a whole number above 0, got "lots"\n');
+    expect(hashTree(site.outputDir)).toEqual(before);
+  });
+});
