@@ -1,6 +1,7 @@
 // Eleventy adapter for search: the Pagefind index (lib/outputs/search.ts) written on
-// `eleventy.after`, after the post-build checks passed: in `npm run build` into the staging
-// folder, swapped in with the rest; in the dev server in the background, one run at a time.
+// `eleventy.after`, after the post-build checks passed: in the dev server in the background, one
+// run at a time; in a production build when its caller leaves search to Eleventy's run
+// (`npm run build` does not: it indexes once that run is over, lib/cli/build.ts).
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { GlossEnv } from "../core/env.ts";

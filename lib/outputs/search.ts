@@ -1,5 +1,7 @@
 // Search: a Pagefind index of the post pages, built from the written site after its checks
-// pass (lib/eleventy/search-plugin.ts runs it). Only what post.njk marks `data-pagefind-body`
+// pass (`npm run build` runs it once Eleventy's run is over, lib/cli/build.ts, with the shards
+// of the build before from the cache, lib/outputs/search-cache.ts; the dev server in the
+// background, lib/eleventy/search-plugin.ts). Only what post.njk marks `data-pagefind-body`
 // (title and body, not navigation) is indexed. Pagefind holds a run's whole index in memory
 // (about 2 GiB for 10,000 posts), so a large archive is indexed in shards of `shardSize` posts,
 // one Pagefind run after another, and the search page merges them in the browser
