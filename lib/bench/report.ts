@@ -26,8 +26,10 @@ export interface BenchRow {
   warmSeconds: number | undefined;
   /** The dev server's rebuild after the same kind of edit, when measured. */
   incrementalSeconds: number | undefined;
-  /** Why the build failed (killed at the memory limit), when it did. */
+  /** Why the build failed, in a few words (failureReason), when it did. */
   failure?: string;
+  /** The end of the failed build's standard error. */
+  failureOutput?: string;
 }
 
 export interface LaunchRow {
@@ -81,3 +83,18 @@ export function renderTable(rows: readonly BenchRow[]): string {
   const growth = rows.length > 1 ? `\ngrowth: ${rows.slice(1).map((r, i) => `time(${r.posts})/time(${rows[i]!.posts}) = ${(r.gloss.seconds / rows[i]!.gloss.seconds).toFixed(2)}`).join(", ")}` : "";
   return [format(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(format)].join("\n") + growth;
 }
+
+/**
+ * Why a build failed, in a few words for the tables: killed by the kernel at the memory limit,
+ * stopped by V8 at its heap limit, or the build's own "Build failed:" line.
+ */
+export function failureReason(code: number | null, signal: string | null, stderr: string): string {
+  if (signal === "SIGKILL" || code === 137) return "killed (over the memory limit)";
+  if (/JavaScript heap out of memory/.test(stderr)) {
+    const heap = /Scavenge [\d.]+ \(([\d.]+)\) -> /.exec(stderr)?.[1] ?? /Mark-Compact [\d.]+ \(([\d.]+)\) -> /.exec(stderr)?.[1];
+    return `Node's JavaScript heap out of memory${heap ? ` (at ${Math.round(Number(heap))} MB, V8's heap limit)` : " (V8's heap limit)"}`;
+  }
+  const line = stderr.split("\n").find((l) => l.startsWith("Build failed:"));
+  return line ?? `exited ${code ?? signal}`;
+}
+

@@ -19,7 +19,7 @@ import { readEnv } from "../core/env.ts";
 import { pagefindBinary } from "../outputs/search.ts";
 import { writeFloorProject } from "../bench/floor.ts";
 import { memoryLimit, parseSize, type MemoryLimit } from "../bench/limit.ts";
-import { median, ratio, renderTable, type BenchResults, type BenchRow, type LaunchRow } from "../bench/report.ts";
+import { failureReason, median, ratio, renderTable, type BenchResults, type BenchRow, type LaunchRow } from "../bench/report.ts";
 import { sampleTree } from "../bench/sampler.ts";
 import { evaluateTargets, renderTargets } from "../bench/targets.ts";
 import { writeCorpus } from "./bench-gen.ts";
@@ -73,6 +73,7 @@ interface Run {
   /** The whole process tree's peak, sampled from /proc. */
   peakMiB: number;
   failure?: string;
+  failureOutput?: string;
 }
 
 /** Runs a command, timing it from outside and sampling its process tree's memory. */
@@ -88,7 +89,7 @@ function runCommand(command: string, args: string[], cwd: string, extraEnv: Reco
     child.on("close", (code, signal) => {
       const seconds = (performance.now() - started) / 1000;
       const peakMiB = sampler.stop() / MIB;
-      const failure = code === 0 ? undefined : signal === "SIGKILL" || code === 137 ? "killed (over the memory limit)" : `exited ${code ?? signal}: ${stderr.slice(-2000)}`;
+      const failure = code === 0 ? undefined : failureReason(code, signal, stderr);
       resolve({ seconds, rssMiB: 0, peakMiB, stderr, ...(failure ? { failure } : {}) });
     });
   });
@@ -98,9 +99,9 @@ function runCommand(command: string, args: string[], cwd: string, extraEnv: Reco
 async function runNode(args: string[], cwd: string, extraEnv: Record<string, string>, report: string, preload: string[] = [], limited = false): Promise<Run> {
   rmSync(report, { force: true });
   const result = await runCommand(process.execPath, [...preload, measure, report, ...args], cwd, extraEnv, limited);
-  if (result.failure && !limited) throw new Error(`${args.join(" ")} ${result.failure}`);
+  if (result.failure && !limited) throw new Error(`${args.join(" ")} ${result.failure}: ${result.stderr.slice(-2000)}`);
   const rssMiB = existsSync(report) ? Number(readFileSync(report, "utf8")) / 1024 : 0;
-  return { seconds: result.seconds, rssMiB, peakMiB: result.peakMiB, ...(result.failure ? { failure: result.failure } : {}) };
+  return { seconds: result.seconds, rssMiB, peakMiB: result.peakMiB, ...(result.failure ? { failure: result.failure, failureOutput: result.stderr.slice(-2000) } : {}) };
 }
 
 function countHtml(dir: string): number {
@@ -182,6 +183,7 @@ for (const n of sizes) {
   const floor: Run[] = [];
   const floorSearch: Run[] = [];
   let failure: string | undefined;
+  let failureOutput: string | undefined;
   for (let i = 0; i < times && !failure; i += 1) {
     // Cold: no previous site and no cache.
     rmSync(glossOut, { recursive: true, force: true });
@@ -190,6 +192,7 @@ for (const n of sizes) {
     const cold = await glossBuild(corpus, glossOut, base, report);
     gloss.push(cold);
     failure = cold.failure;
+    failureOutput = cold.failureOutput;
     rmSync(path.join(floorDir, "_site"), { recursive: true, force: true });
     floor.push(await floorBuild(floorDir, report));
     const indexed = await runCommand(pagefind, ["--site", path.join(floorDir, "_site")], floorDir, {}, false);
@@ -206,6 +209,7 @@ for (const n of sizes) {
     appendFileSync(path.join(corpus, "post-000001.md"), "\nAn edit for the benchmark's warm build.\n");
     const warm = await glossBuild(corpus, glossOut, base, report);
     failure = warm.failure;
+    failureOutput = warm.failureOutput;
     warmSeconds = warm.seconds;
     process.stderr.write(`N=${n} warm build after one edit: ${warm.failure ?? `${warm.seconds.toFixed(2)} s`}\n`);
   }
@@ -221,7 +225,7 @@ for (const n of sizes) {
     searchRatio: 0,
     warmSeconds,
     incrementalSeconds,
-    ...(failure ? { failure } : {}),
+    ...(failure ? { failure, failureOutput } : {}),
   };
   row.ratio = ratio(row.gloss.seconds, row.floor.seconds);
   row.searchRatio = ratio(row.gloss.seconds, row.floor.seconds + row.floorSearch.seconds);

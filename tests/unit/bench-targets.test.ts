@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ownCgroups, parseSize } from "../../lib/bench/limit.ts";
-import type { BenchResults, BenchRow } from "../../lib/bench/report.ts";
+import { failureReason, type BenchResults, type BenchRow } from "../../lib/bench/report.ts";
 import { descendants, parentsOf, residentBytes, treeResidentBytes } from "../../lib/bench/sampler.ts";
 import { evaluateTargets, renderTargets } from "../../lib/bench/targets.ts";
 
@@ -96,3 +96,17 @@ describe("the bench's memory probes", () => {
     expect(treeResidentBytes(process.pid)).toBeGreaterThanOrEqual(process.memoryUsage().rss * 0.5);
   });
 });
+
+describe("why a benchmarked build failed, in a few words", () => {
+  const oom = "<--- Last few GCs --->\n[1:0x1]   140918 ms: Scavenge 2007.3 (2087.6) -> 1999.5 (2103.6) MB, 19.66 / 0.00 ms\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n 1: 0xb78db3 node::OOMErrorHandler";
+  it.each([
+    [137, null, "", "killed (over the memory limit)"],
+    [null, "SIGKILL", "", "killed (over the memory limit)"],
+    [null, "SIGABRT", oom, "Node's JavaScript heap out of memory (at 2088 MB, V8's heap limit)"],
+    [1, null, "warning: x\nBuild failed: 2 content problems\n  posts/a.md:3 › date: …", "Build failed: 2 content problems"],
+    [3, null, "something else", "exited 3"],
+  ])("code %s, signal %s → %s", (code, signal, stderr, reason) => {
+    expect(failureReason(code, signal, stderr)).toBe(reason);
+  });
+});
+
