@@ -51,6 +51,11 @@ export interface GlossEnv {
    * memory grows with them (docs/performance.md, "Search in shards").
    */
   searchShardSize: number;
+  /**
+   * From how many posts `npm run build` renders in a process of its own, which exits before the
+   * search index is built (`GLOSS_RENDER_APART_FROM`, 1,000).
+   */
+  renderApartFrom: number;
 }
 
 /** Flags for headless Chromium here: no sandbox as root, no GPU, no calls home. */
@@ -68,6 +73,8 @@ declare const __GLOSS_ROOT__: string | undefined;
 export const searchShardDefault = 2500;
 
 const root = typeof __GLOSS_ROOT__ === "string" ? __GLOSS_ROOT__ : path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** Whether this code runs from a bundle lib/cli/compiled.js made (`npm run build`), not through tsx. */
+export const compiledBuild = typeof __GLOSS_ROOT__ === "string";
 
 /**
  * The site's address as the build's host announces it, in order: Netlify's `URL` (only when
@@ -111,6 +118,7 @@ export function readEnv(vars: NodeJS.ProcessEnv = process.env): GlossEnv {
     waybackSave: vars.GLOSS_WAYBACK_SAVE || "https://web.archive.org/save/",
     progress: Boolean(process.stderr.isTTY) && !vars.CI && vars.GLOSS_PROGRESS !== "0",
     searchShardSize: positiveInteger(vars.GLOSS_SEARCH_SHARD_SIZE, "GLOSS_SEARCH_SHARD_SIZE") ?? searchShardDefault,
+    renderApartFrom: positiveInteger(vars.GLOSS_RENDER_APART_FROM, "GLOSS_RENDER_APART_FROM") ?? 1000,
   };
 }
 

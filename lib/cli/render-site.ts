@@ -1,0 +1,47 @@
+// The rendering half of `npm run build`: settings, content, catalog and outputs, once, then
+// Eleventy's run (pages, media, post-build checks) into a staging folder. lib/cli/build.ts runs
+// it in its own process for a small site, and in a process of its own for a large one
+// (lib/cli/render.ts): Eleventy holds every page it wrote until its run is over, and that
+// process exits, giving its memory back, before Pagefind (about 1 GiB a shard) indexes the pages.
+import type { EleventyConfig } from "../../eleventy.config.ts";
+import { readEnv } from "../core/env.ts";
+import { warningLines } from "../core/errors.ts";
+import { placeholderUrlWarning } from "../content/site.ts";
+import { OneBuild, loadBuild } from "../pipeline/load.ts";
+
+type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
+  write(): Promise<unknown>;
+  errorHandler: { logger: { message(...args: unknown[]): void } };
+};
+
+/** Renders the site into `stagingDir`; throws what failed (lib/pipeline/failure.ts words it). */
+export async function renderSite(stagingDir: string): Promise<void> {
+  // Eleventy, when imported, adds a module-resolve hook (run for every later import) to reload
+  // JavaScript that changed while watching; a one-off build has nothing to reload. (Eleventy's
+  // own switch, read by Eleventy: Gloss's settings reach the config as options, below.)
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER = "1";
+  // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
+  // the same data through the config's options.
+  const env = { ...readEnv(), mode: "build" as const, outputDir: stagingDir };
+  const data = loadBuild(env);
+  for (const line of warningLines(data.warnings)) console.warn(line);
+  const placeholder = placeholderUrlWarning(data.site);
+  if (placeholder) console.warn(placeholder);
+  // Imported only now, and not at all when the content is wrong, so a failed build reports in a
+  // fraction of the time. (lib/cli/build-preload.js may have loaded Eleventy already.)
+  const [{ Eleventy }, { gloss }] = await Promise.all([
+    import("@11ty/eleventy") as unknown as Promise<{ Eleventy: EleventyClass }>,
+    import("../../eleventy.config.ts"),
+  ]);
+  const pathPrefix = data.site.pathPrefix;
+  const eleventy = new Eleventy(undefined, undefined, {
+    quietMode: true,
+    pathPrefix,
+    // build.ts builds the search index once the pages are written (and this run's memory is freed).
+    config: (eleventyConfig) => gloss(eleventyConfig, { env, content: new OneBuild(() => data), pathPrefix, search: "caller" }),
+  });
+  // Every failure is reported once, by the caller; Eleventy would print it again with a stack
+  // trace (a failed post-build check is the author's problem, not a crash).
+  eleventy.errorHandler.logger = { message: () => undefined };
+  await eleventy.write();
+}

@@ -1,0 +1,19 @@
+// The rendering process of `npm run build` for a large site (lib/cli/build.ts starts it when
+// the content folder holds GLOSS_RENDER_APART_FROM posts or more): renders the site into the
+// staging folder named by its one argument (lib/cli/render-site.ts), then exits, so its memory is
+// the system's again before Pagefind indexes the pages. A failure is printed here, as
+// lib/pipeline/failure.ts words it, and the process exits 1; build.ts does the rest.
+import { failureLines } from "../pipeline/failure.ts";
+import { renderSite } from "./render-site.ts";
+
+const [stagingDir] = process.argv.slice(2);
+if (!stagingDir) {
+  console.error("usage: render.ts <staging folder> (lib/cli/build.ts runs it)");
+  process.exit(2);
+}
+try {
+  await renderSite(stagingDir);
+} catch (error) {
+  for (const line of failureLines(error)) console.error(line);
+  process.exit(1);
+}

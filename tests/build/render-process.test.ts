@@ -1,0 +1,111 @@
+// `npm run build` renders a large site in a process of its own (lib/cli/render.ts) and builds the
+// search index only once that process has exited, so Eleventy's memory and Pagefind's never add
+// up; a rendering process that dies (the kernel's out-of-memory killer) fails the build cleanly.
+// A small site renders in the build's own process. "Large" is GLOSS_RENDER_APART_FROM posts
+// (1,000); these tests set it low.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeCorpus } from "../../lib/cli/bench-gen.ts";
+import { ROOT, TSX, type FixtureSite } from "../helpers/site.ts";
+import { makeTempDir } from "../helpers/temp.ts";
+import { hashTree } from "../helpers/tree.ts";
+
+function corpusSite(posts: number): FixtureSite {
+  const dir = makeTempDir("gloss-render-process-");
+  const contentDir = path.join(dir, "posts");
+  writeCorpus(contentDir, posts);
+  return { dir, contentDir, outputDir: path.join(dir, "_site") };
+}
+
+/** The command lines of a process's children, read from /proc. */
+function children(pid: number): { pid: number; command: string }[] {
+  const found: { pid: number; command: string }[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (parent === pid) found.push({ pid: Number(name), command: readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0").join(" ") });
+    } catch {
+      // gone while read
+    }
+  }
+  return found;
+}
+
+interface Watched {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** What the build's children were at each look, every few milliseconds. */
+  looks: { render: boolean; pagefind: boolean }[];
+}
+
+/** Runs the build as the tests do (tsx), looking at its children while it runs; `onRender` sees the rendering process once. */
+function watchBuild(site: FixtureSite, vars: Record<string, string>, onRender: (pid: number) => void = () => undefined): Promise<Watched> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "lib/cli/build.ts")], {
+      cwd: site.dir,
+      env: { ...process.env, GLOSS_CONTENT_DIR: site.contentDir, GLOSS_OUTPUT_DIR: site.outputDir, GLOSS_CACHE_DIR: path.join(site.dir, ".cache"), GLOSS_NOW: "2026-01-01T12:00:00Z", ...vars },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const watched: Watched = { code: null, stdout: "", stderr: "", looks: [] };
+    let told = false;
+    const timer = setInterval(() => {
+      const now = children(child.pid!);
+      const render = now.find((c) => c.command.includes("lib/cli/render.ts"));
+      watched.looks.push({ render: render !== undefined, pagefind: now.some((c) => /pagefind/.test(c.command)) });
+      if (render && !told) {
+        told = true;
+        onRender(render.pid);
+      }
+    }, 5);
+    child.stdout.on("data", (chunk: Buffer) => (watched.stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (watched.stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(timer);
+      resolve({ ...watched, code });
+    });
+  });
+}
+
+const APART = { GLOSS_RENDER_APART_FROM: "1" };
+
+describe("the rendering process of npm run build", () => {
+  it("is the build's own for a site of fewer posts than GLOSS_RENDER_APART_FROM", async () => {
+    const site = corpusSite(60);
+    const built = await watchBuild(site, { GLOSS_RENDER_APART_FROM: "61" });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.looks.some((look) => look.pagefind)).toBe(true);
+    expect(built.looks.some((look) => look.render)).toBe(false);
+  }, 120_000);
+
+  it("has exited before Pagefind starts: the two never run at once", async () => {
+    const site = corpusSite(300);
+    const built = await watchBuild(site, { GLOSS_RENDER_APART_FROM: "300" });
+    expect(built.code, built.stderr).toBe(0);
+    const rendering = built.looks.flatMap((look, i) => (look.render ? [i] : []));
+    const indexing = built.looks.flatMap((look, i) => (look.pagefind ? [i] : []));
+    expect(rendering.length).toBeGreaterThan(0);
+    expect(indexing.length).toBeGreaterThan(0);
+    expect(Math.max(...rendering)).toBeLessThan(Math.min(...indexing));
+  }, 120_000);
+
+  it("killed outright (as by the out-of-memory killer), fails the build in one line and leaves the previous site", async () => {
+    const site = corpusSite(60);
+    const first = await watchBuild(site, APART);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.looks.some((look) => look.render)).toBe(true);
+    const before = hashTree(site.outputDir);
+    const second = await watchBuild(site, APART, (pid) => process.kill(pid, "SIGKILL"));
+    expect(second.code).toBe(1);
+    // (Anything the rendering process said before it was killed comes first: a warning.)
+    expect(second.stderr).toMatch(/(^|\n)Build failed: the rendering process killed \(SIGKILL: out of memory\?\)\nThe previous site in _site was left as it was\.\n$/);
+    expect(second.stderr.match(/Build failed/g)).toHaveLength(1);
+    expect(hashTree(site.outputDir)).toEqual(before);
+    expect(existsSync(`${site.outputDir}.staging`)).toBe(false);
+  }, 120_000);
+});
