@@ -42,6 +42,20 @@ describe("posts a search shard holds", () => {
   });
 });
 
+describe("from how many posts a build renders in a process of its own", () => {
+  it.each([
+    [{}, 1000],
+    [{ GLOSS_RENDER_APART_FROM: "1" }, 1],
+    [{ GLOSS_RENDER_APART_FROM: "20000" }, 20000],
+  ])("%j: %i", (vars, posts) => {
+    expect(readEnv(vars).renderApartFrom).toBe(posts);
+  });
+
+  it("refuses a number that is not a whole one above 0, by name", () => {
+    expect(() => readEnv({ GLOSS_RENDER_APART_FROM: "0" })).toThrow('GLOSS_RENDER_APART_FROM must be a whole number above 0, got "0"');
+  });
+});
+
 describe("the site's address from the environment", () => {
   it.each([
     [{}, undefined, undefined],
