@@ -30,6 +30,8 @@ export interface BenchRow {
   failure?: string;
   /** The end of the failed build's standard error. */
   failureOutput?: string;
+  /** The memory limit this size's Gloss builds ran under, when they did (--memory-limit). */
+  memoryLimit?: { bytes: number; how: string };
 }
 
 export interface LaunchRow {
@@ -80,7 +82,9 @@ export function renderTable(rows: readonly BenchRow[]): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(" | ")} |`;
-  const growth = rows.length > 1 ? `\ngrowth: ${rows.slice(1).map((r, i) => `time(${r.posts})/time(${rows[i]!.posts}) = ${(r.gloss.seconds / rows[i]!.gloss.seconds).toFixed(2)}`).join(", ")}` : "";
+  // Only between sizes that built: a failed build's time is when it stopped.
+  const built = rows.filter((r) => !r.failure);
+  const growth = built.length > 1 ? `\ngrowth: ${built.slice(1).map((r, i) => `time(${r.posts})/time(${built[i]!.posts}) = ${(r.gloss.seconds / built[i]!.gloss.seconds).toFixed(2)}`).join(", ")}` : "";
   return [format(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(format)].join("\n") + growth;
 }
 

@@ -226,6 +226,7 @@ for (const n of sizes) {
     warmSeconds,
     incrementalSeconds,
     ...(failure ? { failure, failureOutput } : {}),
+    ...(limit ? { memoryLimit: { bytes: limit.bytes, how: limit.how } } : {}),
   };
   row.ratio = ratio(row.gloss.seconds, row.floor.seconds);
   row.searchRatio = ratio(row.gloss.seconds, row.floor.seconds + row.floorSearch.seconds);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ownCgroups, parseSize } from "../../lib/bench/limit.ts";
-import { failureReason, type BenchResults, type BenchRow } from "../../lib/bench/report.ts";
+import { failureReason, renderTable, type BenchResults, type BenchRow } from "../../lib/bench/report.ts";
 import { descendants, parentsOf, residentBytes, treeResidentBytes } from "../../lib/bench/sampler.ts";
 import { evaluateTargets, renderTargets } from "../../lib/bench/targets.ts";
 
@@ -107,6 +107,21 @@ describe("why a benchmarked build failed, in a few words", () => {
     [3, null, "something else", "exited 3"],
   ])("code %s, signal %s → %s", (code, signal, stderr, reason) => {
     expect(failureReason(code, signal, stderr)).toBe(reason);
+  });
+});
+
+describe("a 50,000-post row kept from an earlier run", () => {
+  const limit = { bytes: 4 * 1024 ** 3, how: "cgroup v1 memory folder /sys/fs/cgroup/memory/x" };
+  const failed = row(50_000, { failure: "Node's JavaScript heap out of memory (V8's heap limit)", memoryLimit: limit, gloss: { pages: 0, seconds: 141, rssMiB: 0, peakMiB: 2330 } });
+
+  it("is judged under the limit it ran under, though this run had none", () => {
+    const targets = evaluateTargets(results([row(10_000, { gloss: { pages: 1, seconds: 200, rssMiB: 100, peakMiB: 1457 } }), failed]));
+    expect(targets.find((t) => t.name.startsWith("50,000"))).toMatchObject({ status: "not met", measured: `failed: ${failed.failure}`, note: limit.how });
+  });
+
+  it("is left out of the growth line: a failed build's time is when it stopped", () => {
+    expect(renderTable([row(10_000), failed])).not.toContain("growth");
+    expect(renderTable([row(1_000), row(10_000, { gloss: { pages: 1, seconds: 200, rssMiB: 100, peakMiB: 1457 } }), failed])).toContain("growth: time(10000)/time(1000) = 10.00");
   });
 });
 
