@@ -55,12 +55,28 @@ export async function pagefindBinary(): Promise<string> {
   return resolveBinaryPath(["pagefind_extended", "pagefind"]);
 }
 
-/** The post slugs split into shards of at most `size`, in name order; one shard at least. */
-export function planShards(slugs: readonly string[], size: number): string[][] {
-  const sorted = [...slugs].sort();
+/**
+ * The post slugs, already in order, split into shards of at most `size`; one shard at least.
+ * In date order (postsOldestFirst), a new post joins the last shard and leaves every other one
+ * as it was: the next build takes them from the cache (lib/outputs/search-cache.ts).
+ */
+export function planShards(ordered: readonly string[], size: number): string[][] {
   const shards: string[][] = [];
-  for (let i = 0; i < sorted.length; i += size) shards.push(sorted.slice(i, i + size));
+  for (let i = 0; i < ordered.length; i += size) shards.push(ordered.slice(i, i + size));
   return shards.length > 0 ? shards : [[]];
+}
+
+/** When a post page says its post was published (`<time class="dt-published" datetime>`, layouts/post.njk). */
+const PUBLISHED = /class="dt-published" datetime="([^"]+)"/;
+
+/** The post slugs, oldest post first (by the publication time on each page; then by name). */
+function postsOldestFirst(outputDir: string, options: SearchOptions): string[] {
+  const posts = postSlugs(outputDir, options).map((slug) => {
+    const page = readFileSync(path.join(outputDir, options.postsDir, slug, "index.html"), "utf8");
+    const time = Date.parse(PUBLISHED.exec(page)?.[1] ?? "");
+    return { slug, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time };
+  });
+  return posts.sort((a, b) => a.time - b.time || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)).map((post) => post.slug);
 }
 
 /** The bundle folder of shard `n`, relative to the output folder. */
@@ -149,7 +165,7 @@ export interface SearchReport {
  * build indexed is taken from it instead.
  */
 export async function buildSearchIndex(outputDir: string, options: SearchOptions = searchDefaults, onShard: (n: number, total: number) => void = () => undefined, cache?: SearchCache): Promise<SearchReport> {
-  const shards = planShards(postSlugs(outputDir, options), options.shardSize);
+  const shards = planShards(postsOldestFirst(outputDir, options), options.shardSize);
   const top = topLevelPages(outputDir, options);
   const glob = options.glob;
   const report: SearchReport = { pages: 0, shards: shards.length, reused: 0 };

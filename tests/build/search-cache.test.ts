@@ -121,6 +121,24 @@ describe("npm run build with the cache folder of the build before", () => {
   });
 });
 
+describe("a new post, the newest of all", () => {
+  it("joins the last shard: the shards of older posts are taken from the cache, whatever its name", async () => {
+    const site = makeSite(POSTS);
+    const two = { GLOSS_SEARCH_SHARD_SIZE: "2" };
+    expect((await buildSite(site, two)).code).toBe(0);
+    // First by name, last by date: in name order every shard would change.
+    writeFileSync(path.join(site.contentDir, "aardvark.md"), postFile({ title: "Aardvark", date: "2020-05-05", tags: ["Burrows"], body: "Aardvark's commentary on termites." }));
+    const warm = await buildSite(site, two);
+    expect(warm.code, warm.stderr).toBe(0);
+    // [alpha, bravo] as before; [charlie, delta] changed (delta's page links to its newer post); [aardvark] new.
+    expect(warm.stdout).toContain("[gloss] search index: 1 of 3 shard(s) unchanged, taken from the cache");
+    const coldOut = path.join(makeTempDir("gloss-search-cache-cold-"), "_site");
+    const cold = await buildSite(site, { ...two, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-search-cache-empty-") });
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(hashTree(site.outputDir)).toEqual(hashTree(coldOut));
+  });
+});
+
 describe("GLOSS_SEARCH_SHARD_SIZE set wrong", () => {
   it("fails the build with one line naming it, and leaves the previous site as it was", async () => {
     const site = makeSite(POSTS);
