@@ -8,23 +8,18 @@ import { parseArgs } from "node:util";
 import { insertArchived } from "../authoring/archive-entry.ts";
 import { readContent } from "../content/read.ts";
 import { readOptions } from "../pipeline/load.ts";
-import { loadSite } from "../content/site.ts";
 import { decodeText } from "../content/yaml.ts";
 import { readEnv } from "../core/env.ts";
-import { findContentErrors, formatProblem } from "../core/errors.ts";
+import { formatProblem } from "../core/errors.ts";
 import { hostGate } from "../sources/pool.ts";
 import { findSnapshot, saveSnapshot, type WaybackOptions } from "../sources/wayback.ts";
 import { parseMilliseconds } from "../sources/run.ts";
+import { fail, settingsOrFail } from "./command.ts";
 
 const USAGE = "usage: npm run archive -- [--save] [--dry-run] [--only <source-id>] [--timeout 30s] [--host-interval 1000]";
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
-
 function milliseconds(text: string, flag: string): number {
-  return parseMilliseconds(text) ?? fail(`--${flag} "${text}": expected milliseconds, or seconds as 30s.\n${USAGE}`);
+  return parseMilliseconds(text) ?? fail(`--${flag} "${text}": expected milliseconds, or seconds as 30s.\n${USAGE}`, 2);
 }
 
 let parsed;
@@ -39,22 +34,15 @@ try {
     },
   });
 } catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
+  fail(`${(error as Error).message}\n${USAGE}`, 2);
 }
 const { values } = parsed;
 
 const env = readEnv();
-let site;
-try {
-  site = loadSite(env);
-} catch (error) {
-  const content = findContentErrors(error);
-  if (!content) throw error;
-  fail(content.problems.map(formatProblem).join("\n"));
-}
+const site = settingsOrFail(env, 2);
 const { input, problems } = readContent(readOptions(env, site));
 for (const problem of problems.filter((p) => p.file === input.files.sources)) console.warn(`warning: ${formatProblem(problem)} (skipped)`);
-if (values.only !== undefined && !input.sources.has(values.only)) fail(`--only "${values.only}": no such source in ${input.files.sources}.`);
+if (values.only !== undefined && !input.sources.has(values.only)) fail(`--only "${values.only}": no such source in ${input.files.sources}.`, 2);
 
 const version = (JSON.parse(readFileSync(path.join(env.root, "package.json"), "utf8")) as { version: string }).version;
 const wayback: WaybackOptions = {
@@ -70,7 +58,7 @@ const missing = [...input.sources]
   .sort(([a], [b]) => (a < b ? -1 : 1));
 const file = path.join(env.contentDir, "_data", "sources.yaml");
 const decoded = decodeText(readFileSync(file));
-if (!decoded.ok) fail(`${input.files.sources} is not UTF-8 text: fix it first.`);
+if (!decoded.ok) fail(`${input.files.sources} is not UTF-8 text: fix it first.`, 2);
 let text = decoded.text;
 let written = 0;
 let unresolved = 0;

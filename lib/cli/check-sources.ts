@@ -6,29 +6,24 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { readContent } from "../content/read.ts";
 import { readOptions } from "../pipeline/load.ts";
-import { loadSite } from "../content/site.ts";
 import { STATUS_FILE_NAME, readSourceStatus, serializeSourceStatus } from "../content/source-status.ts";
 import { now } from "../core/dates.ts";
 import { readEnv } from "../core/env.ts";
-import { findContentErrors, formatProblem, type ContentProblem } from "../core/errors.ts";
+import { formatProblem, type ContentProblem } from "../core/errors.ts";
 import { CHECK_DEFAULTS, checkLink } from "../sources/check.ts";
 import { hostGate, mapPool, sleep } from "../sources/pool.ts";
 import { parseDays, parseMilliseconds, planChecks, problemLines, summaryTable, updateStatus, type SourceLinks } from "../sources/run.ts";
+import { fail, settingsOrFail } from "./command.ts";
 
 const USAGE = "usage: npm run check:sources -- [--strict] [--older-than 30d] [--only <source-id>] [--concurrency 4] [--timeout 15s] [--host-interval 1000] [--backoff 1000]";
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
-
 function milliseconds(text: string, flag: string): number {
-  return parseMilliseconds(text) ?? fail(`--${flag} "${text}": expected milliseconds, or seconds as 15s.\n${USAGE}`);
+  return parseMilliseconds(text) ?? fail(`--${flag} "${text}": expected milliseconds, or seconds as 15s.\n${USAGE}`, 2);
 }
 
 function whole(text: string | undefined, flag: string, fallback: number): number {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text)) fail(`--${flag} "${text}": expected a whole number.\n${USAGE}`);
+  if (!/^\d+$/.test(text)) fail(`--${flag} "${text}": expected a whole number.\n${USAGE}`, 2);
   return Number(text);
 }
 
@@ -46,31 +41,24 @@ try {
     },
   });
 } catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
+  fail(`${(error as Error).message}\n${USAGE}`, 2);
 }
 const { values } = parsed;
 const olderThanDays = values["older-than"] === undefined ? undefined : parseDays(values["older-than"]);
-if (values["older-than"] !== undefined && olderThanDays === undefined) fail(`--older-than "${values["older-than"]}": expected a number of days, as 30d.\n${USAGE}`);
+if (values["older-than"] !== undefined && olderThanDays === undefined) fail(`--older-than "${values["older-than"]}": expected a number of days, as 30d.\n${USAGE}`, 2);
 
 const env = readEnv();
-let site;
-try {
-  site = loadSite(env);
-} catch (error) {
-  const content = findContentErrors(error);
-  if (!content) throw error;
-  fail(content.problems.map(formatProblem).join("\n"));
-}
+const site = settingsOrFail(env, 2);
 const { input, problems: contentProblems } = readContent(readOptions(env, site));
 // An entry the build would reject is not checked; say so, and check the others.
 for (const problem of contentProblems.filter((p) => p.file === input.files.sources)) console.warn(`warning: ${formatProblem(problem)} (not checked)`);
-if (values.only !== undefined && !input.sources.has(values.only)) fail(`--only "${values.only}": no such source in ${input.files.sources}.`);
+if (values.only !== undefined && !input.sources.has(values.only)) fail(`--only "${values.only}": no such source in ${input.files.sources}.`, 2);
 
 const statusFile = path.join(env.contentDir, "_data", STATUS_FILE_NAME);
 const statusShown = path.relative(env.cwd, statusFile) || statusFile;
 const problems: ContentProblem[] = [];
 const before = readSourceStatus(statusFile, statusShown, problems);
-if (problems.length > 0) fail(`${problems.map(formatProblem).join("\n")}\nFix or delete ${statusShown}, then run the check again.`);
+if (problems.length > 0) fail(`${problems.map(formatProblem).join("\n")}\nFix or delete ${statusShown}, then run the check again.`, 2);
 
 const sources: SourceLinks[] = [...input.sources].map(([id, entry]) => ({
   id,
@@ -91,7 +79,7 @@ const options = {
   sleep,
 };
 const concurrency = whole(values.concurrency, "concurrency", 4);
-if (concurrency < 1) fail(`--concurrency must be at least 1.\n${USAGE}`);
+if (concurrency < 1) fail(`--concurrency must be at least 1.\n${USAGE}`, 2);
 
 console.log(`Checking ${checks.length} link(s) of ${sources.length} source(s) in ${input.files.sources}…`);
 const results = await mapPool(checks, concurrency, async (check) => ({ check, result: await checkLink(check.url, options) }));

@@ -3,20 +3,14 @@
 // comment (the rest). Refuses an id already there, an unknown outlet, a URL that is not http(s).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
 import { isSlug } from "../core/slugs.ts";
 import { isHttpUrl } from "../content/schema.ts";
-import { loadSite } from "../content/site.ts";
 import { authorEntryText } from "../authoring/new-entry.ts";
 import { appendToRegistry, readRegistryFile } from "../authoring/registry-file.ts";
+import { fail, settingsOrFail } from "./command.ts";
 
 const USAGE = 'usage: npm run new:author -- <author-id> [--name "Their Name"] [--url <their-site>] [--outlet <outlet-id>] [--bio "One sentence."]';
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 const { values, positionals } = parseArgs({
   options: { name: { type: "string" }, url: { type: "string" }, outlet: { type: "string" }, bio: { type: "string" } },
@@ -30,13 +24,7 @@ if (blank) fail(`--${blank} is empty: leave it out to fill it in later.`);
 if (values.url !== undefined && !isHttpUrl(values.url)) fail(`--url "${values.url}" is not an absolute http(s) URL.`);
 
 const env = readEnv();
-try {
-  loadSite(env);
-} catch (error) {
-  const content = findContentErrors(error);
-  if (!content) throw error;
-  fail(content.problems.map(formatProblem).join("\n"));
-}
+settingsOrFail(env);
 const show = (file: string) => path.relative(env.cwd, file) || file;
 const authorsFile = path.join(env.contentDir, "_data", "authors.yaml");
 const outletsFile = path.join(env.contentDir, "_data", "outlets.yaml");

@@ -3,21 +3,15 @@
 // id or a homepage already there; leaves the file's comments alone.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
 import { isSlug } from "../core/slugs.ts";
 import { isHttpUrl } from "../content/schema.ts";
-import { loadSite } from "../content/site.ts";
 import { outletEntryText, outletId } from "../authoring/new-entry.ts";
 import { lineOfEntry } from "../authoring/new-source.ts";
 import { appendToRegistry, readRegistryFile } from "../authoring/registry-file.ts";
+import { fail, settingsOrFail } from "./command.ts";
 
 const USAGE = 'usage: npm run new:outlet -- <homepage-url> [--id <outlet-id>] [--name "Outlet Name"]';
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 const { values, positionals } = parseArgs({ options: { id: { type: "string" }, name: { type: "string" } }, allowPositionals: true });
 const raw = positionals[0]?.trim();
@@ -28,13 +22,7 @@ if (values.id !== undefined && !isSlug(values.id)) fail(`--id "${values.id}" is 
 if (values.name !== undefined && values.name.trim() === "") fail("--name is empty: leave it out to fill it in later.");
 
 const env = readEnv();
-try {
-  loadSite(env);
-} catch (error) {
-  const content = findContentErrors(error);
-  if (!content) throw error;
-  fail(content.problems.map(formatProblem).join("\n"));
-}
+settingsOrFail(env);
 const file = path.join(env.contentDir, "_data", "outlets.yaml");
 const read = readRegistryFile(file, path.relative(env.cwd, file) || file);
 if (!read.ok) fail(read.why);

@@ -6,18 +6,13 @@ import { parseArgs } from "node:util";
 import { readContent } from "../content/read.ts";
 import { readOptions } from "../pipeline/load.ts";
 import { now } from "../core/dates.ts";
-import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
 import { newPostText, postSlug } from "../authoring/new-post.ts";
-import { loadSite, SITE_FILE } from "../content/site.ts";
+import { SITE_FILE } from "../content/site.ts";
 import { joinNames } from "../core/text.ts";
+import { fail, settingsOrFail } from "./command.ts";
 
 const USAGE = 'usage: npm run new -- "Post title" [--author <author-id>]... (repeat --author for co-authors)';
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 const { values, positionals } = parseArgs({ options: { author: { type: "string", multiple: true } }, allowPositionals: true });
 const title = positionals.join(" ").trim();
@@ -25,14 +20,7 @@ if (!title) fail(USAGE);
 
 const env = readEnv();
 const show = (file: string) => path.relative(env.cwd, file) || file;
-let site: ReturnType<typeof loadSite>;
-try {
-  site = loadSite(env);
-} catch (error) {
-  const content = findContentErrors(error);
-  if (!content) throw error;
-  fail(content.problems.map(formatProblem).join("\n"));
-}
+const site = settingsOrFail(env);
 
 const slug = postSlug(title);
 if (!slug) fail(`"${title}" has no letters or digits to make a file name from: choose another title.`);

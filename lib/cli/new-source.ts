@@ -6,21 +6,17 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readContent } from "../content/read.ts";
-import { findContentErrors, formatProblem } from "../core/errors.ts";
+import { readOptions } from "../pipeline/load.ts";
+import { formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
 import { appendEntry, cleanStoryUrl, guessOutlet, lineOfEntry, sourceEntryText, sourceId } from "../authoring/new-source.ts";
 import { isHttpUrl } from "../content/schema.ts";
-import { loadSite } from "../content/site.ts";
 import { isSlug } from "../core/slugs.ts";
 import { decodeText, parseYaml } from "../content/yaml.ts";
 import { findSnapshot } from "../sources/wayback.ts";
+import { fail, settingsOrFail } from "./command.ts";
 
 const USAGE = "usage: npm run new:source -- <story-url> [--id <source-id>] [--archive]";
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 const { values, positionals } = parseArgs({ options: { id: { type: "string" }, archive: { type: "boolean", default: false } }, allowPositionals: true });
 const raw = positionals[0]?.trim();
@@ -30,16 +26,9 @@ const url = cleanStoryUrl(raw);
 if (values.id !== undefined && !isSlug(values.id)) fail(`--id "${values.id}" is not an id in lowercase-with-hyphens.`);
 
 const env = readEnv();
-let timeZone: string;
-try {
-  timeZone = loadSite(env).timeZone;
-} catch (error) {
-  const content = findContentErrors(error);
-  if (!content) throw error;
-  fail(content.problems.map(formatProblem).join("\n"));
-}
+const site = settingsOrFail(env);
 
-const { input } = readContent({ contentDir: env.contentDir, root: env.cwd, timeZone });
+const { input } = readContent(readOptions(env, site));
 const file = path.join(env.contentDir, "_data", "sources.yaml");
 const shown = input.files.sources;
 const before = existsSync(file) ? decodeText(readFileSync(file)) : { ok: true as const, text: "" };

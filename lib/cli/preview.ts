@@ -5,20 +5,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { findContentErrors, formatProblem } from "../core/errors.ts";
 import { readEnv } from "../core/env.ts";
 import { exposureLine, takeHostFlag } from "../core/hosts.ts";
 import { count } from "../core/text.ts";
 import { readHeadersFile } from "../preview/headers.ts";
-import { loadSite } from "../content/site.ts";
 import { createStaticServer, listen } from "../preview/static-server.ts";
+import { fail, settingsOrFail } from "./command.ts";
 
 const DEFAULT_PORT = 8081;
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 const { host, rest } = takeHostFlag(process.argv.slice(2));
 const { values } = parseArgs({ args: rest, options: { port: { type: "string", default: String(DEFAULT_PORT) } } });
@@ -29,14 +23,8 @@ const env = readEnv();
 const shown = path.relative(env.cwd, env.outputDir) || env.outputDir;
 if (!existsSync(path.join(env.outputDir, "index.html"))) fail(`No site in ${shown}: run \`npm run build\` first.`);
 let pathPrefix: string;
-try {
-  // The prefix the site was built for: site settings, or GLOSS_PATH_PREFIX as for the build.
-  pathPrefix = loadSite(env).pathPrefix;
-} catch (error) {
-  const content = findContentErrors(error);
-  if (!content) throw error;
-  fail(content.problems.map(formatProblem).join("\n"));
-}
+// The prefix the site was built for: site settings, or GLOSS_PATH_PREFIX as for the build.
+pathPrefix = settingsOrFail(env).pathPrefix;
 
 const headerRules = readHeadersFile(env.outputDir);
 const server = createStaticServer({ root: env.outputDir, pathPrefix });
