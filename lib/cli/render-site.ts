@@ -34,11 +34,14 @@ export async function renderSite(stagingDir: string): Promise<void> {
     import("../../eleventy.config.ts"),
   ]);
   const pathPrefix = data.site.pathPrefix;
+  // Loaded already, so the adapters can start on it before Eleventy renders (the cards).
+  const content = new OneBuild(() => data);
+  content.load();
   const eleventy = new Eleventy(undefined, undefined, {
     quietMode: true,
     pathPrefix,
     // build.ts builds the search index once the pages are written (and this run's memory is freed).
-    config: (eleventyConfig) => gloss(eleventyConfig, { env, content: new OneBuild(() => data), pathPrefix, search: "caller" }),
+    config: (eleventyConfig) => gloss(eleventyConfig, { env, content, pathPrefix, search: "caller" }),
   });
   // Every failure is reported once, by the caller; Eleventy would print it again with a stack
   // trace (a failed post-build check is the author's problem, not a crash).
