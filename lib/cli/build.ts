@@ -16,6 +16,7 @@ import { SearchCache } from "../outputs/search-cache.ts";
 import { failureLines } from "../pipeline/failure.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
+import { commitSnapshot, dropPendingSnapshot } from "../pipeline/warm.ts";
 
 /** The rendering process failed, and has printed why (exit 1), or stopped otherwise. */
 class RenderFailed extends Error {
@@ -54,6 +55,7 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) proce
 
 try {
   rmSync(stagingDir, { recursive: true, force: true });
+  dropPendingSnapshot(env);
   await render();
   const progress = createProgress({ enabled: env.progress });
   const search = await buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir));
@@ -70,6 +72,13 @@ try {
   const oldDir = oldDirOf(finalDir);
   if (!existsSync(finalDir) && existsSync(oldDir)) renameSync(oldDir, finalDir);
   failed(error);
+}
+// The record of this build (lib/pipeline/warm.ts) now describes the site in place. Should that
+// fail, the record before it stays: the next build carries over only files still as it names them.
+try {
+  commitSnapshot(env);
+} catch (error) {
+  console.warn(`warning: the record of this build was not kept (${error instanceof Error ? error.message : String(error)}); the next build renders every page`);
 }
 console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
@@ -117,6 +126,7 @@ function countPosts(contentDir: string): number {
 function failed(error: unknown): never {
   try {
     rmSync(stagingDir, { recursive: true, force: true });
+    dropPendingSnapshot(env);
   } catch {
     // Reported below, if it is what failed; the next build clears it again.
   }

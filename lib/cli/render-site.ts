@@ -3,11 +3,14 @@
 // it in its own process for a small site, and in a process of its own for a large one
 // (lib/cli/render.ts): Eleventy holds every page it wrote until its run is over, and that
 // process exits, giving its memory back, before Pagefind (about 1 GiB a shard) indexes the pages.
+// A build after an earlier one renders only the pages that changed since, and carries the rest
+// over from the site it replaces (lib/pipeline/warm.ts).
 import type { EleventyConfig } from "../../eleventy.config.ts";
 import { readEnv } from "../core/env.ts";
 import { warningLines } from "../core/errors.ts";
 import { placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
+import { WarmBuild } from "../pipeline/warm.ts";
 
 type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
   write(): Promise<unknown>;
@@ -22,11 +25,16 @@ export async function renderSite(stagingDir: string): Promise<void> {
   process.env.ELEVENTY_SKIP_ESM_RESOLVER = "1";
   // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
   // the same data through the config's options.
-  const env = { ...readEnv(), mode: "build" as const, outputDir: stagingDir };
+  const final = { ...readEnv(), mode: "build" as const };
+  const env = { ...final, outputDir: stagingDir };
   const data = loadBuild(env);
   for (const line of warningLines(data.warnings)) console.warn(line);
   const placeholder = placeholderUrlWarning(data.site);
   if (placeholder) console.warn(placeholder);
+  const warm = new WarmBuild(final);
+  const plan = warm.plan({ catalog: data, feeds: data.feeds }, data.site, stagingDir);
+  data.renderOnly = plan.only;
+  if (plan.told) console.log(`[gloss] ${plan.summary}`);
   // Imported only now, and not at all when the content is wrong, so a failed build reports in a
   // fraction of the time. (lib/cli/build-preload.js may have loaded Eleventy already.)
   const [{ Eleventy }, { gloss }] = await Promise.all([
@@ -35,7 +43,7 @@ export async function renderSite(stagingDir: string): Promise<void> {
   ]);
   const pathPrefix = data.site.pathPrefix;
   // Loaded already, so the adapters can start on it before Eleventy renders (the cards).
-  const content = new OneBuild(() => data);
+  const content = new OneBuild(() => data, plan.carried);
   content.load();
   const eleventy = new Eleventy(undefined, undefined, {
     quietMode: true,
@@ -47,4 +55,6 @@ export async function renderSite(stagingDir: string): Promise<void> {
   // trace (a failed post-build check is the author's problem, not a crash).
   eleventy.errorHandler.logger = { message: () => undefined };
   await eleventy.write();
+  // Checked: what the next build plans against (taken up by lib/cli/build.ts once swapped in).
+  warm.record(stagingDir, content.checkedPages);
 }

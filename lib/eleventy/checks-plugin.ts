@@ -1,5 +1,6 @@
 // Eleventy adapter for the post-build checks: after each build, reads the pages Eleventy just
-// wrote (from memory, parsed once each) and the output's file list, then runs every check.
+// wrote (from memory, parsed once each), the facts of the pages a warm build carried over, and
+// the output's file list, then runs every check.
 // A production build fails on any issue; the dev server prints them and goes on serving.
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
@@ -35,12 +36,17 @@ export function checksPlugin(eleventyConfig: ChecksConfigApi, { env, content, ch
       // structuredClone copies the strings: htmlparser2's attribute values are slices of the
       // page's text, and would keep every page's text alive until the checks are done.
       .map((r) => structuredClone(extractFacts(r.url, r.content.toString())));
+    // A warm production build's pages carried over from the last build, as that build read them.
+    pages.push(...content.carried());
     const site = content.settings();
     const root = path.resolve(env.cwd, directories.output);
     const files = listFiles(root);
     const read = fileReader(root, files);
     const issues = runChecks({ pages, files, read, pathPrefix: site.pathPrefix, siteOrigin: site.origin, partial: content.partial() }, checks);
-    if (issues.length === 0) return;
+    if (issues.length === 0) {
+      content.checked(pages);
+      return;
+    }
     const lines = issues.map(formatIssue);
     if (env.mode === "build") throw new CheckFailure(lines);
     console.warn(`[gloss] ${lines.length} post-build check warning(s):\n${lines.map((l) => `  ${l}`).join("\n")}`);

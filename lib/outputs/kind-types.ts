@@ -91,8 +91,8 @@ export interface PageKind<T> {
   sitemap: boolean;
   /** Asks search engines not to index the page. */
   noindex?: boolean;
-  /** For rebuilds: the catalog entry whose every post change renders the page again (OWNER_KEYS). */
-  owner?: (item: T) => string;
+  /** For rebuilds: the catalog entries whose every post change renders the page again (OWNER_KEYS). */
+  owner?: (item: T) => string | readonly string[];
   /** For rebuilds: the posts whose content the page shows. */
   shows?: (item: T) => readonly Post[];
   /** For rebuilds: what else must match the previous build for the page to be kept. */

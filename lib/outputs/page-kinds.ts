@@ -140,7 +140,8 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
       lastmod: newest([newestPost(outlet.posts), ...outlet.sources.map((s) => s.published)]),
     }),
     breadcrumbs: (page, site) => crumbs([[t(site, "title.sources"), ROUTES.sources], [t(site, "title.outlets"), ROUTES.outlets]], page.owner.name, page, site),
-    owner: (page) => OWNER_KEYS.outlet(page.owner.id),
+    // Its first page counts the posts that quote each of the outlet's newest stories.
+    owner: (page) => [OWNER_KEYS.outlet(page.owner.id), ...page.owner.sourcePreview.map((source) => OWNER_KEYS.source(source.id))],
     shows: listedPosts,
   }),
   indexKind({
@@ -186,6 +187,8 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     breadcrumbs: (page, site) => crumbs([[t(site, "title.archive"), ROUTES.archive], [String(page.owner.year), page.owner.archiveYear.indexUrl]], page.owner.name, page, site),
     owner: (page) => OWNER_KEYS.month(page.owner.year, page.owner.month),
     shows: listedPosts,
+    // Each month's page links to the months before and after it.
+    shape: (page) => `${page.owner.newer?.url ?? ""}\n${page.owner.older?.url ?? ""}`,
   }),
   kind<undefined>({
     name: "search",

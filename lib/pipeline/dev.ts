@@ -15,6 +15,7 @@ import { wordShare, type Post, type Source } from "../catalog/model.ts";
 import { buildQuoteIndex } from "../catalog/quote-index.ts";
 import { createRenderMemo, postRenderer, type Rendered } from "../catalog/render.ts";
 import { buildOutputs } from "../outputs/build.ts";
+import type { PageFacts } from "../checks/facts.ts";
 import { toEntry } from "../outputs/feeds.ts";
 import { refreshPageMeta } from "../outputs/meta.ts";
 import { DevErrors } from "./dev-errors.ts";
@@ -109,6 +110,13 @@ export class DevContent implements ContentStage {
   partial(): boolean {
     return this.lastPlan?.only !== undefined;
   }
+
+  /** A rebuild's pages not rendered stay in the output as they were: the checks of the whole site skip (partial). */
+  carried(): readonly PageFacts[] {
+    return [];
+  }
+
+  checked(): void {}
 
   loaded(): GlossData | undefined {
     return this.data;

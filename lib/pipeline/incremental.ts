@@ -9,6 +9,8 @@
 //     shows on every page), or to a source a changed post quotes or quoted, or
 //   - it is an index (tags, authors, outlets, sources, archive) and a post joined or left any.
 // Anything else (settings, registries, a first build) renders every page.
+// `npm run build` plans the same way against the build before it, kept on disk (warm.ts).
+import { createHash } from "node:crypto";
 import type { Post } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
 import { OWNER_KEYS, isSourceKey, ownerKeysOf, type KindSource } from "../outputs/kind-types.ts";
@@ -19,9 +21,11 @@ export interface RenderPlan {
   only: ReadonlySet<object> | undefined;
   /** One line for the dev server's log. */
   summary: string;
+  /** Every route item of this build (from `plan`), with its URL. */
+  routed?: readonly RoutedItem[];
 }
 
-interface RoutedItem {
+export interface RoutedItem {
   item: object;
   url: string;
   /** The posts whose content the page shows. */
@@ -38,7 +42,7 @@ const isPage = (item: unknown): item is Page<unknown> => typeof item === "object
 
 /**
  * Every item Eleventy paginates over, as the page-kinds table declares it, with what it
- * depends on. A kind without its own shape: a listing page's position and the posts it shows.
+ * depends on: a listing page's position, the posts it shows, and the kind's own shape.
  */
 export function routedItems(source: KindSource): RoutedItem[] {
   const routed: RoutedItem[] = [];
@@ -51,8 +55,8 @@ export function routedItems(source: KindSource): RoutedItem[] {
         item: item as object,
         url: kind.url(item),
         shows,
-        shape: kind.shape?.(item) ?? (isPage(item) ? `${item.number}/${item.total}/${item.count}\n${files}` : files),
-        owners: kind.owner ? [kind.owner(item)] : [],
+        shape: `${isPage(item) ? `${item.number}/${item.total}/${item.count}\n${files}` : files}\n${kind.shape?.(item) ?? ""}`,
+        owners: kind.owner ? [kind.owner(item)].flat() : [],
         always: kind.index ?? false,
       });
     }
@@ -60,16 +64,23 @@ export function routedItems(source: KindSource): RoutedItem[] {
   return routed;
 }
 
-/** What the planner keeps of the previous build. */
-interface Snapshot {
+/** What a build must match of the one before for a page to be reusable: plain data, kept on disk between production builds. */
+export interface PlannerState {
   key: string;
   stamps: ReadonlyMap<string, string>;
+  /** Each page's shape, as a digest (a listing's shape names every post it shows). */
   shapes: Map<string, string>;
   owners: Map<string, string[]>;
+}
+
+/** What the planner keeps of the previous build. */
+interface Snapshot extends PlannerState {
   /** Route items by the post files they show, and by owner key: for edits to post text. */
   showing: Map<string, object[]>;
   ofOwner: Map<string, object[]>;
 }
+
+const digest = (shape: string) => createHash("sha1").update(shape).digest("base64");
 
 function reverseIndexes(routed: readonly RoutedItem[]): Pick<Snapshot, "showing" | "ofOwner"> {
   const showing = new Map<string, object[]>();
@@ -125,6 +136,18 @@ export class RebuildPlanner {
     return { only, summary: `${posts.length} post text(s) changed: ${only.size} of ${last.shapes.size} pages` };
   }
 
+  /** The last build's state (planned, and committed or not): what a production build keeps on disk. */
+  state(): PlannerState | undefined {
+    const state = this.pending ?? this.last;
+    return state && { key: state.key, stamps: state.stamps, shapes: state.shapes, owners: state.owners };
+  }
+
+  /** Plans the next build against a build made by another process (kept on disk, warm.ts). */
+  restore(state: PlannerState): void {
+    this.last = { ...state, showing: new Map(), ofOwner: new Map() };
+    this.pending = undefined;
+  }
+
   /** The planned build succeeded: plan the next against it (a failed build is planned again). */
   commit(): void {
     if (this.pending) this.last = this.pending;
@@ -134,11 +157,11 @@ export class RebuildPlanner {
   plan(source: KindSource, key: string, stamps: ReadonlyMap<string, string>): RenderPlan {
     const routed = routedItems(source);
     const owners = new Map(source.catalog.posts.map((post) => [post.file, ownerKeysOf(post)]));
-    const shapes = new Map(routed.map((r) => [r.url, r.shape]));
+    const shapes = new Map(routed.map((r) => [r.url, digest(r.shape)]));
     const previous = this.last;
     this.pending = { key, stamps: new Map(stamps), shapes, owners, ...reverseIndexes(routed) };
-    if (!previous) return { only: undefined, summary: "every page" };
-    if (previous.key !== key) return { only: undefined, summary: "settings or registries changed: every page" };
+    if (!previous) return { only: undefined, summary: "every page", routed };
+    if (previous.key !== key) return { only: undefined, summary: "settings or registries changed: every page", routed };
 
     const changed = new Set<string>();
     for (const [file, stamp] of stamps) if (previous.stamps.get(file) !== stamp) changed.add(file);
@@ -146,23 +169,30 @@ export class RebuildPlanner {
     // Owners a changed post joined or left (their counts change on every page), and the
     // sources it quotes or quoted (their pages show its quotations).
     const touched = new Set<string>();
+    // Whether a post joined or left any owner, a source included (the indexes count them all).
+    let moved = false;
     for (const file of changed) {
       const now = owners.get(file) ?? [];
       const before = previous.owners.get(file) ?? [];
-      for (const owner of now) if (!before.includes(owner) || isSourceKey(owner)) touched.add(owner);
-      for (const owner of before) if (!now.includes(owner) || isSourceKey(owner)) touched.add(owner);
+      for (const [these, those] of [[now, before], [before, now]] as const) {
+        for (const owner of these) {
+          const joinedOrLeft = !those.includes(owner);
+          if (joinedOrLeft || isSourceKey(owner)) touched.add(owner);
+          moved ||= joinedOrLeft;
+        }
+      }
     }
-    const membershipChanged = [...touched].some((owner) => !isSourceKey(owner)) || [...changed].some((file) => owners.has(file) !== previous.owners.has(file));
+    const membershipChanged = moved || [...changed].some((file) => owners.has(file) !== previous.owners.has(file));
 
     const only = new Set<object>();
     for (const r of routed) {
       const dirty =
-        previous.shapes.get(r.url) !== r.shape ||
+        previous.shapes.get(r.url) !== shapes.get(r.url) ||
         (r.always && membershipChanged) ||
         r.owners.some((o) => touched.has(o)) ||
         r.shows.some((p) => changed.has(p.file));
       if (dirty) only.add(r.item);
     }
-    return { only, summary: `${changed.size} changed file(s): ${only.size} of ${routed.length} pages` };
+    return { only, summary: `${changed.size} changed file(s): ${only.size} of ${routed.length} pages`, routed };
   }
 }

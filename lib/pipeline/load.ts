@@ -15,6 +15,7 @@ import { buildCatalog } from "../catalog/build.ts";
 import type { Catalog } from "../catalog/model.ts";
 import type { RenderMemo } from "../catalog/render.ts";
 import { buildOutputs, type Outputs } from "../outputs/build.ts";
+import type { PageFacts } from "../checks/facts.ts";
 
 /**
  * One build's data as Eleventy's `gloss` global: the catalog and its outputs. A class instance,
@@ -87,12 +88,33 @@ export interface ContentStage {
   loaded(): GlossData | undefined;
   /** Whether the last build rendered only some pages: post-build steps that need the whole site skip. */
   partial(): boolean;
+  /**
+   * The checks' facts of the pages this build did not render but carried over from the last
+   * (a warm production build, lib/pipeline/warm.ts): the post-build steps that need every page
+   * (the checks, `_headers`) read them beside the pages rendered.
+   */
+  carried(): readonly PageFacts[];
+  /** Every page's facts, once the checks passed on them (a production build records them for the next). */
+  checked(pages: readonly PageFacts[]): void;
 }
 
 /** A production build: one load, made on first use (or handed over already made). */
 export class OneBuild implements ContentStage {
   private data: GlossData | undefined;
-  constructor(private readonly make: () => GlossData) {}
+  /** Every page's facts, once checked. */
+  checkedPages: readonly PageFacts[] = [];
+  constructor(
+    private readonly make: () => GlossData,
+    private readonly carriedPages: readonly PageFacts[] = [],
+  ) {}
+
+  carried(): readonly PageFacts[] {
+    return this.carriedPages;
+  }
+
+  checked(pages: readonly PageFacts[]): void {
+    this.checkedPages = pages;
+  }
 
   load(): GlossData {
     return (this.data ??= this.make());

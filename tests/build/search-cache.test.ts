@@ -1,12 +1,13 @@
 // Search shards kept between builds (lib/outputs/search-cache.ts): a shard whose pages did not
 // change is taken from the cache folder, and the site is byte for byte the one a cold build
-// writes, after every kind of edit; a cache that does not check out is never trusted.
+// writes; a cache that does not check out is never trusted. (npm run build after each kind of
+// edit, warm against cold with shards of two posts: tests/build/warm-build.test.ts.)
 import { cpSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SearchCache } from "../../lib/outputs/search-cache.ts";
 import { buildSearchIndex, searchDefaults } from "../../lib/outputs/search.ts";
-import { DEFAULT_AUTHORS, buildSite, makeSite, postFile, type FixtureSite } from "../helpers/site.ts";
+import { buildSite, makeSite, postFile } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 import { hashTree } from "../helpers/tree.ts";
 
@@ -85,39 +86,6 @@ describe("buildSearchIndex with a cache", () => {
     expect(readdirSync(path.join(cacheDir, "search"))).toHaveLength(4);
     // Stored again whole: the next run takes all four.
     expect(await index(copy(), new SearchCache(cacheDir))).toMatchObject({ reused: 4 });
-  });
-});
-
-describe("npm run build with the cache folder of the build before", () => {
-  // Each edit, then a warm build (the cache folder kept) and a cold one (no cache, no previous
-  // site) of the same content: the two sites must be the same, byte for byte.
-  let site: FixtureSite;
-  const warmOut = () => site.outputDir;
-  const cache = () => path.join(site.dir, ".cache");
-  beforeAll(async () => {
-    site = makeSite(POSTS);
-    const first = await buildSite(site, SHARDED);
-    expect(first.code, first.stderr).toBe(0);
-  });
-
-  const edits: [string, () => void][] = [
-    ["the text of a post", () => writeFileSync(path.join(site.contentDir, "bravo.md"), POSTS["bravo.md"]!.replace("pelicans", "cormorants"))],
-    ["a post's tags", () => writeFileSync(path.join(site.contentDir, "charlie.md"), POSTS["charlie.md"]!.replace('"North Korea"', '"Sanctions"'))],
-    ["a post's date", () => writeFileSync(path.join(site.contentDir, "delta.md"), POSTS["delta.md"]!.replace("2020-04-05", "2019-12-24"))],
-    ["a deleted post", () => unlinkSync(path.join(site.contentDir, "alpha.md"))],
-    ["a registry entry (an author's name)", () => writeFileSync(path.join(site.contentDir, "_data/authors.yaml"), DEFAULT_AUTHORS.replace("Ann Author", "Ann Q. Author"))],
-  ];
-  it.each(edits)("after %s", async (what, edit) => {
-    edit();
-    const warm = await buildSite(site, SHARDED);
-    expect(warm.code, warm.stderr).toBe(0);
-    const coldOut = path.join(makeTempDir("gloss-search-cache-cold-"), "_site");
-    const cold = await buildSite(site, { ...SHARDED, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-search-cache-empty-") });
-    expect(cold.code, cold.stderr).toBe(0);
-    expect(cold.stdout).not.toContain("taken from the cache");
-    expect(hashTree(warmOut())).toEqual(hashTree(coldOut));
-    if (what === "the text of a post") expect(warm.stdout).toContain("[gloss] search index: 3 of 4 shard(s) unchanged, taken from the cache");
-    expect(readdirSync(path.join(cache(), "search")).length).toBeGreaterThan(0);
   });
 });
 

@@ -1,0 +1,166 @@
+// Warm production builds (lib/pipeline/warm.ts): after an edit, `npm run build` renders only the
+// pages the edit changed and carries the others over from the site it replaces. After each kind
+// of edit, the warm build's site must be byte for byte what a cold build (no previous site, no
+// cache folder) writes of the same content; a failed warm build leaves the previous site as it
+// was, even though the pages it carried are hard links to that site's files; a record that does
+// not check out is ignored.
+import { appendFileSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_AUTHORS, DEFAULT_SITE, buildSite, makeSite, postFile, type FixtureSite } from "../helpers/site.ts";
+import { makeTempDir } from "../helpers/temp.ts";
+import { hashTree } from "../helpers/tree.ts";
+
+const AUTHORS = `${DEFAULT_AUTHORS}bob:
+  name: Bob Writer
+  url: https://bob.example/
+`;
+const POSTS: Record<string, string> = {
+  "alpha.md": postFile({ title: "Alpha", date: "2020-01-05", tags: ["North Korea"], body: "> [!quote story]\n> A quoted line.\n\nAlpha's commentary on walruses." }),
+  "bravo.md": postFile({ title: "Bravo", date: "2020-02-05", tags: ["Sanctions"], body: "Bravo's commentary on pelicans." }),
+  "charlie.md": postFile({ title: "Charlie", date: "2020-03-05", author: "bob", tags: ["North Korea"], body: "> [!quote other-story]\n> Another line.\n\nCharlie's commentary on otters." }),
+  "delta.md": postFile({ title: "Delta", date: "2020-03-20", tags: ["Sanctions", "Summits"], body: "Delta's commentary on herons." }),
+  "echo.md": postFile({ title: "Echo", date: "2020-04-05", author: "bob", tags: ["Summits"], body: "> [!quote story]\n> A quoted line.\n\nEcho's commentary on ibises." }),
+  "foxtrot.md": postFile({ title: "Foxtrot", date: "2020-05-05", tags: ["North Korea"], body: "Foxtrot's commentary on cranes." }),
+};
+/** Two posts a listing page and a search shard: pagination and shards both move with the edits. */
+const SITE = DEFAULT_SITE.replace("pageSize: 10", "pageSize: 2");
+const ENV = { GLOSS_SEARCH_SHARD_SIZE: "2", GLOSS_NOW: "2021-01-01T00:00:00Z" };
+const CARRIED = /\[gloss\] (\d+) of (\d+) pages rendered, (\d+) carried over from the last build/;
+
+describe("a warm npm run build after each kind of edit", () => {
+  let site: FixtureSite;
+  const post = (name: string) => path.join(site.contentDir, name);
+  const rewrite = (name: string, from: string, to: string) => {
+    const text = readFileSync(post(name), "utf8");
+    expect(text).toContain(from);
+    writeFileSync(post(name), text.replace(from, to));
+  };
+  beforeAll(async () => {
+    site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    const first = await buildSite(site, ENV);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).not.toMatch(CARRIED);
+  });
+
+  // Each edit, then the warm build (the output and cache folders kept), and a cold one of the
+  // same content. `carried`: whether pages are carried over (false: every page is rendered).
+  // `nothing`: no page changes (a post that is not published yet).
+  const edits: [string, () => void, { carried: boolean; nothing?: boolean; env?: Record<string, string> }][] = [
+    ["the text of a post", () => rewrite("bravo.md", "pelicans", "cormorants"), { carried: true }],
+    ["a post's title (its neighbours and listings name it)", () => rewrite("charlie.md", 'title: "Charlie"', 'title: "Charles"'), { carried: true }],
+    ["a post's tags", () => rewrite("delta.md", '["Sanctions","Summits"]', '["Summits","Walruses"]'), { carried: true }],
+    ["a post's date (it moves to another month, and among its neighbours)", () => rewrite("bravo.md", "2020-02-05", "2020-04-20"), { carried: true }],
+    ["a post's author", () => rewrite("foxtrot.md", "author: ann", "author: [bob, ann]"), { carried: true }],
+    ["the story a post quotes", () => rewrite("echo.md", "[!quote story]", "[!quote other-story]"), { carried: true }],
+    ["old addresses added to a post", () => rewrite("alpha.md", "author: ann", "author: ann\naliases: [/2020/01/alpha/]"), { carried: true }],
+    ["a deleted post (the only post of its month)", () => unlinkSync(post("alpha.md")), { carried: true }],
+    ["a new post, the newest", () => writeFileSync(post("golf.md"), postFile({ title: "Golf", date: "2020-06-05", tags: ["Cranes"], body: "Golf's commentary on storks." })), { carried: true }],
+    ["a post made a draft", () => rewrite("charlie.md", "author: bob", "author: bob\ndraft: true"), { carried: true }],
+    ["a scheduled post whose time came", () => writeFileSync(post("hotel.md"), postFile({ title: "Hotel", date: "2021-06-05", tags: ["Summits"], body: "Hotel's commentary." })), { carried: true, nothing: true }],
+    ["(the time passes)", () => undefined, { carried: true, env: { GLOSS_NOW: "2021-07-01T00:00:00Z" } }],
+    ["a registry entry (an author's name)", () => writeFileSync(path.join(site.contentDir, "_data/authors.yaml"), AUTHORS.replace("Bob Writer", "Robert Writer")), { carried: false }],
+  ];
+  let env: Record<string, string> = ENV;
+  it.each(edits)("after %s", async (what, edit, expected) => {
+    edit();
+    env = { ...env, ...expected.env };
+    // Side by side: the two builds share nothing but the content folder, which they only read.
+    const coldOut = path.join(makeTempDir("gloss-warm-cold-"), "_site");
+    const [warm, cold] = await Promise.all([buildSite(site, env), buildSite(site, { ...env, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") })]);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(cold.code, cold.stderr).toBe(0);
+    const carried = CARRIED.exec(warm.stdout);
+    if (expected.carried) {
+      expect(carried, warm.stdout).not.toBeNull();
+      // Some pages rendered, most carried over.
+      if (expected.nothing) expect(Number(carried![1])).toBe(0);
+      else expect(Number(carried![1])).toBeGreaterThan(0);
+      expect(Number(carried![3])).toBeGreaterThan(Number(carried![1]));
+    } else expect(warm.stdout).not.toMatch(CARRIED);
+    expect(cold.stdout).not.toMatch(CARRIED);
+    // The search shards of the posts not shown on changed pages come from the cache.
+    if (what === "the text of a post") expect(warm.stdout).toContain("[gloss] search index: 2 of 3 shard(s) unchanged, taken from the cache");
+    expect(hashTree(site.outputDir), what).toEqual(hashTree(coldOut));
+  });
+});
+
+describe("a warm build that fails", () => {
+  it("leaves the previous site as it was, byte for byte, though its pages were linked into the new one", async () => {
+    const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    const before = hashTree(site.outputDir);
+    // Renders bravo's page and its neighbours again, then fails the links check.
+    appendFileSync(path.join(site.contentDir, "bravo.md"), "\nSee [this](/posts/no-such-post/).\n");
+    const failed = await buildSite(site, ENV);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(CARRIED);
+    expect(failed.stderr).toContain("/posts/no-such-post/");
+    expect(hashTree(site.outputDir)).toEqual(before);
+    // Fixed: the next build plans against the last good one.
+    writeFileSync(path.join(site.contentDir, "bravo.md"), POSTS["bravo.md"]!.replace("pelicans", "puffins"));
+    const fixed = await buildSite(site, ENV);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stdout).toMatch(CARRIED);
+    const coldOut = path.join(makeTempDir("gloss-warm-cold-"), "_site");
+    expect((await buildSite(site, { ...ENV, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") })).code).toBe(0);
+    expect(hashTree(site.outputDir)).toEqual(hashTree(coldOut));
+  });
+});
+
+describe("the record of the last build", () => {
+  const recordOf = (site: FixtureSite) => {
+    const dir = path.join(site.dir, ".cache/build");
+    const [folder] = readdirSync(dir);
+    return path.join(dir, folder!, "snapshot.json");
+  };
+  const coldSite = async (site: FixtureSite) => {
+    const coldOut = path.join(makeTempDir("gloss-warm-cold-"), "_site");
+    expect((await buildSite(site, { ...ENV, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") })).code).toBe(0);
+    return hashTree(coldOut);
+  };
+
+  it("is ignored, and said to be, when it is damaged or of another version; every page is rendered", async () => {
+    const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    const record = recordOf(site);
+    const text = readFileSync(record, "utf8");
+    // One character of the body changed: its digest no longer matches.
+    writeFileSync(record, text.replace('"version":1', '"version":2'));
+    const damaged = await buildSite(site, ENV);
+    expect(damaged.code, damaged.stderr).toBe(0);
+    expect(damaged.stdout).toContain("every page rendered: the record of the last build is damaged (ignored)");
+    // Another version, its digest made to match.
+    const { createHash } = await import("node:crypto");
+    const body = readFileSync(record, "utf8").split("\n").slice(1).join("\n").replace('"version":1', '"version":0');
+    writeFileSync(record, `${createHash("sha256").update(body).digest("hex")}\n${body}`);
+    const foreign = await buildSite(site, ENV);
+    expect(foreign.code, foreign.stderr).toBe(0);
+    expect(foreign.stdout).toContain("every page rendered: the record of the last build is from another version (ignored)");
+    expect(hashTree(site.outputDir)).toEqual(await coldSite(site));
+  });
+
+  it("carries over only files still as it names them: a page changed by hand, or removed, is rendered again", async () => {
+    const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    writeFileSync(path.join(site.outputDir, "tags/sanctions/index.html"), "<p>changed by hand</p>");
+    rmSync(path.join(site.outputDir, "posts/echo"), { recursive: true });
+    appendFileSync(path.join(site.contentDir, "foxtrot.md"), "\nOne more line.\n");
+    const warm = await buildSite(site, ENV);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.stdout).toMatch(CARRIED);
+    expect(hashTree(site.outputDir)).toEqual(await coldSite(site));
+  });
+
+  it("is of one output folder: a build into another renders every page", async () => {
+    const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    const other = await buildSite(site, { ...ENV, GLOSS_OUTPUT_DIR: path.join(site.dir, "elsewhere") });
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stdout).not.toMatch(CARRIED);
+    // The first folder's record is still there, and still used.
+    appendFileSync(path.join(site.contentDir, "foxtrot.md"), "\nOne more line.\n");
+    const again = await buildSite(site, ENV);
+    expect(again.stdout).toMatch(CARRIED);
+  });
+});
