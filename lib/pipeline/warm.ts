@@ -1,20 +1,23 @@
 // Warm production builds: `npm run build` after an edit renders only the pages the edit changed,
-// as the dev server does (incremental.ts), and carries every other page over from the site it
-// replaces. What that needs of the build before is kept in one file of the cache folder
-// (`<cache>/build/<output>/snapshot.json`), written by each successful build:
-//   - the planner's state: a key for everything that is not a post (settings, registries,
-//     images, standalone pages, Gloss's own code and layouts), each post's digest, each page's
-//     shape and each post's owners;
-//   - a manifest of the page files it wrote (size, modification time, inode);
-//   - the post-build checks' facts of every HTML page, so a warm build checks the whole site
-//     (lib/checks/) without parsing the pages it did not render.
-// A page is carried over by a hard link from the previous site into the staging folder, only
-// when its file is still the one the manifest names; anything else is rendered. The staging
-// folder is still swapped into place whole (lib/pipeline/swap.ts), and nothing a build writes
-// (pages, citation files, public/, media, `_headers`, the search index) is ever a carried link:
-// those are left out of the carrying, so no write reaches the previous site through a link.
-// A snapshot that is missing, damaged (its digest does not match), made by another version or
-// for another output folder is ignored: the build renders every page.
+// as the dev server does (incremental.ts), and carries every other page over from the build
+// before. What that needs of the build before is kept in the cache folder, in
+// `<cache>/build/<output folder's digest>/`, so a host that keeps the cache folder between
+// builds (docs/publishing.md) builds warm from a fresh checkout:
+//   - `snapshot.json`: the planner's state (a key for everything that is not a post: settings,
+//     registries, images, standalone pages, Gloss's own code and layouts; each post's digest,
+//     each page's shape, each post's owners), a manifest of the page files it wrote (size,
+//     modification time, inode, SHA-1), and the post-build checks' facts of every HTML page, so
+//     a warm build checks the whole site (lib/checks/) without parsing the pages it did not render;
+//   - `site/`: those page files, as hard links to the ones in the output folder (no second copy
+//     on disk).
+// A page is carried over by a hard link from `site/` into the staging folder, only when that file
+// is still the one the manifest names: same size, modification time and inode, or (restored from
+// a host's cache archive, with new inodes and times) the same SHA-1. Anything else is rendered.
+// The staging folder is still swapped into place whole (lib/pipeline/swap.ts), and nothing a build
+// writes (pages, citation files, public/, media, `_headers`, the search index) is ever a carried
+// link, so no write reaches the previous site or the cache through one. A snapshot that is
+// missing, damaged (its digest does not match), of another version or another output folder is
+// ignored: the build renders every page.
 import { createHash } from "node:crypto";
 import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -29,10 +32,13 @@ import { RebuildPlanner, type PlannerState, type RoutedItem } from "./incrementa
 /** Bumped whenever the snapshot's format or meaning changes: an older snapshot is then ignored. */
 const SNAPSHOT_VERSION = 1;
 
-/** Where the snapshot of the site in `outputDir` lives, and where a build writes the next one before its swap. */
-export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string } {
+/**
+ * Where the snapshot of the site in `outputDir` lives, where a build writes the next one before
+ * its swap, and the folder of page files kept for the next build.
+ */
+export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string } {
   const dir = path.join(env.cacheDir, "build", createHash("sha1").update(path.resolve(env.outputDir)).digest("hex").slice(0, 16));
-  return { snapshot: path.join(dir, "snapshot.json"), pending: path.join(dir, "pending.json") };
+  return { snapshot: path.join(dir, "snapshot.json"), pending: path.join(dir, "pending.json"), site: path.join(dir, "site") };
 }
 
 /** After the swap: the build's snapshot describes the site now in place. */
@@ -53,8 +59,8 @@ const stateSchema = z.object({
   stamps: z.array(z.tuple([z.string(), z.string()])),
   shapes: z.array(z.tuple([z.string(), z.string()])),
   owners: z.array(z.tuple([z.string(), z.array(z.string())])),
-  /** Output file (relative, `/` separated) → [size, mtimeMs, inode]. */
-  files: z.array(z.tuple([z.string(), z.number(), z.number(), z.number()])),
+  /** Output file (relative, `/` separated) → [size, mtimeMs, inode, SHA-1 in base64]. */
+  files: z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.string()])),
   /** Every link of every page, once each (a page's links are indexes into it: most are in every page's header). */
   links: z.array(z.tuple([z.string(), z.string(), z.string(), z.string().nullable()])),
   facts: z.array(z.looseObject({ url: z.string(), links: z.array(z.number()) })),
@@ -179,41 +185,60 @@ export interface WarmPlan {
   told: boolean;
 }
 
+/** A file's SHA-1, as the manifest keeps it. */
+const sha1Of = (file: string) => createHash("sha1").update(readFileSync(file)).digest("base64");
+
+type Stat = import("node:fs").Stats;
+type Listed = { size: number; mtime: number; ino: number; sha1: string };
+
+/** Whether a kept file is still the one the manifest names: by its stat, else (a restored cache) by its bytes. */
+function stillListed(file: string, stat: Stat, listed: Listed): boolean {
+  if (!stat.isFile() || stat.size !== listed.size) return false;
+  if (stat.mtimeMs === listed.mtime && stat.ino === listed.ino) return true;
+  return sha1Of(file) === listed.sha1;
+}
+
 /**
  * Plans a production build against the last one, and carries the pages it does not render into
- * `stagingDir` (hard links to the previous site's files). Keeps what `record` writes next.
+ * `stagingDir` (hard links to the kept files). Keeps what `record` writes next.
  */
 export class WarmBuild {
   private readonly planner = new RebuildPlanner();
   private routed: readonly RoutedItem[] = [];
   private carriedFacts: PageFacts[] = [];
+  /** The files carried over, with their SHA-1 (the next manifest's, without reading them again). */
+  private carriedFiles = new Map<string, string>();
+  /** The last build's manifest: files it listed that this build does not write are dropped from `site/`. */
+  private previousFiles: string[] = [];
 
   constructor(private readonly env: GlossEnv) {}
 
   plan(source: Parameters<RebuildPlanner["plan"]>[0], site: Site, stagingDir: string): WarmPlan {
-    const { snapshot: file } = snapshotPaths(this.env);
-    const found = readSnapshot(file, this.env.outputDir);
-    if ("snapshot" in found) this.planner.restore(stateOf(found.snapshot));
+    const paths = snapshotPaths(this.env);
+    const found = readSnapshot(paths.snapshot, this.env.outputDir);
+    if ("snapshot" in found) {
+      this.planner.restore(stateOf(found.snapshot));
+      this.previousFiles = found.snapshot.files.map(([name]) => name);
+    }
     const stamps = postStamps(source.catalog.posts, this.env.cwd);
     const plan = this.planner.plan(source, buildKey(this.env, site), stamps);
     this.routed = plan.routed ?? [];
     if (!("snapshot" in found)) return { only: undefined, carried: [], summary: `every page rendered: ${found.reason}`, told: found.reason.endsWith("(ignored)") };
     if (!plan.only) return { only: undefined, carried: [], summary: `every page rendered: ${plan.summary}`, told: false };
-    const only = new Set(plan.only);
-    const manifest = new Map(found.snapshot.files.map(([name, size, mtime, ino]) => [name, { size, mtime, ino }]));
     const facts = unpackFacts(found.snapshot);
     if (!facts) return { only: undefined, carried: [], summary: "every page rendered: the record of the last build is damaged (ignored)", told: true };
+    const only = new Set(plan.only);
+    const manifest = new Map(found.snapshot.files.map(([name, size, mtime, ino, sha1]) => [name, { size, mtime, ino, sha1 }]));
     const made = new Set<string>();
     for (const r of this.routed) {
       if (only.has(r.item)) continue;
       const name = outputFileOf(r.url);
-      const html = name.endsWith(".html");
-      const pageFacts = html ? facts.get(fileRoute(r.url)) : undefined;
-      const from = path.join(this.env.outputDir, name);
+      const pageFacts = name.endsWith(".html") ? facts.get(fileRoute(r.url)) : undefined;
+      const from = path.join(paths.site, name);
       const listed = manifest.get(name);
-      const stat = listed && (html ? pageFacts !== undefined : true) ? lstatOrUndefined(from) : undefined;
-      // Changed since the last build (or not recorded): rendered again.
-      if (!stat || !listed || !stat.isFile() || stat.size !== listed.size || stat.mtimeMs !== listed.mtime || stat.ino !== listed.ino) {
+      const stat = listed && (pageFacts !== undefined || !name.endsWith(".html")) ? lstatOrUndefined(from) : undefined;
+      // Changed since the last build, or not kept: rendered again.
+      if (!stat || !listed || !stillListed(from, stat, listed)) {
         only.add(r.item);
         continue;
       }
@@ -222,6 +247,7 @@ export class WarmBuild {
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
       made.add(dir);
       linkSync(from, to);
+      this.carriedFiles.set(name, listed.sha1);
       if (pageFacts) this.carriedFacts.push(pageFacts);
     }
     const pages = this.routed.length;
@@ -229,18 +255,39 @@ export class WarmBuild {
   }
 
   /**
-   * After the pages are written and checked: the snapshot of this build, written beside the
-   * last one (`pending.json`), to replace it once the staging folder is swapped into place.
+   * After the pages are written and checked: the page files this build wrote are kept in
+   * `site/` (hard links; those of pages gone are dropped), and the snapshot of this build is
+   * written beside the last one (`pending.json`), to replace it once the staging folder is
+   * swapped into place (commitSnapshot). A build that fails after this leaves `site/` ahead of
+   * the snapshot in place: the next build finds those files changed, and renders their pages.
    */
   record(stagingDir: string, checked: readonly PageFacts[]): void {
     const state = this.planner.state();
     if (!state) return;
+    const paths = snapshotPaths(this.env);
+    // No usable record: what `site/` holds is unknown, and all of it is about to be replaced.
+    if (this.carriedFiles.size === 0 && this.previousFiles.length === 0) rmSync(paths.site, { recursive: true, force: true });
     const files: SnapshotFile["files"] = [];
+    const made = new Set<string>();
     for (const r of this.routed) {
       const name = outputFileOf(r.url);
-      const stat = lstatOrUndefined(path.join(stagingDir, name));
-      if (stat?.isFile()) files.push([name, stat.size, stat.mtimeMs, stat.ino]);
+      const written = path.join(stagingDir, name);
+      const stat = lstatOrUndefined(written);
+      if (!stat?.isFile()) continue;
+      let sha1 = this.carriedFiles.get(name);
+      if (sha1 === undefined) {
+        sha1 = sha1Of(written);
+        const kept = path.join(paths.site, name);
+        const dir = path.dirname(kept);
+        if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+        made.add(dir);
+        rmSync(kept, { force: true });
+        linkSync(written, kept);
+      }
+      files.push([name, stat.size, stat.mtimeMs, stat.ino, sha1]);
     }
+    const now = new Set(files.map(([name]) => name));
+    for (const name of this.previousFiles) if (!now.has(name)) rmSync(path.join(paths.site, name), { force: true });
     const snapshot: SnapshotFile = {
       version: SNAPSHOT_VERSION,
       output: path.resolve(this.env.outputDir),
@@ -252,11 +299,10 @@ export class WarmBuild {
       ...packFacts(checked),
     };
     const body = JSON.stringify(snapshot);
-    const { pending } = snapshotPaths(this.env);
-    mkdirSync(path.dirname(pending), { recursive: true });
-    const partial = `${pending}.${process.pid}.partial`;
+    mkdirSync(path.dirname(paths.pending), { recursive: true });
+    const partial = `${paths.pending}.${process.pid}.partial`;
     writeFileSync(partial, `${createHash("sha256").update(body).digest("hex")}\n${body}`);
-    renameSync(partial, pending);
+    renameSync(partial, paths.pending);
   }
 }
 
