@@ -17,3 +17,6 @@ try {
   for (const line of failureLines(error)) console.error(line);
   process.exit(1);
 }
+// Done, and everything written (synchronously): exit now rather than tear down a heap of a
+// gigabyte and more object by object (about a second at 10,000 posts).
+process.exit(0);

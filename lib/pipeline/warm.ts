@@ -52,6 +52,11 @@ export function dropPendingSnapshot(env: Pick<GlossEnv, "cacheDir" | "outputDir"
   rmSync(snapshotPaths(env).pending, { force: true });
 }
 
+/**
+ * The snapshot's shape. Its arrays (tens of thousands of entries at 10,000 posts) are checked
+ * entry by entry only where a wrong entry could do harm unnoticed; the digest in its first line
+ * already tells a file this build wrote from anything else.
+ */
 const stateSchema = z.object({
   version: z.literal(SNAPSHOT_VERSION),
   output: z.string(),
@@ -65,6 +70,8 @@ const stateSchema = z.object({
   links: z.array(z.tuple([z.string(), z.string(), z.string(), z.string().nullable()])),
   facts: z.array(z.looseObject({ url: z.string(), links: z.array(z.number()) })),
 });
+/** The same, with the large arrays taken as they are: checked by `looksRight` instead. */
+const outlineSchema = stateSchema.extend({ stamps: z.array(z.unknown()), shapes: z.array(z.unknown()), owners: z.array(z.unknown()), files: z.array(z.unknown()), links: z.array(z.unknown()), facts: z.array(z.unknown()) });
 type SnapshotFile = z.infer<typeof stateSchema>;
 
 /** Pages' facts with each link written once, for the snapshot. */
@@ -113,12 +120,27 @@ export function readSnapshot(file: string, outputDir: string): { snapshot: Snaps
   if (newline < 0 || createHash("sha256").update(body).digest("hex") !== text.slice(0, newline)) return { reason: "the record of the last build is damaged (ignored)" };
   let parsed: SnapshotFile;
   try {
-    parsed = stateSchema.parse(JSON.parse(body));
+    const outline = outlineSchema.parse(JSON.parse(body));
+    if (!looksRight(outline)) throw new Error("entries of another shape");
+    parsed = outline as SnapshotFile;
   } catch {
     return { reason: "the record of the last build is from another version (ignored)" };
   }
   if (parsed.output !== path.resolve(outputDir)) return { reason: "the record of the last build is of another output folder (ignored)" };
   return { snapshot: parsed };
+}
+
+/** Each array's entries have the shape the snapshot's schema gives them (a fast check, without building zod's results). */
+function looksRight(outline: z.infer<typeof outlineSchema>): boolean {
+  const strings = (value: unknown, length: number) => Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string");
+  return (
+    outline.stamps.every((entry) => strings(entry, 2)) &&
+    outline.shapes.every((entry) => strings(entry, 2)) &&
+    outline.owners.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === "string" && Array.isArray(entry[1]) && entry[1].every((o) => typeof o === "string")) &&
+    outline.files.every((entry) => Array.isArray(entry) && entry.length === 5 && typeof entry[0] === "string" && typeof entry[1] === "number" && typeof entry[2] === "number" && typeof entry[3] === "number" && typeof entry[4] === "string") &&
+    outline.links.every((entry) => Array.isArray(entry) && entry.length === 4 && typeof entry[0] === "string" && typeof entry[1] === "string" && typeof entry[2] === "string" && (entry[3] === null || typeof entry[3] === "string")) &&
+    outline.facts.every((page) => typeof page === "object" && page !== null && typeof (page as { url?: unknown }).url === "string" && Array.isArray((page as { links?: unknown }).links) && (page as { links: unknown[] }).links.every((at) => Number.isInteger(at)))
+  );
 }
 
 /** The file a route is written to, relative to the output (`/posts/x/` → `posts/x/index.html`). */
