@@ -111,8 +111,13 @@ export interface RunResult {
  * of the project when `project` names one.
  */
 export function runCli(script: string, site: FixtureSite, env: Record<string, string> = {}, args: string[] = [], project = ROOT): Promise<RunResult> {
+  return runNode(["--import", TSX, path.join(project, "lib/cli", script), ...args], site, env);
+}
+
+/** Node with these arguments, in the fixture site's folder, with its folders in the environment. */
+function runNode(argv: string[], site: FixtureSite, env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX, path.join(project, "lib/cli", script), ...args], {
+    const child = spawn(process.execPath, argv, {
       cwd: site.dir,
       env: {
         ...process.env,
@@ -135,7 +140,13 @@ export function runCli(script: string, site: FixtureSite, env: Record<string, st
   });
 }
 
-export const buildSite = (site: FixtureSite, env: Record<string, string> = {}) => runCli("build.ts", site, env);
+/**
+ * `npm run build` of a fixture site, run as package.json's `build` script runs it: compiled ahead
+ * of time (lib/cli/compiled.js), which is what authors run, and about 0.8 s a build faster than
+ * through tsx's loader. (tests/build/compiled.test.ts finds both writing the same site.)
+ */
+export const buildSite = (site: FixtureSite, env: Record<string, string> = {}) =>
+  runNode(["--import", path.join(ROOT, "lib/cli/build-preload.js"), path.join(ROOT, "lib/cli/compiled.js"), path.join(ROOT, "lib/cli/build.ts")], site, env);
 
 /** The built file for a URL path (`/tags/x/` → `_site/tags/x/index.html`). */
 export function outputFile(site: FixtureSite, url: string): string {
