@@ -16,7 +16,7 @@ import { SearchCache } from "../outputs/search-cache.ts";
 import { failureLines } from "../pipeline/failure.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
-import { commitSnapshot, dropPendingSnapshot } from "../pipeline/warm.ts";
+import { commitSnapshot, dropPendingSnapshot } from "../pipeline/build-record.ts";
 
 /** The rendering process failed, and has printed why (exit 1), or stopped otherwise. */
 class RenderFailed extends Error {

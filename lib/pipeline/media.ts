@@ -1,6 +1,6 @@
 // The media stage, after the pages are written: every image the pages name is made, with
-// @11ty/eleventy-img (sharp), into a cache folder kept between builds (env.cacheDir), then linked
-// into the site. Files are named by a hash of their content (post images) or of what they show
+// @11ty/eleventy-img (post images) or sharp itself (share cards), into a cache folder kept between
+// builds (env.cacheDir), then linked into the site. Files are named by a hash of their content (post images) or of what they show
 // (cards), so a file already in the cache is never encoded again: at 50,000 posts an unchanged
 // rebuild only checks that each file is there and links it.
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync } from "node:fs";
@@ -55,7 +55,14 @@ const loadImageLibrary = () => (imageLibrary ??= import("@11ty/eleventy-img").th
  * third of each card's CPU time on top of the drawing.
  */
 let sharpLibrary: Promise<typeof import("sharp")> | undefined;
-const loadSharp = () => (sharpLibrary ??= import("sharp").then((module) => (module as unknown as { default: typeof import("sharp") }).default));
+const loadSharp = () =>
+  (sharpLibrary ??= import("sharp").then((module) => {
+    const sharp = (module as unknown as { default: typeof import("sharp") }).default;
+    // No card is drawn twice in a run: libvips's operation cache would only hold memory (up to
+    // 50 MB by default) while Eleventy renders beside it.
+    sharp.cache(false);
+    return sharp;
+  }));
 
 /** Encodes (or drawings) run this many at a time: sharp spreads each over its own threads too. */
 const CONCURRENCY = Math.max(2, Math.min(4, availableParallelism()));

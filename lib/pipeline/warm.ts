@@ -19,129 +19,15 @@
 // missing, damaged (its digest does not match), of another version or another output folder is
 // ignored: the build renders every page.
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
 import type { GlossEnv } from "../core/env.ts";
 import { fileRoute } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
 import type { Post } from "../catalog/model.ts";
-import type { LinkFact, PageFacts } from "../checks/facts.ts";
-import { RebuildPlanner, type PlannerState, type RoutedItem } from "./incremental.ts";
-
-/** Bumped whenever the snapshot's format or meaning changes: an older snapshot is then ignored. */
-const SNAPSHOT_VERSION = 1;
-
-/**
- * Where the snapshot of the site in `outputDir` lives, where a build writes the next one before
- * its swap, and the folder of page files kept for the next build.
- */
-export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string } {
-  const dir = path.join(env.cacheDir, "build", createHash("sha1").update(path.resolve(env.outputDir)).digest("hex").slice(0, 16));
-  return { snapshot: path.join(dir, "snapshot.json"), pending: path.join(dir, "pending.json"), site: path.join(dir, "site") };
-}
-
-/** After the swap: the build's snapshot describes the site now in place. */
-export function commitSnapshot(env: Pick<GlossEnv, "cacheDir" | "outputDir">): void {
-  const { snapshot, pending } = snapshotPaths(env);
-  if (existsSync(pending)) renameSync(pending, snapshot);
-}
-
-/** A build that fails, or starts: its snapshot (if written) describes no site. */
-export function dropPendingSnapshot(env: Pick<GlossEnv, "cacheDir" | "outputDir">): void {
-  rmSync(snapshotPaths(env).pending, { force: true });
-}
-
-/**
- * The snapshot's shape. Its arrays (tens of thousands of entries at 10,000 posts) are checked
- * entry by entry only where a wrong entry could do harm unnoticed; the digest in its first line
- * already tells a file this build wrote from anything else.
- */
-const stateSchema = z.object({
-  version: z.literal(SNAPSHOT_VERSION),
-  output: z.string(),
-  key: z.string(),
-  stamps: z.array(z.tuple([z.string(), z.string()])),
-  shapes: z.array(z.tuple([z.string(), z.string()])),
-  owners: z.array(z.tuple([z.string(), z.array(z.string())])),
-  /** Output file (relative, `/` separated) → [size, mtimeMs, inode, SHA-1 in base64]. */
-  files: z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.string()])),
-  /** Every link of every page, once each (a page's links are indexes into it: most are in every page's header). */
-  links: z.array(z.tuple([z.string(), z.string(), z.string(), z.string().nullable()])),
-  facts: z.array(z.looseObject({ url: z.string(), links: z.array(z.number()) })),
-});
-/** The same, with the large arrays taken as they are: checked by `looksRight` instead. */
-const outlineSchema = stateSchema.extend({ stamps: z.array(z.unknown()), shapes: z.array(z.unknown()), owners: z.array(z.unknown()), files: z.array(z.unknown()), links: z.array(z.unknown()), facts: z.array(z.unknown()) });
-type SnapshotFile = z.infer<typeof stateSchema>;
-
-/** Pages' facts with each link written once, for the snapshot. */
-function packFacts(pages: readonly PageFacts[]): Pick<SnapshotFile, "links" | "facts"> {
-  const table: SnapshotFile["links"] = [];
-  const index = new Map<string, number>();
-  const facts = pages.map((page) => ({
-    ...page,
-    links: page.links.map((link) => {
-      const tuple: SnapshotFile["links"][number] = [link.tag, link.attr, link.value, link.rel ?? null];
-      const key = JSON.stringify(tuple);
-      let at = index.get(key);
-      if (at === undefined) {
-        at = table.length;
-        table.push(tuple);
-        index.set(key, at);
-      }
-      return at;
-    }),
-  }));
-  return { links: table, facts };
-}
-
-/** The snapshot's facts, by page URL; pages share link objects (the checks only read them). Undefined when an index is out of range. */
-function unpackFacts({ links, facts }: Pick<SnapshotFile, "links" | "facts">): Map<string, PageFacts> | undefined {
-  const objects: LinkFact[] = links.map(([tag, attr, value, rel]) => ({ tag, attr, value, rel: rel ?? undefined }));
-  const pages = new Map<string, PageFacts>();
-  for (const page of facts) {
-    const resolved = page.links.map((at) => objects[at]);
-    if (resolved.some((link) => link === undefined)) return undefined;
-    pages.set(page.url, { ...(page as unknown as PageFacts), links: resolved as LinkFact[] });
-  }
-  return pages;
-}
-
-/** The snapshot for this output folder, or why there is none to use. */
-export function readSnapshot(file: string, outputDir: string): { snapshot: SnapshotFile } | { reason: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return { reason: "no earlier build recorded" };
-  }
-  const newline = text.indexOf("\n");
-  const body = text.slice(newline + 1);
-  if (newline < 0 || createHash("sha256").update(body).digest("hex") !== text.slice(0, newline)) return { reason: "the record of the last build is damaged (ignored)" };
-  let parsed: SnapshotFile;
-  try {
-    const outline = outlineSchema.parse(JSON.parse(body));
-    if (!looksRight(outline)) throw new Error("entries of another shape");
-    parsed = outline as SnapshotFile;
-  } catch {
-    return { reason: "the record of the last build is from another version (ignored)" };
-  }
-  if (parsed.output !== path.resolve(outputDir)) return { reason: "the record of the last build is of another output folder (ignored)" };
-  return { snapshot: parsed };
-}
-
-/** Each array's entries have the shape the snapshot's schema gives them (a fast check, without building zod's results). */
-function looksRight(outline: z.infer<typeof outlineSchema>): boolean {
-  const strings = (value: unknown, length: number) => Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string");
-  return (
-    outline.stamps.every((entry) => strings(entry, 2)) &&
-    outline.shapes.every((entry) => strings(entry, 2)) &&
-    outline.owners.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === "string" && Array.isArray(entry[1]) && entry[1].every((o) => typeof o === "string")) &&
-    outline.files.every((entry) => Array.isArray(entry) && entry.length === 5 && typeof entry[0] === "string" && typeof entry[1] === "number" && typeof entry[2] === "number" && typeof entry[3] === "number" && typeof entry[4] === "string") &&
-    outline.links.every((entry) => Array.isArray(entry) && entry.length === 4 && typeof entry[0] === "string" && typeof entry[1] === "string" && typeof entry[2] === "string" && (entry[3] === null || typeof entry[3] === "string")) &&
-    outline.facts.every((page) => typeof page === "object" && page !== null && typeof (page as { url?: unknown }).url === "string" && Array.isArray((page as { links?: unknown }).links) && (page as { links: unknown[] }).links.every((at) => Number.isInteger(at)))
-  );
-}
+import type { PageFacts } from "../checks/facts.ts";
+import { SNAPSHOT_VERSION, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type SnapshotFile } from "./build-record.ts";
+import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
 
 /** The file a route is written to, relative to the output (`/posts/x/` → `posts/x/index.html`). */
 export function outputFileOf(url: string): string {
@@ -310,26 +196,8 @@ export class WarmBuild {
     }
     const now = new Set(files.map(([name]) => name));
     for (const name of this.previousFiles) if (!now.has(name)) rmSync(path.join(paths.site, name), { force: true });
-    const snapshot: SnapshotFile = {
-      version: SNAPSHOT_VERSION,
-      output: path.resolve(this.env.outputDir),
-      key: state.key,
-      stamps: [...state.stamps],
-      shapes: [...state.shapes],
-      owners: [...state.owners],
-      files,
-      ...packFacts(checked),
-    };
-    const body = JSON.stringify(snapshot);
-    mkdirSync(path.dirname(paths.pending), { recursive: true });
-    const partial = `${paths.pending}.${process.pid}.partial`;
-    writeFileSync(partial, `${createHash("sha256").update(body).digest("hex")}\n${body}`);
-    renameSync(partial, paths.pending);
+    writeSnapshot(paths.pending, this.env.outputDir, state, files, checked);
   }
-}
-
-function stateOf(snapshot: SnapshotFile): PlannerState {
-  return { key: snapshot.key, stamps: new Map(snapshot.stamps), shapes: new Map(snapshot.shapes), owners: new Map(snapshot.owners) };
 }
 
 function lstatOrUndefined(file: string) {
