@@ -99,7 +99,8 @@ async function render(): Promise<void> {
     await renderSite(stagingDir);
     return;
   }
-  const args = compiledBuild ? ["--import", preload, script("compiled.js"), script("render.ts"), stagingDir] : [...process.execArgv, script("render.ts"), stagingDir];
+  // --expose-gc: once Eleventy's run is over, the process lets go of every page before it records the build (lib/cli/render-site.ts).
+  const args = ["--expose-gc", ...(compiledBuild ? ["--import", preload, script("compiled.js")] : process.execArgv), script("render.ts"), stagingDir];
   renderer = spawn(process.execPath, args, { stdio: "inherit" });
   const child = renderer;
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {

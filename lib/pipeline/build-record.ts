@@ -55,8 +55,11 @@ const stateSchema = z.object({
 const outlineSchema = stateSchema.extend({ stamps: z.array(z.unknown()), shapes: z.array(z.unknown()), owners: z.array(z.unknown()), files: z.array(z.unknown()), links: z.array(z.unknown()), facts: z.array(z.unknown()) });
 export type SnapshotFile = z.infer<typeof stateSchema>;
 
+/** Pages' facts as the record keeps them. */
+export type PackedFacts = Pick<SnapshotFile, "links" | "facts">;
+
 /** Pages' facts with each link written once, for the snapshot. */
-function packFacts(pages: readonly PageFacts[]): Pick<SnapshotFile, "links" | "facts"> {
+export function packFacts(pages: readonly PageFacts[]): PackedFacts {
   const table: SnapshotFile["links"] = [];
   const index = new Map<string, number>();
   const facts = pages.map((page) => ({
@@ -125,7 +128,7 @@ function looksRight(outline: z.infer<typeof outlineSchema>): boolean {
 }
 
 /** Writes the record of a build (aside, then renamed into `file`). */
-export function writeSnapshot(file: string, outputDir: string, state: PlannerState, files: SnapshotFile["files"], checked: readonly PageFacts[]): void {
+export function writeSnapshot(file: string, outputDir: string, state: PlannerState, files: SnapshotFile["files"], facts: PackedFacts): void {
   const snapshot: SnapshotFile = {
     version: SNAPSHOT_VERSION,
     output: path.resolve(outputDir),
@@ -134,7 +137,7 @@ export function writeSnapshot(file: string, outputDir: string, state: PlannerSta
     shapes: [...state.shapes],
     owners: [...state.owners],
     files,
-    ...packFacts(checked),
+    ...facts,
   };
   const body = JSON.stringify(snapshot);
   mkdirSync(path.dirname(file), { recursive: true });

@@ -105,6 +105,12 @@ export class RebuildPlanner {
   private last: Snapshot | undefined;
   private pending: Snapshot | undefined;
 
+  /**
+   * `textEdits`: whether `planTextEdit` will be asked (the dev server): it needs each build's
+   * pages by the posts they show, which a production build (warm.ts) does not keep.
+   */
+  constructor(private readonly textEdits = true) {}
+
   /** Whether a text edit can be planned: an earlier build succeeded and none failed since. */
   ready(): boolean {
     return this.last !== undefined && this.pending === undefined;
@@ -159,7 +165,7 @@ export class RebuildPlanner {
     const owners = new Map(source.catalog.posts.map((post) => [post.file, ownerKeysOf(post)]));
     const shapes = new Map(routed.map((r) => [r.url, digest(r.shape)]));
     const previous = this.last;
-    this.pending = { key, stamps: new Map(stamps), shapes, owners, ...reverseIndexes(routed) };
+    this.pending = { key, stamps: new Map(stamps), shapes, owners, ...(this.textEdits ? reverseIndexes(routed) : { showing: new Map(), ofOwner: new Map() }) };
     if (!previous) return { only: undefined, summary: "every page", routed };
     if (previous.key !== key) return { only: undefined, summary: "settings or registries changed: every page", routed };
 

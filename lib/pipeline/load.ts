@@ -101,11 +101,11 @@ export interface ContentStage {
 /** A production build: one load, made on first use (or handed over already made). */
 export class OneBuild implements ContentStage {
   private data: GlossData | undefined;
-  /** Every page's facts, once checked. */
-  checkedPages: readonly PageFacts[] = [];
   constructor(
     private readonly make: () => GlossData,
     private readonly carriedPages: readonly PageFacts[] = [],
+    /** Takes every page's facts once checked (lib/pipeline/warm.ts records them for the next build). */
+    private readonly onChecked: (pages: readonly PageFacts[]) => void = () => undefined,
   ) {}
 
   carried(): readonly PageFacts[] {
@@ -113,7 +113,7 @@ export class OneBuild implements ContentStage {
   }
 
   checked(pages: readonly PageFacts[]): void {
-    this.checkedPages = pages;
+    this.onChecked(pages);
   }
 
   load(): GlossData {

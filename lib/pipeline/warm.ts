@@ -26,7 +26,7 @@ import { fileRoute } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
 import type { Post } from "../catalog/model.ts";
 import type { PageFacts } from "../checks/facts.ts";
-import { SNAPSHOT_VERSION, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type SnapshotFile } from "./build-record.ts";
+import { SNAPSHOT_VERSION, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
 
 /** The file a route is written to, relative to the output (`/posts/x/` → `posts/x/index.html`). */
@@ -111,8 +111,10 @@ function stillListed(file: string, stat: Stat, listed: Listed): boolean {
  * `stagingDir` (hard links to the kept files). Keeps what `record` writes next.
  */
 export class WarmBuild {
-  private readonly planner = new RebuildPlanner();
-  private routed: readonly RoutedItem[] = [];
+  private readonly planner = new RebuildPlanner(false);
+  private routed: readonly Pick<RoutedItem, "item" | "url">[] = [];
+  /** The checked pages' facts, packed as the record keeps them (the checks' own objects are let go). */
+  private packed: PackedFacts | undefined;
   private carriedFacts: PageFacts[] = [];
   /** The files carried over, with their SHA-1 (the next manifest's, without reading them again). */
   private carriedFiles = new Map<string, string>();
@@ -130,7 +132,8 @@ export class WarmBuild {
     }
     const stamps = postStamps(source.catalog.posts, this.env.cwd);
     const plan = this.planner.plan(source, buildKey(this.env, site), stamps);
-    this.routed = plan.routed ?? [];
+    // Only what `record` reads: the routed items' shapes (a citation's is its whole text) are not kept.
+    this.routed = (plan.routed ?? []).map(({ item, url }) => ({ item, url }));
     if (!("snapshot" in found)) return { only: undefined, carried: [], summary: `every page rendered: ${found.reason}`, told: found.reason.endsWith("(ignored)") };
     if (!plan.only) return { only: undefined, carried: [], summary: `every page rendered: ${plan.summary}`, told: false };
     const facts = unpackFacts(found.snapshot);
@@ -169,9 +172,14 @@ export class WarmBuild {
    * swapped into place (commitSnapshot). A build that fails after this leaves `site/` ahead of
    * the snapshot in place: the next build finds those files changed, and renders their pages.
    */
-  record(stagingDir: string, checked: readonly PageFacts[]): void {
+  /** Every page's facts, once the checks passed on them. */
+  checked(pages: readonly PageFacts[]): void {
+    this.packed = packFacts(pages);
+  }
+
+  record(stagingDir: string): void {
     const state = this.planner.state();
-    if (!state) return;
+    if (!state || !this.packed) return;
     const paths = snapshotPaths(this.env);
     // No usable record: what `site/` holds is unknown, and all of it is about to be replaced.
     if (this.carriedFiles.size === 0 && this.previousFiles.length === 0) rmSync(paths.site, { recursive: true, force: true });
@@ -196,7 +204,7 @@ export class WarmBuild {
     }
     const now = new Set(files.map(([name]) => name));
     for (const name of this.previousFiles) if (!now.has(name)) rmSync(path.join(paths.site, name), { force: true });
-    writeSnapshot(paths.pending, this.env.outputDir, state, files, checked);
+    writeSnapshot(paths.pending, this.env.outputDir, state, files, this.packed);
   }
 }
 
