@@ -114,6 +114,9 @@ export function readSnapshot(file: string, outputDir: string): { snapshot: Snaps
   return { snapshot: parsed };
 }
 
+/** A file name the record may give: relative, `/` separated, with no `..` (the names are joined to folders the build writes and deletes in). */
+const isInside = (name: string) => name !== "" && !name.startsWith("/") && !name.split("/").some((part) => part === ".." || part === "") && !name.includes("\\");
+
 /** Each array's entries have the shape the snapshot's schema gives them (a fast check, without building zod's results). */
 function looksRight(outline: z.infer<typeof outlineSchema>): boolean {
   const strings = (value: unknown, length: number) => Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string");
@@ -121,7 +124,7 @@ function looksRight(outline: z.infer<typeof outlineSchema>): boolean {
     outline.stamps.every((entry) => strings(entry, 2)) &&
     outline.shapes.every((entry) => strings(entry, 2)) &&
     outline.owners.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === "string" && Array.isArray(entry[1]) && entry[1].every((o) => typeof o === "string")) &&
-    outline.files.every((entry) => Array.isArray(entry) && entry.length === 5 && typeof entry[0] === "string" && typeof entry[1] === "number" && typeof entry[2] === "number" && typeof entry[3] === "number" && typeof entry[4] === "string") &&
+    outline.files.every((entry) => Array.isArray(entry) && entry.length === 5 && typeof entry[0] === "string" && isInside(entry[0]) && typeof entry[1] === "number" && typeof entry[2] === "number" && typeof entry[3] === "number" && typeof entry[4] === "string") &&
     outline.links.every((entry) => Array.isArray(entry) && entry.length === 4 && typeof entry[0] === "string" && typeof entry[1] === "string" && typeof entry[2] === "string" && (entry[3] === null || typeof entry[3] === "string")) &&
     outline.facts.every((page) => typeof page === "object" && page !== null && typeof (page as { url?: unknown }).url === "string" && Array.isArray((page as { links?: unknown }).links) && (page as { links: unknown[] }).links.every((at) => Number.isInteger(at)))
   );

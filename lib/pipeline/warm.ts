@@ -165,6 +165,11 @@ export class WarmBuild {
     return { only, carried: this.carriedFacts, summary: `${only.size} of ${pages} pages rendered, ${pages - only.size} carried over from the last build (${plan.summary})`, told: true };
   }
 
+  /** Every page's facts, once the checks passed on them. */
+  checked(pages: readonly PageFacts[]): void {
+    this.packed = packFacts(pages);
+  }
+
   /**
    * After the pages are written and checked: the page files this build wrote are kept in
    * `site/` (hard links; those of pages gone are dropped), and the snapshot of this build is
@@ -172,11 +177,6 @@ export class WarmBuild {
    * swapped into place (commitSnapshot). A build that fails after this leaves `site/` ahead of
    * the snapshot in place: the next build finds those files changed, and renders their pages.
    */
-  /** Every page's facts, once the checks passed on them. */
-  checked(pages: readonly PageFacts[]): void {
-    this.packed = packFacts(pages);
-  }
-
   record(stagingDir: string): void {
     const state = this.planner.state();
     if (!state || !this.packed) return;

@@ -164,6 +164,18 @@ describe("the record of the last build", () => {
     expect(foreign.code, foreign.stderr).toBe(0);
     expect(foreign.stdout).toContain("every page rendered: the record of the last build is from another version (ignored)");
     expect(hashTree(site.outputDir)).toEqual(cold);
+    // A file name that leaves the record's folder (a build deletes the files a record names that
+    // are gone): the record is not used, and the file it names is left alone.
+    const victim = path.join(site.dir, "victim.txt");
+    writeFileSync(victim, "keep me");
+    const sound = readFileSync(record, "utf8").split("\n").slice(1).join("\n");
+    const escaping = sound.replace(/"files":\[\["[^"]+"/, '"files":[["../../../../victim.txt"');
+    expect(escaping).not.toBe(sound);
+    writeFileSync(record, `${createHash("sha256").update(escaping).digest("hex")}\n${escaping}`);
+    const escaped = await buildSite(site, ENV);
+    expect(escaped.code, escaped.stderr).toBe(0);
+    expect(escaped.stdout).toContain("every page rendered: the record of the last build is from another version (ignored)");
+    expect(readFileSync(victim, "utf8")).toBe("keep me");
   });
 
   it("carries over only files still as it names them: a page changed by hand is rendered again; a build into another folder renders every page", async () => {
