@@ -26,7 +26,7 @@ export function cspPlugin(eleventyConfig: CspConfigApi, { env, content }: CspOpt
     if (content.partial()) return;
     const pages = results.flatMap((r) => (typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html") ? [r.url] : []));
     // and those a warm build carried over from the last.
-    pages.push(...content.carried().map((page) => page.url));
+    for (const page of content.carried()) pages.push(page.url);
     writeFileSync(path.resolve(env.cwd, directories.output, "_headers"), headersFile(headerRules(pages, content.settings().pathPrefix)));
   });
 }

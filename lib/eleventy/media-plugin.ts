@@ -50,13 +50,13 @@ export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content }: Me
       early = undefined;
       if (drawn) {
         // Drawn already (writeCards finds every card in the cache, and puts them in the output).
-        await timed("share cards", async () => {
+        const afterDrawing = async () => {
           const report = await drawn.drawing;
           await writeCards(jobs.cards, folders);
           return report;
-        }, drawn.started);
-      }
-      else await timed("share cards", () => writeCards(jobs.cards, folders));
+        };
+        await timed("share cards", afterDrawing, drawn.started);
+      } else await timed("share cards", () => writeCards(jobs.cards, folders));
       return;
     }
     await timed("images", () => writeImages(jobs.images, folders)).catch((error: unknown) => console.warn(`[gloss] images: ${String(error)}`));
