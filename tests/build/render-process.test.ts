@@ -84,8 +84,8 @@ describe("the rendering process of npm run build", () => {
   }, 120_000);
 
   it("has exited before Pagefind starts: the two never run at once", async () => {
-    const site = corpusSite(300);
-    const built = await watchBuild(site, { GLOSS_RENDER_APART_FROM: "300" });
+    const site = corpusSite(120);
+    const built = await watchBuild(site, { GLOSS_RENDER_APART_FROM: "120" });
     expect(built.code, built.stderr).toBe(0);
     const rendering = built.looks.flatMap((look, i) => (look.render ? [i] : []));
     const indexing = built.looks.flatMap((look, i) => (look.pagefind ? [i] : []));

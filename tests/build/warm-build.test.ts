@@ -46,9 +46,8 @@ describe("a warm npm run build after each kind of edit", () => {
 
   // Each edit, then the warm build (the output and cache folders kept), and a cold one of the
   // same content. Edits that touch different pages share a step (each step is two builds).
-  // `carried`: whether pages are carried over (false: every page is rendered); `nothing`: no page
-  // changes (a post that is not published yet).
-  const edits: [string, () => void, { carried: boolean; nothing?: boolean; env?: Record<string, string> }][] = [
+  // `carried`: whether pages are carried over (false: every page is rendered).
+  const edits: [string, () => void, { carried: boolean; env?: Record<string, string> }][] = [
     ["the text of a post", () => rewrite("bravo.md", "pelicans", "cormorants"), { carried: true }],
     [
       "a post's title (its neighbours and listings name it) and another's author",
@@ -82,8 +81,14 @@ describe("a warm npm run build after each kind of edit", () => {
       },
       { carried: true },
     ],
-    ["a post made a draft", () => rewrite("charlie.md", "author: bob", "author: bob\ndraft: true"), { carried: true }],
-    ["a scheduled post", () => writeFileSync(post("hotel.md"), postFile({ title: "Hotel", date: "2021-06-05", tags: ["Summits"], body: "Hotel's commentary." })), { carried: true, nothing: true }],
+    [
+      "a post made a draft, and a scheduled post (not shown yet)",
+      () => {
+        rewrite("charlie.md", "author: bob", "author: bob\ndraft: true");
+        writeFileSync(post("hotel.md"), postFile({ title: "Hotel", date: "2021-06-05", tags: ["Summits"], body: "Hotel's commentary." }));
+      },
+      { carried: true },
+    ],
     ["the scheduled post's time came", () => undefined, { carried: true, env: { GLOSS_NOW: "2021-07-01T00:00:00Z" } }],
     ["a registry entry (an author's name)", () => writeFileSync(path.join(site.contentDir, "_data/authors.yaml"), AUTHORS.replace("Bob Writer", "Robert Writer")), { carried: false }],
   ];
@@ -100,8 +105,7 @@ describe("a warm npm run build after each kind of edit", () => {
     if (expected.carried) {
       expect(carried, warm.stdout).not.toBeNull();
       // Some pages rendered (on this small site with two posts a page, up to half of them), the rest carried over.
-      if (expected.nothing) expect(Number(carried![1])).toBe(0);
-      else expect(Number(carried![1])).toBeGreaterThan(0);
+      expect(Number(carried![1])).toBeGreaterThan(0);
       expect(Number(carried![3])).toBeGreaterThan(0);
     } else expect(warm.stdout).not.toMatch(CARRIED);
     expect(cold.stdout).not.toMatch(CARRIED);
