@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { filesBelow } from "../core/tree.ts";
 
 /** Bumped when what is stored changes shape. */
 const FORMAT = "gloss-search-shard/1";
@@ -39,13 +40,7 @@ export function shardKey(site: string, files: readonly string[], glob: string): 
 
 /** Every file under `dir`, relative to it, except those `skip` names (top-level names). */
 function filesUnder(dir: string, skip: ReadonlySet<string>): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const rel = path.relative(dir, path.join(entry.parentPath, entry.name));
-    if (!skip.has(rel.split(path.sep)[0]!)) files.push(rel);
-  }
-  return files.sort();
+  return filesBelow(dir).filter((file) => !skip.has(file.split("/")[0]!));
 }
 
 /** A hard link where the file system allows (no bytes copied), else a copy. Never written through: a file in the way is replaced. */

@@ -19,10 +19,11 @@
 // missing, damaged (its digest does not match), of another version or another output folder is
 // ignored: the build renders every page.
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
 import { fileRoute } from "../core/routes.ts";
+import { filesBelow } from "../core/tree.ts";
 import type { Site } from "../content/site.ts";
 import type { Post } from "../catalog/model.ts";
 import type { PageFacts } from "../checks/facts.ts";
@@ -35,9 +36,12 @@ export function outputFileOf(url: string): string {
   return file === "" || file.endsWith("/") ? `${file}index.html` : file;
 }
 
+/** A file's SHA-1, as the manifest and the post stamps keep it. */
+const sha1Of = (file: string) => createHash("sha1").update(readFileSync(file)).digest("base64");
+
 /** Each post file's digest (its bytes): what the planner compares, by file as the catalog names it. */
 export function postStamps(posts: readonly Pick<Post, "file">[], cwd: string): Map<string, string> {
-  return new Map(posts.map((post) => [post.file, createHash("sha1").update(readFileSync(path.resolve(cwd, post.file))).digest("base64")]));
+  return new Map(posts.map((post) => [post.file, sha1Of(path.resolve(cwd, post.file))]));
 }
 
 /**
@@ -67,20 +71,6 @@ export function buildKey(env: GlossEnv, site: Site): string {
   return hash.digest("hex");
 }
 
-/** Files below `dir`, relative and sorted, `/` separated; none when it does not exist. */
-function filesBelow(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
-}
-
 /** What a warm build carries over, and what it renders. */
 export interface WarmPlan {
   /** The route items to render; undefined: every page. */
@@ -92,9 +82,6 @@ export interface WarmPlan {
   /** Whether the line is worth printing: pages were carried over, or a record was there but not usable. */
   told: boolean;
 }
-
-/** A file's SHA-1, as the manifest keeps it. */
-const sha1Of = (file: string) => createHash("sha1").update(readFileSync(file)).digest("base64");
 
 type Stat = import("node:fs").Stats;
 type Listed = { size: number; mtime: number; ino: number; sha1: string };
