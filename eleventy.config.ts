@@ -9,6 +9,7 @@ import { cspCheck } from "./lib/checks/csp.ts";
 import { linksCheck } from "./lib/checks/links.ts";
 import { commandLineStage } from "./lib/pipeline/dev.ts";
 import type { ContentStage } from "./lib/pipeline/load.ts";
+import type { PageSink } from "./lib/pipeline/page-sink.ts";
 import { checksPlugin } from "./lib/eleventy/checks-plugin.ts";
 import { contentPlugin } from "./lib/eleventy/content-plugin.ts";
 import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
@@ -17,7 +18,7 @@ import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
 import { filesPlugin } from "./lib/eleventy/files-plugin.ts";
 import { mediaPlugin } from "./lib/eleventy/media-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
-import { outputBytesPlugin } from "./lib/eleventy/output-bytes-plugin.ts";
+import { pageSinkPlugin } from "./lib/eleventy/page-sink-plugin.ts";
 import { pagesPlugin } from "./lib/eleventy/pages-plugin.ts";
 import { progressPlugin } from "./lib/eleventy/progress-plugin.ts";
 import { routesPlugin } from "./lib/eleventy/routes-plugin.ts";
@@ -52,10 +53,15 @@ export interface GlossOptions {
    * caller, once Eleventy's run is over (`npm run build`: Eleventy's memory is freed first).
    */
   search?: "after-checks" | "caller";
+  /**
+   * Where the pages go (`npm run build`, which runs Eleventy as a dry run): written as they are
+   * rendered, and read once for the checks, so Eleventy never holds them. None: Eleventy writes them.
+   */
+  sink?: PageSink;
 }
 
 /** Gloss as Eleventy plugins, in pipeline order. `npm run build` calls this with its own options. */
-export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix, search = "after-checks" }: GlossOptions): void {
+export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix, search = "after-checks", sink }: GlossOptions): void {
   // Eleventy's input is Gloss's own layouts, never the content folder: posts and registries are
   // data that lib/content/ reads (lib/content/policy.ts), so nothing there runs as a template or
   // as Eleventy data. Every page is a virtual template (lib/eleventy/pages-plugin.ts); no file in
@@ -89,14 +95,14 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(textPlugin, { content });
   eleventyConfig.addPlugin(metaPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
-  eleventyConfig.addPlugin(cspPlugin, { env, content });
+  eleventyConfig.addPlugin(cspPlugin, { env, content, sink });
   // A production build on a terminal shows its progress; the dev server and CI stay quiet.
   const progress = createProgress({ enabled: env.progress && env.mode === "build" });
   eleventyConfig.addPlugin(progressPlugin, { progress });
   eleventyConfig.addPlugin(mediaPlugin, { env, content });
-  eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck] });
+  eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck], sink });
   if (search === "after-checks") eleventyConfig.addPlugin(searchPlugin, { env, progress });
-  eleventyConfig.addPlugin(outputBytesPlugin, { mode: env.mode });
+  eleventyConfig.addPlugin(pageSinkPlugin, { env, sink });
   eleventyConfig.addPlugin(serverPlugin, { host: env.host, mode: env.mode });
 }
 

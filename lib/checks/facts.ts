@@ -101,3 +101,58 @@ export function extractFacts(url: string, html: string): PageFacts {
   parser.end();
   return facts;
 }
+
+/** A copy of a string that holds nothing else: htmlparser2's values are slices of the page's text, and would keep all of it alive. */
+const detached = (text: string): string => structuredClone(text);
+
+/**
+ * Every page's facts of a whole build, kept while the pages are rendered: each distinct link,
+ * id, policy and name is kept once and shared by the pages that have it (the checks only read
+ * them). At 10,000 posts the 18,882 pages hold 1.1 million links, 116,000 of them distinct; kept
+ * page by page they took 183 MiB.
+ */
+export class FactTable {
+  readonly pages: PageFacts[] = [];
+  /** Links by value: a value's few variants (tag, attribute, rel) are looked through. */
+  private readonly links = new Map<string, LinkFact[]>();
+  private readonly strings = new Map<string, string>();
+
+  /** Keeps one page's facts (as extractFacts read them); returns them as kept. */
+  add(page: PageFacts): PageFacts {
+    const kept: PageFacts = {
+      ...page,
+      url: detached(page.url),
+      ids: page.ids.map(this.string),
+      links: page.links.map((link) => this.link(link)),
+      scripts: page.scripts.map((script) => ({ ...script, src: this.maybe(script.src), type: this.maybe(script.type) })),
+      handlers: page.handlers.map(this.string),
+      styleAttributes: page.styleAttributes.map(this.string),
+      metaCsp: this.maybe(page.metaCsp),
+    };
+    this.pages.push(kept);
+    return kept;
+  }
+
+  private readonly string = (text: string): string => {
+    let kept = this.strings.get(text);
+    if (kept === undefined) {
+      kept = detached(text);
+      this.strings.set(kept, kept);
+    }
+    return kept;
+  };
+
+  private maybe(text: string | undefined): string | undefined {
+    return text === undefined ? undefined : this.string(text);
+  }
+
+  private link(link: LinkFact): LinkFact {
+    const same = this.links.get(link.value);
+    const found = same?.find((kept) => kept.tag === link.tag && kept.attr === link.attr && kept.rel === link.rel);
+    if (found) return found;
+    const kept: LinkFact = { tag: this.string(link.tag), attr: this.string(link.attr), value: detached(link.value), rel: this.maybe(link.rel) };
+    if (same) same.push(kept);
+    else this.links.set(kept.value, [kept]);
+    return kept;
+  }
+}

@@ -1,7 +1,7 @@
 // The rendering half of `npm run build`: settings, content, catalog and outputs, once, then
 // Eleventy's run (pages, media, post-build checks) into a staging folder. lib/cli/build.ts runs
 // it in its own process for a small site, and in a process of its own for a large one
-// (lib/cli/render.ts): Eleventy holds every page it wrote until its run is over, and that
+// (lib/cli/render.ts): Eleventy holds what it built of every page until its run is over, and that
 // process exits, giving its memory back, before Pagefind (about 1 GiB a shard) indexes the pages.
 // A build after an earlier one renders only the pages that changed since, and carries the rest
 // over from the site it replaces (lib/pipeline/warm.ts).
@@ -10,9 +10,10 @@ import { readEnv } from "../core/env.ts";
 import { warningLines } from "../core/errors.ts";
 import { placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild } from "../pipeline/load.ts";
+import { PageSink } from "../pipeline/page-sink.ts";
 import { WarmBuild } from "../pipeline/warm.ts";
 
-type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
+type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; dryRun?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
   write(): Promise<unknown>;
   errorHandler: { logger: { message(...args: unknown[]): void } };
 };
@@ -20,8 +21,8 @@ type EleventyClass = new (input?: string, output?: string, options?: { quietMode
 /**
  * Eleventy's instance, its run over, lets go of what it holds; in a rendering process of its own
  * (started with --expose-gc) that is collected at once, before the build is recorded, so the two
- * do not add up (at 10,000 posts the heap falls from about 860 to 460 MiB; the pages' bytes,
- * still held elsewhere in Eleventy, stay).
+ * do not add up (at 10,000 posts the heap fell from about 860 to 460 MiB, before the pages were
+ * kept out of Eleventy altogether: lib/pipeline/page-sink.ts).
  */
 function releasePages(eleventy: object): void {
   for (const key of Object.keys(eleventy)) Reflect.set(eleventy, key, undefined);
@@ -56,11 +57,15 @@ export async function renderSite(stagingDir: string): Promise<void> {
   // Loaded already, so the adapters can start on it before Eleventy renders (the cards).
   const content = new OneBuild(() => data, plan.carried, (pages) => warm.checked(pages));
   content.load();
+  // The pages are written by the sink as they are rendered, not by Eleventy (a dry run), which
+  // would hold every one of them until its run ends.
+  const sink = new PageSink();
   const eleventy = new Eleventy(undefined, undefined, {
     quietMode: true,
+    dryRun: true,
     pathPrefix,
     // build.ts builds the search index once the pages are written (and this run's memory is freed).
-    config: (eleventyConfig) => gloss(eleventyConfig, { env, content, pathPrefix, search: "caller" }),
+    config: (eleventyConfig) => gloss(eleventyConfig, { env, content, pathPrefix, search: "caller", sink }),
   });
   // Every failure is reported once, by the caller; Eleventy would print it again with a stack
   // trace (a failed post-build check is the author's problem, not a crash).

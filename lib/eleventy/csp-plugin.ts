@@ -6,6 +6,7 @@ import path from "node:path";
 import { headerRules, headersFile, metaPolicy } from "../outputs/csp.ts";
 import type { GlossEnv } from "../core/env.ts";
 import type { ContentStage } from "../pipeline/load.ts";
+import type { PageSink } from "../pipeline/page-sink.ts";
 
 export interface CspConfigApi {
   addFilter(name: string, filter: (url: string) => string): void;
@@ -17,14 +18,18 @@ export interface CspOptions {
   env: GlossEnv;
   /** The content stage: the build's path prefix, and whether it rendered only some pages. */
   content: ContentStage;
+  /** A production build's pages, as they were written; none: Eleventy's results (the dev server). */
+  sink?: PageSink | undefined;
 }
 
-export function cspPlugin(eleventyConfig: CspConfigApi, { env, content }: CspOptions): void {
+export function cspPlugin(eleventyConfig: CspConfigApi, { env, content, sink }: CspOptions): void {
   eleventyConfig.addFilter("contentSecurityPolicy", (url) => metaPolicy(String(url)));
   eleventyConfig.on("eleventy.after", ({ results, directories }) => {
     // The rules name the pages built; a partial build knows only some of them.
     if (content.partial()) return;
-    const pages = results.flatMap((r) => (typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html") ? [r.url] : []));
+    const pages = sink
+      ? sink.pages().map((page) => page.url)
+      : results.flatMap((r) => (typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html") ? [r.url] : []));
     // and those a warm build carried over from the last.
     for (const page of content.carried()) pages.push(page.url);
     writeFileSync(path.resolve(env.cwd, directories.output, "_headers"), headersFile(headerRules(pages, content.settings().pathPrefix)));

@@ -1,0 +1,58 @@
+// Where a production build's pages go: each page, once Eleventy's transforms are done with it,
+// is written here and read once for the post-build checks (lib/checks/facts.ts), and Eleventy
+// is left holding an empty stand-in. Eleventy keeps every page's output until its run ends (the
+// `results` of eleventy.after, and a promise cached on each page's template): at 10,000 posts
+// that was about 440 MiB of the rendering process's peak. The build runs Eleventy as a dry run
+// (lib/cli/render-site.ts), so Eleventy writes nothing itself; the bytes written are the ones
+// Eleventy would have written. The dev server, which reads its pages' text, lets Eleventy write.
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { heapCeiling } from "../core/heap.ts";
+import { FactTable, extractFacts, type PageFacts } from "../checks/facts.ts";
+
+/** What Eleventy is handed back for each page: one shared empty buffer (truthy, so no "empty" warning). */
+const WRITTEN = Buffer.alloc(0);
+
+export class PageSink {
+  private readonly made = new Set<string>();
+  /** The pages' facts, each distinct link and name kept once. */
+  private readonly facts = new FactTable();
+  private count = 0;
+  /** Rendering and reading pages leaves garbage that V8 would let pile up (lib/core/heap.ts). */
+  private readonly heap = heapCeiling(256);
+
+  /**
+   * Writes one rendered page to `outputPath` (resolved from the working folder, as Eleventy
+   * does) and keeps its facts when it is HTML; returns what Eleventy keeps in its place.
+   */
+  write(url: string, outputPath: string, content: string | Buffer): Buffer {
+    const file = path.resolve(outputPath);
+    const dir = path.dirname(file);
+    if (!this.made.has(dir)) mkdirSync(dir, { recursive: true });
+    this.made.add(dir);
+    writeFileSync(file, content);
+    this.count += 1;
+    if (file.endsWith(".html")) this.facts.add(extractFacts(url, content.toString()));
+    this.heap.tick();
+    return WRITTEN;
+  }
+
+  /** The facts of every HTML page written, in the order written. */
+  pages(): PageFacts[] {
+    return this.facts.pages;
+  }
+
+  /** How many files were written. */
+  written(): number {
+    return this.count;
+  }
+}
+
+/**
+ * The folder copied as is into the site (`public/`), as Eleventy's passthrough copy does it:
+ * dot files too, existing files replaced, symbolic links copied as links (a dry run copies nothing).
+ */
+export function copyPublic(publicDir: string, outputDir: string): void {
+  if (!existsSync(publicDir)) return;
+  cpSync(publicDir, outputDir, { recursive: true, force: true, verbatimSymlinks: true });
+}

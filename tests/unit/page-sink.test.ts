@@ -1,0 +1,109 @@
+// The production build's page sink (lib/pipeline/page-sink.ts), its facts table
+// (lib/checks/facts.ts) and the heap ceiling it ticks (lib/core/heap.ts).
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { FactTable, extractFacts } from "../../lib/checks/facts.ts";
+import { heapCeiling } from "../../lib/core/heap.ts";
+import { PageSink, copyPublic } from "../../lib/pipeline/page-sink.ts";
+
+const header = `<header><a href="/">Home</a><a href="/tags/">Tags</a><link rel="stylesheet" href="/css/gloss.css"></header>`;
+const pageHtml = (n: number) =>
+  `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"></head><body id="top">${header}<h1>Post ${n}</h1><a href="/posts/p${n}/">self</a><script src="/js/search.js" type="module"></script></body></html>`;
+
+const folders: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "gloss-sink-"));
+  folders.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("FactTable", () => {
+  it("keeps each page's facts as extracted, with each distinct link, id and policy shared by the pages that have it", () => {
+    const table = new FactTable();
+    const a = table.add(extractFacts("/posts/p1/", pageHtml(1)));
+    const b = table.add(extractFacts("/posts/p2/", pageHtml(2)));
+    expect(a).toEqual(extractFacts("/posts/p1/", pageHtml(1)));
+    expect(b).toEqual(extractFacts("/posts/p2/", pageHtml(2)));
+    expect(table.pages).toEqual([a, b]);
+    // The header's three links are one object each, whichever page they are read from.
+    for (let i = 0; i < 3; i += 1) expect(b.links[i]).toBe(a.links[i]);
+    // The page's own link differs, and a link to the same URL from another element is its own.
+    expect(b.links[3]).not.toBe(a.links[3]);
+    expect(b.links[3]!.value).toBe("/posts/p2/");
+    const other = table.add(extractFacts("/x/", `<img src="/tags/"><a href="/tags/" rel="tag">t</a>`));
+    expect(other.links.map((l) => [l.tag, l.rel])).toEqual([["img", undefined], ["a", "tag"]]);
+    expect(other.links[0]).not.toBe(a.links[1]);
+    expect(other.links[1]).not.toBe(a.links[1]);
+  });
+});
+
+describe("PageSink", () => {
+  it("writes each page where Eleventy would, keeps the HTML pages' facts, and hands back one empty buffer", () => {
+    const dir = tempDir();
+    const sink = new PageSink();
+    const first = sink.write("/posts/p1/", path.join(dir, "posts/p1/index.html"), pageHtml(1));
+    const second = sink.write("/feed.xml", path.join(dir, "feed.xml"), Buffer.from("<feed>“x”</feed>"));
+    expect(first.length).toBe(0);
+    expect(second).toBe(first);
+    expect(readFileSync(path.join(dir, "posts/p1/index.html"), "utf8")).toBe(pageHtml(1));
+    expect(readFileSync(path.join(dir, "feed.xml"), "utf8")).toBe("<feed>“x”</feed>");
+    expect(sink.written()).toBe(2);
+    expect(sink.pages().map((p) => p.url)).toEqual(["/posts/p1/"]);
+    expect(sink.pages()[0]).toEqual(extractFacts("/posts/p1/", pageHtml(1)));
+  });
+
+  it("copies the public folder as Eleventy's passthrough copy does: dot files, replacing files, links as links", () => {
+    const dir = tempDir();
+    const pub = path.join(dir, "public");
+    const out = path.join(dir, "out");
+    mkdirSync(path.join(pub, "css"), { recursive: true });
+    writeFileSync(path.join(pub, "css", "a.css"), "a{}");
+    writeFileSync(path.join(pub, ".well-known"), "x");
+    symlinkSync("css/a.css", path.join(pub, "alias.css"));
+    mkdirSync(path.join(out, "css"), { recursive: true });
+    writeFileSync(path.join(out, "css", "a.css"), "old");
+    copyPublic(pub, out);
+    expect(readFileSync(path.join(out, "css", "a.css"), "utf8")).toBe("a{}");
+    expect(readFileSync(path.join(out, ".well-known"), "utf8")).toBe("x");
+    expect(lstatSync(path.join(out, "alias.css")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(out, "alias.css"))).toBe("css/a.css");
+    copyPublic(path.join(dir, "none"), path.join(dir, "out2"));
+    expect(existsSync(path.join(dir, "out2"))).toBe(false);
+  });
+});
+
+describe("heapCeiling", () => {
+  it("asks for a collection once the heap has grown the slack past what was alive after the last, checking every few ticks", () => {
+    const MiB = 2 ** 20;
+    let used = 100 * MiB;
+    const collections: number[] = [];
+    const ceiling = heapCeiling(50, 2, { used: () => used, collect: () => collections.push((used = 120 * MiB)) });
+    used = 149 * MiB;
+    ceiling.tick();
+    ceiling.tick();
+    expect(collections).toHaveLength(0); // 49 MiB past 100
+    used = 151 * MiB;
+    ceiling.tick();
+    expect(collections).toHaveLength(0); // not a tick it checks on
+    ceiling.tick();
+    expect(collections).toHaveLength(1);
+    used = 165 * MiB; // 45 MiB past the 120 alive after it
+    ceiling.tick();
+    ceiling.tick();
+    expect(collections).toHaveLength(1);
+    used = 171 * MiB;
+    ceiling.tick();
+    ceiling.tick();
+    expect(collections).toHaveLength(2);
+  });
+
+  it("does nothing where the process cannot ask for a collection", () => {
+    const ceiling = heapCeiling(0, 1, { used: () => 1e12, collect: undefined });
+    expect(() => ceiling.tick()).not.toThrow();
+  });
+});
