@@ -6,10 +6,12 @@
 // exited, and given its memory back, before this one builds the search index.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { totalmem } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { compiledBuild, readEnv } from "../core/env.ts";
+import { renderHeapMiB } from "../core/heap.ts";
 import { createProgress } from "../core/progress.ts";
 import { buildSearchIndex, searchDefaults } from "../outputs/search.ts";
 import { SearchCache } from "../outputs/search-cache.ts";
@@ -99,8 +101,11 @@ async function render(): Promise<void> {
     await renderSite(stagingDir);
     return;
   }
-  // --expose-gc: once Eleventy's run is over, the process lets go of every page before it records the build (lib/cli/render-site.ts).
-  const args = ["--expose-gc", ...(compiledBuild ? ["--import", preload, script("compiled.js")] : process.execArgv), script("render.ts"), stagingDir];
+  // --expose-gc: the process collects as it renders (lib/core/heap.ts), and once Eleventy's run
+  // is over, before it records the build (lib/cli/render-site.ts). Its heap may use the memory
+  // the build has (renderHeapMiB), not only V8's default share of it.
+  const heap = `--max-old-space-size=${renderHeapMiB(process.constrainedMemory?.(), totalmem())}`;
+  const args = ["--expose-gc", heap, ...(compiledBuild ? ["--import", preload, script("compiled.js")] : process.execArgv), script("render.ts"), stagingDir];
   renderer = spawn(process.execPath, args, { stdio: "inherit" });
   const child = renderer;
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {

@@ -47,7 +47,7 @@ export interface GlossEnv {
   /** A progress line on long builds: on a terminal only, never in CI (`CI` set) or with `GLOSS_PROGRESS=0`. */
   progress: boolean;
   /**
-   * Most posts one Pagefind run indexes in `npm run build` (`GLOSS_SEARCH_SHARD_SIZE`, 2,500): its
+   * Most posts one Pagefind run indexes in `npm run build` (`GLOSS_SEARCH_SHARD_SIZE`, 1,500): its
    * memory grows with them (docs/performance.md, "Search in shards").
    */
   searchShardSize: number;
@@ -70,7 +70,7 @@ export const BUILD_OUTPUT_DIR = "_site";
 // lives elsewhere), the folder it was made for.
 declare const __GLOSS_ROOT__: string | undefined;
 /** Posts one Pagefind run indexes, unless GLOSS_SEARCH_SHARD_SIZE says otherwise (lib/outputs/search.ts reads it too). */
-export const searchShardDefault = 2500;
+export const searchShardDefault = 1500;
 
 const root = typeof __GLOSS_ROOT__ === "string" ? __GLOSS_ROOT__ : path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Whether this code runs from a bundle lib/cli/compiled.js made (`npm run build`), not through tsx. */

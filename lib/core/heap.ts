@@ -36,3 +36,15 @@ export function heapCeiling(slackMiB: number, every = 200, probe: HeapProbe = pr
     },
   };
 }
+
+/**
+ * The heap a rendering process may grow to, in MiB: three quarters of the memory the build may
+ * use (its cgroup's limit where one is set, else the machine's memory). V8's own default is
+ * about half of it (2 GiB under a 4 GiB limit), which a 50,000-post archive outgrows while the
+ * rest goes unused; the quarter left is for the process's memory outside the heap and the build
+ * that started it.
+ */
+export function renderHeapMiB(constrained: number | undefined, total: number): number {
+  const limit = constrained !== undefined && constrained > 0 ? Math.min(constrained, total) : total;
+  return Math.floor((limit * 0.75) / 2 ** 20);
+}

@@ -29,8 +29,8 @@ describe("output folders by run mode", () => {
 
 describe("posts a search shard holds", () => {
   it.each([
-    [{}, 2500],
-    [{ GLOSS_SEARCH_SHARD_SIZE: "" }, 2500],
+    [{}, 1500],
+    [{ GLOSS_SEARCH_SHARD_SIZE: "" }, 1500],
     [{ GLOSS_SEARCH_SHARD_SIZE: "1" }, 1],
     [{ GLOSS_SEARCH_SHARD_SIZE: "1000" }, 1000],
   ])("%j: %i", (vars, size) => {

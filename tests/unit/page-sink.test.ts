@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FactTable, extractFacts } from "../../lib/checks/facts.ts";
-import { heapCeiling } from "../../lib/core/heap.ts";
+import { heapCeiling, renderHeapMiB } from "../../lib/core/heap.ts";
 import { PageSink, copyPublic } from "../../lib/pipeline/page-sink.ts";
 
 const header = `<header><a href="/">Home</a><a href="/tags/">Tags</a><link rel="stylesheet" href="/css/gloss.css"></header>`;
@@ -105,5 +105,17 @@ describe("heapCeiling", () => {
   it("does nothing where the process cannot ask for a collection", () => {
     const ceiling = heapCeiling(0, 1, { used: () => 1e12, collect: undefined });
     expect(() => ceiling.tick()).not.toThrow();
+  });
+});
+
+describe("renderHeapMiB", () => {
+  const GiB = 2 ** 30;
+  it.each([
+    ["a 4 GiB cgroup on a 24 GiB machine", 4 * GiB, 24 * GiB, 3072],
+    ["no limit (cgroup v1 says 2^64)", 2 ** 64, 8 * GiB, 6144],
+    ["no limit (Node says 0)", 0, 8 * GiB, 6144],
+    ["Node cannot tell", undefined, 2 * GiB, 1536],
+  ])("%s: three quarters of what the build may use", (_label, constrained, total, expected) => {
+    expect(renderHeapMiB(constrained, total)).toBe(expected);
   });
 });
