@@ -6,12 +6,12 @@
 // A build after an earlier one renders only the pages that changed since, and carries the rest
 // over from the site it replaces (lib/pipeline/warm.ts).
 import type { EleventyConfig } from "../../eleventy.config.ts";
-import { readEnv } from "../core/env.ts";
+import { readEnv, type GlossEnv } from "../core/env.ts";
 import { warningLines } from "../core/errors.ts";
 import { placeholderUrlWarning } from "../content/site.ts";
-import { OneBuild, loadBuild } from "../pipeline/load.ts";
+import { OneBuild, loadBuild, type GlossData } from "../pipeline/load.ts";
 import { PageSink } from "../pipeline/page-sink.ts";
-import { WarmBuild } from "../pipeline/warm.ts";
+import { WarmBuild, type WarmPlan } from "../pipeline/warm.ts";
 
 type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; dryRun?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
   write(): Promise<unknown>;
@@ -19,14 +19,11 @@ type EleventyClass = new (input?: string, output?: string, options?: { quietMode
 };
 
 /**
- * Eleventy's instance, its run over, lets go of what it holds; in a rendering process of its own
- * (started with --expose-gc) that is collected at once, before the build is recorded, so the two
- * do not add up (at 10,000 posts the heap fell from about 860 to 460 MiB, before the pages were
- * kept out of Eleventy altogether: lib/pipeline/page-sink.ts).
+ * Eleventy's instance, its run over, lets go of what it holds (should anything outside it still
+ * hold the instance).
  */
 function releasePages(eleventy: object): void {
   for (const key of Object.keys(eleventy)) Reflect.set(eleventy, key, undefined);
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** Renders the site into `stagingDir`; throws what failed (lib/pipeline/failure.ts words it). */
@@ -35,15 +32,26 @@ export async function renderSite(stagingDir: string): Promise<void> {
   // JavaScript that changed while watching; a one-off build has nothing to reload. (Eleventy's
   // own switch, read by Eleventy: Gloss's settings reach the config as options, below.)
   process.env.ELEVENTY_SKIP_ESM_RESOLVER = "1";
+  const final = { ...readEnv(), mode: "build" as const };
+  const warm = new WarmBuild(final);
+  await renderPages(final, stagingDir, warm);
+  // The catalog, Eleventy's instance and the checked pages' facts are out of reach now: in a
+  // rendering process of its own (started with --expose-gc) they are collected before the
+  // record is written, so the two do not add up.
+  (globalThis as { gc?: () => void }).gc?.();
+  // Checked: what the next build plans against (taken up by lib/cli/build.ts once swapped in).
+  warm.record(stagingDir);
+}
+
+/** Content, catalog and outputs, then Eleventy's run: the pages written and checked. */
+async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild): Promise<void> {
   // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
   // the same data through the config's options.
-  const final = { ...readEnv(), mode: "build" as const };
   const env = { ...final, outputDir: stagingDir };
   const data = loadBuild(env);
   for (const line of warningLines(data.warnings)) console.warn(line);
   const placeholder = placeholderUrlWarning(data.site);
   if (placeholder) console.warn(placeholder);
-  const warm = new WarmBuild(final);
   const plan = warm.plan({ catalog: data, feeds: data.feeds }, data.site, stagingDir);
   data.renderOnly = plan.only;
   if (plan.told) console.log(`[gloss] ${plan.summary}`);
@@ -55,7 +63,7 @@ export async function renderSite(stagingDir: string): Promise<void> {
   ]);
   const pathPrefix = data.site.pathPrefix;
   // Loaded already, so the adapters can start on it before Eleventy renders (the cards).
-  const content = new OneBuild(() => data, plan.carried, (pages) => warm.checked(pages));
+  const content = stageOf(data, plan.carried, warm);
   content.load();
   // The pages are written by the sink as they are rendered, not by Eleventy (a dry run), which
   // would hold every one of them until its run ends.
@@ -72,6 +80,14 @@ export async function renderSite(stagingDir: string): Promise<void> {
   eleventy.errorHandler.logger = { message: () => undefined };
   await eleventy.write();
   releasePages(eleventy);
-  // Checked: what the next build plans against (taken up by lib/cli/build.ts once swapped in).
-  warm.record(stagingDir);
+  content.release();
+}
+
+/**
+ * The content stage of a build whose data is loaded: made here, so that the data is held by
+ * the stage alone (a closure made in renderPages would keep its every variable, the data too,
+ * for as long as Eleventy's module caches keep the config's closures).
+ */
+function stageOf(data: GlossData, carried: WarmPlan["carried"], warm: WarmBuild): OneBuild {
+  return new OneBuild(() => data, carried, (pages) => warm.checked(pages));
 }

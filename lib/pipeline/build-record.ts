@@ -58,24 +58,30 @@ export type SnapshotFile = z.infer<typeof stateSchema>;
 /** Pages' facts as the record keeps them. */
 export type PackedFacts = Pick<SnapshotFile, "links" | "facts">;
 
-/** Pages' facts with each link written once, for the snapshot. */
+/**
+ * Pages' facts with each link written once, for the snapshot. Pages mostly share their link
+ * objects (lib/checks/facts.ts, FactTable; unpackFacts below), so a link is looked up by the
+ * object first and only a new object is spelled out.
+ */
 export function packFacts(pages: readonly PageFacts[]): PackedFacts {
   const table: SnapshotFile["links"] = [];
-  const index = new Map<string, number>();
-  const facts = pages.map((page) => ({
-    ...page,
-    links: page.links.map((link) => {
-      const tuple: SnapshotFile["links"][number] = [link.tag, link.attr, link.value, link.rel ?? null];
-      const key = JSON.stringify(tuple);
-      let at = index.get(key);
-      if (at === undefined) {
-        at = table.length;
-        table.push(tuple);
-        index.set(key, at);
-      }
-      return at;
-    }),
-  }));
+  const byText = new Map<string, number>();
+  const byObject = new Map<LinkFact, number>();
+  const indexOf = (link: LinkFact): number => {
+    let at = byObject.get(link);
+    if (at !== undefined) return at;
+    const tuple: SnapshotFile["links"][number] = [link.tag, link.attr, link.value, link.rel ?? null];
+    const key = JSON.stringify(tuple);
+    at = byText.get(key);
+    if (at === undefined) {
+      at = table.length;
+      table.push(tuple);
+      byText.set(key, at);
+    }
+    byObject.set(link, at);
+    return at;
+  };
+  const facts = pages.map((page) => ({ ...page, links: page.links.map(indexOf) }));
   return { links: table, facts };
 }
 

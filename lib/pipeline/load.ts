@@ -102,10 +102,10 @@ export interface ContentStage {
 export class OneBuild implements ContentStage {
   private data: GlossData | undefined;
   constructor(
-    private readonly make: () => GlossData,
-    private readonly carriedPages: readonly PageFacts[] = [],
+    private make: () => GlossData,
+    private carriedPages: readonly PageFacts[] = [],
     /** Takes every page's facts once checked (lib/pipeline/warm.ts records them for the next build). */
-    private readonly onChecked: (pages: readonly PageFacts[]) => void = () => undefined,
+    private onChecked: (pages: readonly PageFacts[]) => void = () => undefined,
   ) {}
 
   carried(): readonly PageFacts[] {
@@ -118,6 +118,20 @@ export class OneBuild implements ContentStage {
 
   load(): GlossData {
     return (this.data ??= this.make());
+  }
+
+  /**
+   * Lets go of the build's data once its run is over. Eleventy keeps layouts, with the global
+   * data they were given (this stage, through the `gloss` global), in a cache of its module that
+   * outlives its instance: the catalog would stay in memory while the build is recorded.
+   */
+  release(): void {
+    this.data = undefined;
+    this.carriedPages = [];
+    this.onChecked = () => undefined;
+    this.make = () => {
+      throw new Error("this build's data was let go when its run ended");
+    };
   }
 
   settings(): Site {

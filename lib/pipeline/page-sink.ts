@@ -19,7 +19,7 @@ export class PageSink {
   private readonly facts = new FactTable();
   private count = 0;
   /** Rendering and reading pages leaves garbage that V8 would let pile up (lib/core/heap.ts). */
-  private readonly heap = heapCeiling(256);
+  private readonly heap = heapCeiling(128);
 
   /**
    * Writes one rendered page to `outputPath` (resolved from the working folder, as Eleventy

@@ -99,7 +99,8 @@ function stillListed(file: string, stat: Stat, listed: Listed): boolean {
  */
 export class WarmBuild {
   private readonly planner = new RebuildPlanner(false);
-  private routed: readonly Pick<RoutedItem, "item" | "url">[] = [];
+  /** The URL of every page this build routes (only the URLs: the record outlives the catalog). */
+  private urls: readonly string[] = [];
   /** The checked pages' facts, packed as the record keeps them (the checks' own objects are let go). */
   private packed: PackedFacts | undefined;
   private carriedFacts: PageFacts[] = [];
@@ -119,8 +120,9 @@ export class WarmBuild {
     }
     const stamps = postStamps(source.catalog.posts, this.env.cwd);
     const plan = this.planner.plan(source, buildKey(this.env, site), stamps);
-    // Only what `record` reads: the routed items' shapes (a citation's is its whole text) are not kept.
-    this.routed = (plan.routed ?? []).map(({ item, url }) => ({ item, url }));
+    const routed: readonly Pick<RoutedItem, "item" | "url">[] = plan.routed ?? [];
+    // Only what `record` reads: neither the items nor their shapes (a citation's is its whole text).
+    this.urls = routed.map((r) => r.url);
     if (!("snapshot" in found)) return { only: undefined, carried: [], summary: `every page rendered: ${found.reason}`, told: found.reason.endsWith("(ignored)") };
     if (!plan.only) return { only: undefined, carried: [], summary: `every page rendered: ${plan.summary}`, told: false };
     const facts = unpackFacts(found.snapshot);
@@ -128,7 +130,7 @@ export class WarmBuild {
     const only = new Set(plan.only);
     const manifest = new Map(found.snapshot.files.map(([name, size, mtime, ino, sha1]) => [name, { size, mtime, ino, sha1 }]));
     const made = new Set<string>();
-    for (const r of this.routed) {
+    for (const r of routed) {
       if (only.has(r.item)) continue;
       const name = outputFileOf(r.url);
       const pageFacts = name.endsWith(".html") ? facts.get(fileRoute(r.url)) : undefined;
@@ -148,13 +150,14 @@ export class WarmBuild {
       this.carriedFiles.set(name, listed.sha1);
       if (pageFacts) this.carriedFacts.push(pageFacts);
     }
-    const pages = this.routed.length;
+    const pages = routed.length;
     return { only, carried: this.carriedFacts, summary: `${only.size} of ${pages} pages rendered, ${pages - only.size} carried over from the last build (${plan.summary})`, told: true };
   }
 
   /** Every page's facts, once the checks passed on them. */
   checked(pages: readonly PageFacts[]): void {
     this.packed = packFacts(pages);
+    this.carriedFacts = [];
   }
 
   /**
@@ -172,8 +175,8 @@ export class WarmBuild {
     if (this.carriedFiles.size === 0 && this.previousFiles.length === 0) rmSync(paths.site, { recursive: true, force: true });
     const files: SnapshotFile["files"] = [];
     const made = new Set<string>();
-    for (const r of this.routed) {
-      const name = outputFileOf(r.url);
+    for (const url of this.urls) {
+      const name = outputFileOf(url);
       const written = path.join(stagingDir, name);
       const stat = lstatOrUndefined(written);
       if (!stat?.isFile()) continue;
