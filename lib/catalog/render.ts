@@ -53,6 +53,10 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
     if (memo && known?.key === memo.key) return known;
     const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile, suggestSource, labels, readImage: readImage && ((src) => readImage(src, file.file)) });
     const html = md.render(file.body, { gloss: state });
+    // markdown-it joins its output piece by piece: V8 keeps such a string as a tree of its pieces
+    // (and keeps alive the source they were cut from) until it is read by index. Read once here,
+    // it is one string from now on (2,000 posts kept in memory: 80 → 74 MiB of heap).
+    html.charCodeAt(0);
     const toc = file.data.toc && state.headings.length >= 2 ? tableOfContents(state.headings) : undefined;
     const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph), toc };
     memo?.rendered.set(file, done);

@@ -1,7 +1,7 @@
 // Search shards kept between builds. Each shard's Pagefind bundle is stored in the cache folder
 // (env.cacheDir, `search/`) under a key made of everything Pagefind reads to make it: its version,
 // and the path and bytes of every page the shard indexes. A build whose shard has the same key
-// links the stored bundle into the site instead of running Pagefind (seconds a shard at 2,500
+// links the stored bundle into the site instead of running Pagefind (seconds a shard at 1,500
 // posts). A stored bundle is used only when its manifest checks out: every file there, with the
 // bytes it was stored with; anything else in the folder (a bundle cut short, edited by hand, or
 // written by another version of Gloss) is ignored, indexed again and replaced.

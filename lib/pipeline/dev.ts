@@ -10,7 +10,6 @@ import { readingTime } from "../core/text.ts";
 import type { ImageReader } from "../content/images.ts";
 import { createContentMemo, registryFiles, rereadPosts, type PostFile } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
-import { blogPosting, serializeJsonLd } from "../catalog/jsonld.ts";
 import { wordShare, type Post, type Source } from "../catalog/model.ts";
 import { buildQuoteIndex } from "../catalog/quote-index.ts";
 import { createRenderMemo, postRenderer, type Rendered } from "../catalog/render.ts";
@@ -31,7 +30,8 @@ interface BodyEdit {
 /**
  * The rule of the fast path: what a body edit changes, and how each is refreshed, in order.
  * Everything else a post shows (title, date, author, tags, sources, neighbours, related
- * posts, listings) comes from front matter, which the fast path requires unchanged.
+ * posts, listings) comes from front matter, which the fast path requires unchanged; its JSON-LD
+ * is made from the post when its page is rendered (lib/catalog/build.ts).
  */
 export const BODY_EDIT_REFRESHERS: readonly { changes: string; refresh(edits: readonly BodyEdit[], data: GlossData): void }[] = [
   {
@@ -46,12 +46,6 @@ export const BODY_EDIT_REFRESHERS: readonly { changes: string; refresh(edits: re
         post.toc = rendered.toc;
         post.images = rendered.state.images;
       }
-    },
-  },
-  {
-    changes: "the post's JSON-LD (its description is the summary)",
-    refresh: (edits, data) => {
-      for (const { post } of edits) post.jsonLd = serializeJsonLd(blogPosting(post, data.site));
     },
   },
   {
