@@ -1,11 +1,15 @@
-// The production build's page sink (lib/pipeline/page-sink.ts), its facts table
-// (lib/checks/facts.ts) and the heap ceiling it ticks (lib/core/heap.ts).
+// What keeps a production build's rendering process small: the page sink
+// (lib/pipeline/page-sink.ts), its facts table (lib/checks/facts.ts) and the facts as the build
+// record packs them, the heap ceiling it ticks and the heap a rendering process gets
+// (lib/core/heap.ts), and the content stage letting go of its data (lib/pipeline/load.ts).
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FactTable, extractFacts } from "../../lib/checks/facts.ts";
 import { heapCeiling, renderHeapMiB } from "../../lib/core/heap.ts";
+import { packFacts, unpackFacts } from "../../lib/pipeline/build-record.ts";
+import { OneBuild, type GlossData } from "../../lib/pipeline/load.ts";
 import { PageSink, copyPublic } from "../../lib/pipeline/page-sink.ts";
 
 const header = `<header><a href="/">Home</a><a href="/tags/">Tags</a><link rel="stylesheet" href="/css/gloss.css"></header>`;
@@ -117,5 +121,40 @@ describe("renderHeapMiB", () => {
     ["Node cannot tell", undefined, 2 * GiB, 1536],
   ])("%s: three quarters of what the build may use", (_label, constrained, total, expected) => {
     expect(renderHeapMiB(constrained, total)).toBe(expected);
+  });
+});
+
+describe("packFacts", () => {
+  it("writes each link once, whether pages share its object or hold equal copies, and unpacks to the same facts", () => {
+    const table = new FactTable();
+    const a = table.add(extractFacts("/posts/p1/", pageHtml(1)));
+    const b = table.add(extractFacts("/posts/p2/", pageHtml(2)));
+    // A page carried from the last build: equal links, other objects (unpackFacts made them).
+    const carried = structuredClone(extractFacts("/posts/p3/", pageHtml(3)));
+    const packed = packFacts([a, b, carried]);
+    // Home, tags, the stylesheet, the script: once each; and each page's own link.
+    expect(packed.links).toHaveLength(4 + 3);
+    expect(packed.facts[2]!.links.slice(0, 3)).toEqual(packed.facts[0]!.links.slice(0, 3));
+    const unpacked = unpackFacts(packed)!;
+    expect(unpacked.get("/posts/p1/")).toEqual(a);
+    expect(unpacked.get("/posts/p3/")).toEqual(carried);
+  });
+});
+
+describe("OneBuild.release", () => {
+  it("lets go of the data, the carried pages and the checked callback once the run is over", () => {
+    const data = { site: { title: "x" } } as unknown as GlossData;
+    const checked: unknown[] = [];
+    const carried = [extractFacts("/a/", "<p>a</p>")];
+    const stage = new OneBuild(() => data, carried, (pages) => checked.push(pages));
+    expect(stage.load()).toBe(data);
+    stage.checked([]);
+    expect(checked).toHaveLength(1);
+    stage.release();
+    expect(stage.loaded()).toBeUndefined();
+    expect(stage.carried()).toEqual([]);
+    stage.checked([]);
+    expect(checked).toHaveLength(1);
+    expect(() => stage.load()).toThrow(/let go when its run ended/);
   });
 });
