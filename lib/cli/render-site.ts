@@ -2,7 +2,7 @@
 // Eleventy's run (pages, media, post-build checks) into a staging folder. lib/cli/build.ts runs
 // it in its own process for a small site, and in a process of its own for a large one
 // (lib/cli/render.ts): Eleventy holds what it built of every page until its run is over, and that
-// process exits, giving its memory back, before Pagefind (about 1 GiB a shard) indexes the pages.
+// process exits, giving its memory back, before Pagefind (about 650 MiB a shard) indexes the pages.
 // A build after an earlier one renders only the pages that changed since, and carries the rest
 // over from the site it replaces (lib/pipeline/warm.ts).
 import type { EleventyConfig } from "../../eleventy.config.ts";
