@@ -16,6 +16,7 @@ import { WarmBuild, type WarmPlan } from "../pipeline/warm.ts";
 type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; dryRun?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
   write(): Promise<unknown>;
   errorHandler: { logger: { message(...args: unknown[]): void } };
+  logger: { overrideLogger(console: Pick<Console, "log" | "info" | "warn" | "error">): void };
 };
 
 /**
@@ -78,6 +79,9 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild)
   // Every failure is reported once, by the caller; Eleventy would print it again with a stack
   // trace (a failed post-build check is the author's problem, not a crash).
   eleventy.errorHandler.logger = { message: () => undefined };
+  // Its one line of log, "Wrote 0 files" in a dry run, would only mislead: the sink writes the
+  // pages, and the build prints what it did. Its warnings and errors still reach stderr.
+  eleventy.logger.overrideLogger({ log: () => undefined, info: console.info, warn: console.warn, error: console.error });
   await eleventy.write();
   releasePages(eleventy);
   content.release();
