@@ -58,6 +58,9 @@ describe("cases that must build", () => {
     // Nothing, but perhaps Eleventy's notes that a filter took a while on 5 MB.
     expect(result.stderr.split("\n").filter((line) => line && !line.startsWith("[11ty] Benchmark"))).toEqual([]);
     expect(result.code).toBe(0);
+    // Eleventy runs dry (the page sink writes the pages): its "Wrote 0 files" is not printed.
+    expect(result.stdout).not.toContain("[11ty]");
+    expect(result.stdout).toMatch(/^Built .* in [\d.]+ s$/m);
     const html = readFileSync(outputFile(site, "/posts/huge/"), "utf8");
     expect(html).toContain("<p>The very last paragraph.</p>");
     expect(html.length).toBeGreaterThan(5 * 1024 * 1024);
