@@ -6,17 +6,9 @@
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
 import { fileReader, listFiles } from "../checks/built-site.ts";
-import { extractFacts } from "../checks/facts.ts";
 import { CheckFailure, formatIssue, runChecks, type NamedCheck } from "../checks/index.ts";
 import type { ContentStage } from "../pipeline/load.ts";
-import type { PageSink } from "../pipeline/page-sink.ts";
-
-export interface AfterBuildResult {
-  url: string | false;
-  outputPath: string | false;
-  /** The page as written. */
-  content: string | Buffer;
-}
+import { builtPages, type AfterBuildResult, type PageSink } from "../pipeline/page-sink.ts";
 
 export interface ChecksConfigApi {
   on(event: "eleventy.after", handler: (args: { results: AfterBuildResult[]; directories: { output: string } }) => unknown): void;
@@ -35,16 +27,7 @@ export interface ChecksOptions {
 
 export function checksPlugin(eleventyConfig: ChecksConfigApi, { env, content, checks, sink }: ChecksOptions): void {
   eleventyConfig.on("eleventy.after", ({ results, directories }) => {
-    const pages = sink
-      ? sink.pages().slice()
-      : results
-          .filter((r): r is AfterBuildResult & { url: string } => typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"))
-          // structuredClone copies the strings: htmlparser2's attribute values are slices of the
-          // page's text, and would keep every page's text alive until the checks are done.
-          .map((r) => structuredClone(extractFacts(r.url, r.content.toString())));
-    // A warm production build's pages carried over from the last build, as that build read them.
-    // (One at a time: a spread of 100,000 arguments overflows the stack.)
-    for (const page of content.carried()) pages.push(page);
+    const pages = builtPages(results, sink, content.carried());
     const site = content.settings();
     const root = path.resolve(env.cwd, directories.output);
     const files = listFiles(root);

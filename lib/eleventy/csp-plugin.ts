@@ -6,11 +6,11 @@ import path from "node:path";
 import { headerRules, headersFile, metaPolicy } from "../outputs/csp.ts";
 import type { GlossEnv } from "../core/env.ts";
 import type { ContentStage } from "../pipeline/load.ts";
-import type { PageSink } from "../pipeline/page-sink.ts";
+import { builtUrls, type BuiltResult, type PageSink } from "../pipeline/page-sink.ts";
 
 export interface CspConfigApi {
   addFilter(name: string, filter: (url: string) => string): void;
-  on(event: "eleventy.after", handler: (args: { results: { url: string | false; outputPath: string | false }[]; directories: { output: string } }) => unknown): void;
+  on(event: "eleventy.after", handler: (args: { results: BuiltResult[]; directories: { output: string } }) => unknown): void;
 }
 
 export interface CspOptions {
@@ -27,11 +27,7 @@ export function cspPlugin(eleventyConfig: CspConfigApi, { env, content, sink }: 
   eleventyConfig.on("eleventy.after", ({ results, directories }) => {
     // The rules name the pages built; a partial build knows only some of them.
     if (content.partial()) return;
-    const pages = sink
-      ? sink.pages().map((page) => page.url)
-      : results.flatMap((r) => (typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html") ? [r.url] : []));
-    // and those a warm build carried over from the last.
-    for (const page of content.carried()) pages.push(page.url);
+    const pages = builtUrls(results, sink, content.carried());
     writeFileSync(path.resolve(env.cwd, directories.output, "_headers"), headersFile(headerRules(pages, content.settings().pathPrefix)));
   });
 }

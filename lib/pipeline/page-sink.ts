@@ -17,7 +17,6 @@ export class PageSink {
   private readonly made = new Set<string>();
   /** The pages' facts, each distinct link and name kept once. */
   private readonly facts = new FactTable();
-  private count = 0;
   /** Rendering and reading pages leaves garbage that V8 would let pile up (lib/core/heap.ts). */
   private readonly heap = heapCeiling(128);
 
@@ -31,7 +30,6 @@ export class PageSink {
     if (!this.made.has(dir)) mkdirSync(dir, { recursive: true });
     this.made.add(dir);
     writeFileSync(file, content);
-    this.count += 1;
     if (file.endsWith(".html")) this.facts.add(extractFacts(url, content.toString()));
     this.heap.tick();
     return WRITTEN;
@@ -41,11 +39,44 @@ export class PageSink {
   pages(): PageFacts[] {
     return this.facts.pages;
   }
+}
 
-  /** How many files were written. */
-  written(): number {
-    return this.count;
-  }
+/** One of Eleventy's results, as its `eleventy.after` event hands them over. */
+export interface BuiltResult {
+  url: string | false;
+  outputPath: string | false;
+}
+
+/** A result with the page as written (the dev server's builds). */
+export interface AfterBuildResult extends BuiltResult {
+  content: string | Buffer;
+}
+
+function isPage<R extends BuiltResult>(r: R): r is R & { url: string } {
+  return typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html");
+}
+
+/**
+ * Every HTML page a build has: the ones it wrote (from the sink, else from Eleventy's results),
+ * then those a warm build carried over from the last build, as that build read them.
+ */
+function built<R extends BuiltResult, T>(results: readonly R[], sink: PageSink | undefined, carried: Iterable<PageFacts>, fromFacts: (page: PageFacts) => T, fromResult: (result: R & { url: string }) => T): T[] {
+  const pages = sink ? sink.pages().map(fromFacts) : results.filter(isPage).map(fromResult);
+  // (One at a time: a spread of 100,000 arguments overflows the stack.)
+  for (const page of carried) pages.push(fromFacts(page));
+  return pages;
+}
+
+/** The facts of every HTML page the build has (the post-build checks). */
+export function builtPages(results: readonly AfterBuildResult[], sink: PageSink | undefined, carried: Iterable<PageFacts>): PageFacts[] {
+  // structuredClone copies the strings: htmlparser2's attribute values are slices of the page's
+  // text, and would keep every page's text alive until the checks are done.
+  return built(results, sink, carried, (page) => page, (r) => structuredClone(extractFacts(r.url, r.content.toString())));
+}
+
+/** The address of every HTML page the build has (the `_headers` rules), without reading the pages. */
+export function builtUrls(results: readonly BuiltResult[], sink: PageSink | undefined, carried: Iterable<PageFacts>): string[] {
+  return built(results, sink, carried, (page) => page.url, (r) => r.url);
 }
 
 /**

@@ -10,7 +10,7 @@ import { FactTable, extractFacts } from "../../lib/checks/facts.ts";
 import { heapCeiling, renderHeapMiB } from "../../lib/core/heap.ts";
 import { packFacts, unpackFacts } from "../../lib/pipeline/build-record.ts";
 import { OneBuild, type GlossData } from "../../lib/pipeline/load.ts";
-import { PageSink, copyPublic } from "../../lib/pipeline/page-sink.ts";
+import { PageSink, builtPages, builtUrls, copyPublic } from "../../lib/pipeline/page-sink.ts";
 
 const header = `<header><a href="/">Home</a><a href="/tags/">Tags</a><link rel="stylesheet" href="/css/gloss.css"></header>`;
 const pageHtml = (n: number) =>
@@ -56,7 +56,6 @@ describe("PageSink", () => {
     expect(second).toBe(first);
     expect(readFileSync(path.join(dir, "posts/p1/index.html"), "utf8")).toBe(pageHtml(1));
     expect(readFileSync(path.join(dir, "feed.xml"), "utf8")).toBe("<feed>“x”</feed>");
-    expect(sink.written()).toBe(2);
     expect(sink.pages().map((p) => p.url)).toEqual(["/posts/p1/"]);
     expect(sink.pages()[0]).toEqual(extractFacts("/posts/p1/", pageHtml(1)));
   });
@@ -78,6 +77,30 @@ describe("PageSink", () => {
     expect(readlinkSync(path.join(out, "alias.css"))).toBe("css/a.css");
     copyPublic(path.join(dir, "none"), path.join(dir, "out2"));
     expect(existsSync(path.join(dir, "out2"))).toBe(false);
+  });
+});
+
+describe("builtPages and builtUrls", () => {
+  const carried = [extractFacts("/posts/old/", pageHtml(9))];
+  it("take a production build's pages from the sink, then the carried ones", () => {
+    const dir = tempDir();
+    const sink = new PageSink();
+    sink.write("/posts/p1/", path.join(dir, "posts/p1/index.html"), pageHtml(1));
+    sink.write("/feed.xml", path.join(dir, "feed.xml"), "<feed/>");
+    // Eleventy's results are ignored when the sink has the pages: a dry run's are empty stand-ins.
+    const results = [{ url: "/posts/p1/", outputPath: "x/posts/p1/index.html", content: "" }];
+    expect(builtPages(results, sink, carried)).toEqual([extractFacts("/posts/p1/", pageHtml(1)), carried[0]]);
+    expect(builtUrls(results, sink, carried)).toEqual(["/posts/p1/", "/posts/old/"]);
+  });
+
+  it("read the dev server's HTML pages from Eleventy's results, skipping other files and pages not written", () => {
+    const results = [
+      { url: "/posts/p2/", outputPath: "x/posts/p2/index.html", content: Buffer.from(pageHtml(2)) },
+      { url: "/feed.xml", outputPath: "x/feed.xml", content: "<feed/>" },
+      { url: false as const, outputPath: false as const, content: "" },
+    ];
+    expect(builtPages(results, undefined, carried)).toEqual([extractFacts("/posts/p2/", pageHtml(2)), carried[0]]);
+    expect(builtUrls(results, undefined, [])).toEqual(["/posts/p2/"]);
   });
 });
 
