@@ -28,12 +28,15 @@ interface Visit {
   dialogs: string[];
 }
 
-/** Loads a page and collects CSP reports (events and console) and dialogs. */
-async function visit(browser: Browser, origin: string, url: string, options: { bypassCSP?: boolean } = {}): Promise<Visit> {
+/**
+ * Loads pages one after another in one tab (a tab is the costly part: about half a second to
+ * open) and collects each page's CSP reports (events and console) and dialogs.
+ */
+async function visitAll(browser: Browser, origin: string, urls: readonly string[], options: { bypassCSP?: boolean } = {}): Promise<Visit[]> {
   const context = await browser.newContext({ bypassCSP: options.bypassCSP ?? false });
   const page: Page = await context.newPage();
-  const violations: string[] = [];
-  const dialogs: string[] = [];
+  let violations: string[] = [];
+  let dialogs: string[] = [];
   page.on("console", (message) => {
     if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
   });
@@ -46,11 +49,17 @@ async function visit(browser: Browser, origin: string, url: string, options: { b
       console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  const response = await page.goto(`${origin}${url}`, { waitUntil: "load" });
-  // Give late work (timers, lazy loads) a moment to run or report.
-  await page.waitForTimeout(100);
+  const visits: Visit[] = [];
+  for (const url of urls) {
+    violations = [];
+    dialogs = [];
+    const response = await page.goto(`${origin}${url}`, { waitUntil: "load" });
+    // Give late work (timers, lazy loads) a moment to run or report.
+    await page.waitForTimeout(100);
+    visits.push({ url, status: response?.status(), csp: response?.headers()["content-security-policy"], violations, dialogs });
+  }
   await context.close();
-  return { url, status: response?.status(), csp: response?.headers()["content-security-policy"], violations, dialogs };
+  return visits;
 }
 
 describe("the launch site in Chromium, under its Content Security Policy", () => {
@@ -60,8 +69,7 @@ describe("the launch site in Chromium, under its Content Security Policy", () =>
     const types = pageTypes(ctx.site.outputDir);
     expect(types).toEqual(expect.arrayContaining(["/", "/tags/", "/authors/", "/outlets/", "/sources/", "/archive/", "/404.html"]));
     for (const section of ["posts", "tags", "authors", "outlets", "sources"]) expect(types.some((url) => new RegExp(`^/${section}/[^/]+/$`).test(url)), section).toBe(true);
-    const visits: Visit[] = [];
-    for (const url of types) visits.push(await visit(ctx.browser, ctx.origin, url));
+    const visits = await visitAll(ctx.browser, ctx.origin, types);
     for (const v of visits) {
       expect(v.status, v.url).toBe(v.url === "/no/such/page/" ? 404 : 200);
       if (v.url !== "/no/such/page/") expect(v.csp, v.url).toMatch(/^default-src 'none'; script-src 'self'/);
@@ -100,14 +108,16 @@ describe("the hostile site in Chromium", () => {
   it("runs no script and opens no dialog on any page, even with the CSP bypassed", async () => {
     const pages = builtPages(ctx.site.outputDir).map(([url]) => url);
     expect(pages.length).toBeGreaterThan(10);
+    // One tab for every page, as in visitAll.
+    const context = await ctx.browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    let dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     for (const url of pages) {
-      const context = await ctx.browser.newContext({ bypassCSP: true });
-      const page = await context.newPage();
-      const dialogs: string[] = [];
-      page.on("dialog", (dialog) => {
-        dialogs.push(dialog.message());
-        void dialog.dismiss();
-      });
+      dialogs = [];
       await page.goto(`${ctx.origin}${url}`, { waitUntil: "load" });
       // Hover and focus everything a reader could, so any handler that slipped through would fire.
       const live = await page.evaluate(() => {
@@ -126,13 +136,12 @@ describe("the hostile site in Chromium", () => {
       });
       await page.waitForTimeout(50);
       expect({ url, dialogs, ...live }).toEqual({ url, dialogs: [], scripts: 0, handlers: [], badLinks: [], frames: 0 });
-      await context.close();
     }
+    await context.close();
   });
 
   it("reports zero CSP violations on the hostile site either", async () => {
-    const visits: Visit[] = [];
-    for (const url of pageTypes(ctx.site.outputDir)) visits.push(await visit(ctx.browser, ctx.origin, url));
+    const visits = await visitAll(ctx.browser, ctx.origin, pageTypes(ctx.site.outputDir));
     expect(visits.filter((v) => v.violations.length > 0 || v.dialogs.length > 0)).toEqual([]);
   });
 });
