@@ -107,11 +107,11 @@ export interface RunResult {
 }
 
 /**
- * Runs a lib/cli script (e.g. `build.ts`) against a fixture site, as `npm run` would; from a copy
- * of the project when `project` names one.
+ * Runs a lib/cli script (e.g. `new-post.ts`) against a fixture site, as its npm script does:
+ * compiled ahead of time (lib/cli/compiled.js); from a copy of the project when `project` names one.
  */
 export function runCli(script: string, site: FixtureSite, env: Record<string, string> = {}, args: string[] = [], project = ROOT): Promise<RunResult> {
-  return runNode(["--import", TSX, path.join(project, "lib/cli", script), ...args], site, env);
+  return runNode([path.join(project, "lib/cli/compiled.js"), path.join(project, "lib/cli", script), ...args], site, env);
 }
 
 /** Node with these arguments, in the fixture site's folder, with its folders in the environment. */
