@@ -111,9 +111,14 @@ function countHtml(dir: string): number {
   return count;
 }
 
-/** `npm run build` as package.json runs it, on a content folder, into an output folder. */
+/**
+ * `npm run build` as package.json runs it, on a content folder, into an output folder, with its
+ * cache in `cwd`'s `.cache/` (a cold build is one whose `cwd/.cache` was removed first). Without
+ * it, the launch posts' cache would be the project's own (.cache/gloss beside posts/), kept
+ * between runs: their share cards and search index came from it, and "cold" was not.
+ */
 const glossBuild = (content: string, out: string, cwd: string, report: string) =>
-  runNode(build.script, cwd, { GLOSS_CONTENT_DIR: content, GLOSS_OUTPUT_DIR: out }, report, build.options, true);
+  runNode(build.script, cwd, { GLOSS_CONTENT_DIR: content, GLOSS_OUTPUT_DIR: out, GLOSS_CACHE_DIR: path.join(cwd, ".cache", "gloss") }, report, build.options, true);
 
 const floorBuild = (floorDir: string, report: string) => runNode([eleventyCli, `--config=${path.join(floorDir, "eleventy.config.mjs")}`, "--quiet"], floorDir, {}, report);
 

@@ -28,8 +28,10 @@ function sources() {
 }
 
 const hash = createHash("sha256");
-// The compiler, the Node it targets, where the project is (a bundle names it), and every source.
+// The compiler, the Node it targets, where the project is (a bundle names it), how this file
+// bundles, and every source.
 hash.update(`${JSON.parse(readFileSync(path.join(root, "node_modules/esbuild/package.json"), "utf8")).version}\n${process.version}\n${root}\n${entry}\n`);
+hash.update(readFileSync(fileURLToPath(import.meta.url)));
 for (const file of sources()) hash.update(`${file}\n`).update(readFileSync(file)).update("\n");
 const dir = path.join(root, "node_modules/.cache/gloss");
 const bundle = path.join(dir, `${path.basename(entry, ".ts")}-${hash.digest("hex").slice(0, 16)}.mjs`);
