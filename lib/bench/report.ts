@@ -38,7 +38,14 @@ export interface LaunchRow {
   runs: number;
   glossSeconds: number;
   floorSeconds: number;
+  /** Gloss's build over plain Eleventy's, each run as node runs it (no npm). */
   ratio: number;
+  /**
+   * The issue's own comparison, when the bench was given a checkout of eleventy-base-blog
+   * (`--starter`): Gloss's `npm run build` against the starter's `npx @11ty/eleventy`, each
+   * building the same two posts, cold, median of the same runs.
+   */
+  starter?: { glossNpmSeconds: number; starterSeconds: number; ratio: number };
 }
 
 export interface BenchResults {
@@ -47,6 +54,14 @@ export interface BenchResults {
   rows: BenchRow[];
   launch: LaunchRow | undefined;
   memoryLimit: { bytes: number; how: string } | undefined;
+}
+
+/** The launch row in one line: against plain Eleventy, then against eleventy-base-blog when measured. */
+export function launchLine(l: LaunchRow): string {
+  const plain = `Gloss ${l.glossSeconds.toFixed(2)} s, plain Eleventy ${l.floorSeconds.toFixed(2)} s, ratio ${l.ratio.toFixed(2)}`;
+  if (!l.starter) return plain;
+  const s = l.starter;
+  return `${plain}; Gloss's npm run build ${s.glossNpmSeconds.toFixed(2)} s, eleventy-base-blog's npx @11ty/eleventy ${s.starterSeconds.toFixed(2)} s, ratio ${s.ratio.toFixed(2)}`;
 }
 
 export function median(values: readonly number[]): number {

@@ -3,7 +3,8 @@
 // For each size N: cold production builds of Gloss and of the floor, alternating (median of
 // --runs, at least 3 for N ≤ 1,000), Pagefind over the floor's output, a warm `npm run build`
 // after editing one post, and the dev server's rebuild after an edit. Then the two launch posts
-// against plain Eleventy of the same two posts. Prints the tables and writes them as JSON.
+// against plain Eleventy of the same two posts, and against eleventy-base-blog's own build of them
+// given a checkout of it (--starter DIR). Prints the tables and writes them as JSON.
 // Options: --sizes 100,1000,10000 --runs 3 (N ≤ 1,000) --large-runs 1 (N > 1,000) --out FILE
 // --work DIR --memory-limit 4G (Gloss's builds run under a kernel-enforced limit: lib/bench/limit.ts)
 // --no-dev-rebuild (skip the dev server's rebuild: it costs one more cold build per size)
@@ -17,9 +18,9 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { readEnv } from "../core/env.ts";
 import { pagefindBinary } from "../outputs/search.ts";
-import { writeFloorProject } from "../bench/floor.ts";
+import { writeFloorProject, writeStarterProject } from "../bench/floor.ts";
 import { memoryLimit, parseSize, type MemoryLimit } from "../bench/limit.ts";
-import { failureReason, median, ratio, renderTable, type BenchResults, type BenchRow, type LaunchRow } from "../bench/report.ts";
+import { failureReason, launchLine, median, ratio, renderTable, type BenchResults, type BenchRow, type LaunchRow } from "../bench/report.ts";
 import { sampleTree } from "../bench/sampler.ts";
 import { evaluateTargets, renderTargets } from "../bench/targets.ts";
 import { writeCorpus } from "./bench-gen.ts";
@@ -38,6 +39,9 @@ const { values } = parseArgs({
     // Skip the warm build too (until builds keep a cache, it is one more cold build).
     "no-warm": { type: "boolean", default: false },
     "launch-runs": { type: "string", default: "5" },
+    // A checkout of eleventy-base-blog, its packages installed: the launch posts are compared
+    // with its build too, as the issue's launch target asks.
+    starter: { type: "string" },
   },
 });
 const env = readEnv();
@@ -171,7 +175,7 @@ const medianSide = (list: readonly Run[], pages: number) => ({
 const pagefind = await pagefindBinary();
 // The launch posts first: a minute or two, so even a run cut short has them.
 const launchRow = await launch();
-process.stderr.write(`launch posts (median of ${launchRow.runs}): Gloss ${launchRow.glossSeconds.toFixed(2)} s, plain Eleventy ${launchRow.floorSeconds.toFixed(2)} s\n`);
+process.stderr.write(`launch posts (median of ${launchRow.runs}): ${launchLine(launchRow)}\n`);
 const measuredAt = new Date().toISOString();
 const rows: BenchRow[] = [];
 for (const n of sizes) {
@@ -238,27 +242,48 @@ for (const n of sizes) {
   rows.push(row);
 }
 
-/** The two launch posts (posts/): `npm run build` against plain Eleventy of the same two posts. */
+/**
+ * The two launch posts (posts/), cold: Gloss's build against plain Eleventy of the same two posts,
+ * each run by node; with --starter, also `npm run build` against eleventy-base-blog's own build of
+ * them (`npx @11ty/eleventy`, its build script), each with its npm wrapper, alternating.
+ */
 async function launch(): Promise<LaunchRow> {
   const base = path.resolve(env.root, values.work, "launch");
   mkdirSync(base, { recursive: true });
   const floorDir = path.join(base, "floor");
   writeFloorProject(env.contentDir, floorDir);
+  const starterDir = path.join(base, "starter");
+  if (values.starter) writeStarterProject(path.resolve(env.cwd, values.starter), env.contentDir, starterDir);
   const report = path.join(base, "rss.txt");
   const times = Math.max(3, Number(values["launch-runs"]));
   const gloss: number[] = [];
   const floor: number[] = [];
+  const glossNpm: number[] = [];
+  const starter: number[] = [];
+  const cold = () => {
+    for (const name of ["_site", ".gloss", ".cache"]) rmSync(path.join(base, name), { recursive: true, force: true });
+  };
+  const timed = async (command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}) => {
+    const run = await runCommand(command, args, cwd, extraEnv, false);
+    if (run.failure) throw new Error(`${command} ${args.join(" ")} in ${cwd} ${run.failure}: ${run.stderr.slice(-2000)}`);
+    return run.seconds;
+  };
   for (let i = 0; i < times; i += 1) {
-    rmSync(path.join(base, "_site"), { recursive: true, force: true });
-    rmSync(path.join(base, ".gloss"), { recursive: true, force: true });
-    rmSync(path.join(base, ".cache"), { recursive: true, force: true });
+    cold();
     gloss.push((await glossBuild(env.contentDir, path.join(base, "_site"), base, report)).seconds);
     rmSync(path.join(floorDir, "_site"), { recursive: true, force: true });
     floor.push((await floorBuild(floorDir, report)).seconds);
+    if (!values.starter) continue;
+    cold();
+    glossNpm.push(await timed("npm", ["run", "build"], env.root, { GLOSS_CONTENT_DIR: env.contentDir, GLOSS_OUTPUT_DIR: path.join(base, "_site"), GLOSS_CACHE_DIR: path.join(base, ".cache", "gloss") }));
+    for (const name of ["_site", ".cache"]) rmSync(path.join(starterDir, name), { recursive: true, force: true });
+    starter.push(await timed("npx", ["@11ty/eleventy"], starterDir));
   }
   const glossSeconds = median(gloss);
   const floorSeconds = median(floor);
-  return { runs: times, glossSeconds, floorSeconds, ratio: ratio(glossSeconds, floorSeconds) };
+  const row: LaunchRow = { runs: times, glossSeconds, floorSeconds, ratio: ratio(glossSeconds, floorSeconds) };
+  if (values.starter) row.starter = { glossNpmSeconds: median(glossNpm), starterSeconds: median(starter), ratio: ratio(median(glossNpm), median(starter)) };
+  return row;
 }
 
 const outFile = path.resolve(env.cwd, values.out);
@@ -276,7 +301,7 @@ const targets = evaluateTargets(results);
 if (limit) console.log(`Gloss's builds ran under a memory limit of ${(limit.bytes / MIB).toFixed(0)} MiB: ${limit.how}\n`);
 console.log(renderTable(results.rows));
 const l = results.launch!;
-console.log(`\nlaunch posts (median of ${l.runs}): Gloss ${l.glossSeconds.toFixed(2)} s, plain Eleventy ${l.floorSeconds.toFixed(2)} s, ratio ${l.ratio.toFixed(2)}`);
+console.log(`\nlaunch posts (median of ${l.runs}): ${launchLine(l)}`);
 console.log(`\n${renderTargets(targets)}`);
 mkdirSync(path.dirname(outFile), { recursive: true });
 writeFileSync(outFile, `${JSON.stringify({ ...results, targets }, null, 2)}\n`);

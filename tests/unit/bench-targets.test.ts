@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { writeStarterProject } from "../../lib/bench/floor.ts";
 import { ownCgroups, parseSize } from "../../lib/bench/limit.ts";
-import { failureReason, renderTable, type BenchResults, type BenchRow } from "../../lib/bench/report.ts";
+import { failureReason, launchLine, renderTable, type BenchResults, type BenchRow } from "../../lib/bench/report.ts";
 import { descendants, parentsOf, residentBytes, treeResidentBytes } from "../../lib/bench/sampler.ts";
 import { evaluateTargets, renderTargets } from "../../lib/bench/targets.ts";
 
@@ -63,6 +67,60 @@ describe("the bench's targets", () => {
 
   it("a launch ratio over 1.0 is not met", () => {
     expect(statusOf(results([], { launch: { runs: 5, glossSeconds: 2.2, floorSeconds: 2, ratio: 1.1 } }))["two launch posts / plain Eleventy of two posts"]).toBe("not met 1.10");
+  });
+
+  it("judges the launch posts against eleventy-base-blog when it was measured, plain Eleventy then only reported", () => {
+    const launch = { runs: 5, glossSeconds: 2.2, floorSeconds: 2, ratio: 1.1, starter: { glossNpmSeconds: 2.5, starterSeconds: 3, ratio: 0.83 } };
+    const status = statusOf(results([], { launch }));
+    expect(status["two launch posts: npm run build / eleventy-base-blog's npx @11ty/eleventy"]).toBe("met 0.83");
+    expect(status["two launch posts / plain Eleventy of two posts (for reference)"]).toBe("reported 1.10");
+    expect(status["two launch posts / plain Eleventy of two posts"]).toBeUndefined();
+    expect(launchLine(launch)).toBe("Gloss 2.20 s, plain Eleventy 2.00 s, ratio 1.10; Gloss's npm run build 2.50 s, eleventy-base-blog's npx @11ty/eleventy 3.00 s, ratio 0.83");
+    const slower = statusOf(results([], { launch: { ...launch, starter: { glossNpmSeconds: 3.3, starterSeconds: 3, ratio: 1.1 } } }));
+    expect(slower["two launch posts: npm run build / eleventy-base-blog's npx @11ty/eleventy"]).toBe("not met 1.10");
+  });
+});
+
+describe("the eleventy-base-blog project the launch posts are compared with", () => {
+  const starter = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "gloss-starter-"));
+    folders.push(dir);
+    for (const [name, text] of Object.entries({ "content/blog/blog.11tydata.js": "export default {};", "content/blog/firstpost.md": "# 1", "content/blog/fourthpost/fourthpost.md": "# 4", "eleventy.config.js": "", ".git/HEAD": "x", "node_modules/@11ty/eleventy/package.json": "{}" })) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  };
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is the checkout with its sample posts replaced by the corpus's, its packages linked, its git folder left out", () => {
+    const from = starter();
+    const corpus = path.join(from, "..", `${path.basename(from)}-corpus`);
+    folders.push(corpus);
+    mkdirSync(path.join(corpus, "_data"), { recursive: true });
+    writeFileSync(path.join(corpus, "a.md"), "---\ntitle: A\n---\nA.");
+    writeFileSync(path.join(corpus, "_data", "site.yaml"), "title: x");
+    const to = path.join(from, "..", `${path.basename(from)}-copy`);
+    folders.push(to);
+    writeStarterProject(from, corpus, to);
+    expect(readdirSync(path.join(to, "content/blog")).sort()).toEqual(["a.md", "blog.11tydata.js"]);
+    expect(existsSync(path.join(to, "eleventy.config.js"))).toBe(true);
+    expect(existsSync(path.join(to, ".git"))).toBe(false);
+    expect(readlinkSync(path.join(to, "node_modules"))).toBe(path.join(from, "node_modules"));
+    // The checkout itself is untouched.
+    expect(readdirSync(path.join(from, "content/blog")).sort()).toEqual(["blog.11tydata.js", "firstpost.md", "fourthpost"]);
+  });
+
+  it("says what is missing: not a checkout of eleventy-base-blog, or its packages not installed", () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), "gloss-starter-"));
+    folders.push(empty);
+    expect(() => writeStarterProject(empty, empty, path.join(empty, "x"))).toThrow(/expected a checkout of eleventy-base-blog .*git clone https:\/\/github.com\/11ty\/eleventy-base-blog/);
+    const bare = starter();
+    rmSync(path.join(bare, "node_modules"), { recursive: true });
+    expect(() => writeStarterProject(bare, bare, path.join(bare, "x"))).toThrow(/expected its packages installed, got no node_modules\/@11ty\/eleventy \(run npm ci in it\)/);
   });
 });
 
