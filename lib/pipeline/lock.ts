@@ -2,7 +2,8 @@
 // its PID and start time, from before it clears the staging folder until after the swap; a
 // second build of the same folder waits for it, and a lock whose holder has died (a build
 // killed with SIGKILL, a machine that lost power) is taken over.
-import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 export interface LockHolder {
   pid: number;
@@ -42,6 +43,14 @@ export async function acquireBuildLock(outputDir: string, events: LockEvents = {
   // when the lock exists, so no reader ever sees half a lock file. The draft is removed at once,
   // so a build killed while waiting leaves nothing behind.
   const draft = `${file}.${process.pid}`;
+  // The folder the site goes in is made when it does not exist yet (GLOSS_OUTPUT_DIR=dist/site
+  // with no dist/), as Eleventy makes its output folder. Should that fail, writing the lock
+  // below says why, naming the lock file.
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+  } catch {
+    // Reported by the write.
+  }
   let waited = false;
   for (;;) {
     if (tryLink(draft, file, mine)) break;

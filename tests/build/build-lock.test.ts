@@ -117,6 +117,15 @@ describe("one build at a time", { timeout: 300_000 }, () => {
 });
 
 describe("file system failures", () => {
+  it("an output folder whose parent folders do not exist yet is made, with them", async () => {
+    const site = makeSite(posts);
+    const outputDir = path.join(site.dir, "dist/deep/_site");
+    const result = await buildSite({ ...site, outputDir });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(outputDir, "index.html"))).toBe(true);
+  });
+
   it("an output folder that cannot be written (its parent is a file) fails in one line naming the path, without a stack trace", async () => {
     const site = makeSite(posts);
     writeFileSync(path.join(site.dir, "blocker"), "a file where a folder should be");
