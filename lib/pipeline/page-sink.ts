@@ -5,6 +5,8 @@
 // that was about 440 MiB of the rendering process's peak. The build runs Eleventy as a dry run
 // (lib/cli/render-site.ts), so Eleventy writes nothing itself; the bytes written are the ones
 // Eleventy would have written. The dev server, which reads its pages' text, lets Eleventy write.
+// What runs after the build (the checks, the `_headers` rules) asks here which pages it has:
+// builtPages and builtUrls, from the sink or from Eleventy's results, and the carried-over pages.
 import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { heapCeiling } from "../core/heap.ts";
