@@ -121,8 +121,10 @@ function countHtml(dir: string): number {
  * it, the launch posts' cache would be the project's own (.cache/gloss beside posts/), kept
  * between runs: their share cards and search index came from it, and "cold" was not.
  */
-const glossBuild = (content: string, out: string, cwd: string, report: string) =>
-  runNode(build.script, cwd, { GLOSS_CONTENT_DIR: content, GLOSS_OUTPUT_DIR: out, GLOSS_CACHE_DIR: path.join(cwd, ".cache", "gloss") }, report, build.options, true);
+const glossBuild = (content: string, out: string, cwd: string, report: string) => runNode(build.script, cwd, glossEnv(content, out, cwd), report, build.options, true);
+
+/** What a benchmarked Gloss build is told: its content, its output, and its cache in `cwd`. */
+const glossEnv = (content: string, out: string, cwd: string) => ({ GLOSS_CONTENT_DIR: content, GLOSS_OUTPUT_DIR: out, GLOSS_CACHE_DIR: path.join(cwd, ".cache", "gloss") });
 
 const floorBuild = (floorDir: string, report: string) => runNode([eleventyCli, `--config=${path.join(floorDir, "eleventy.config.mjs")}`, "--quiet"], floorDir, {}, report);
 
@@ -275,7 +277,7 @@ async function launch(): Promise<LaunchRow> {
     floor.push((await floorBuild(floorDir, report)).seconds);
     if (!values.starter) continue;
     cold();
-    glossNpm.push(await timed("npm", ["run", "build"], env.root, { GLOSS_CONTENT_DIR: env.contentDir, GLOSS_OUTPUT_DIR: path.join(base, "_site"), GLOSS_CACHE_DIR: path.join(base, ".cache", "gloss") }));
+    glossNpm.push(await timed("npm", ["run", "build"], env.root, glossEnv(env.contentDir, path.join(base, "_site"), base)));
     for (const name of ["_site", ".cache"]) rmSync(path.join(starterDir, name), { recursive: true, force: true });
     starter.push(await timed("npx", ["@11ty/eleventy"], starterDir));
   }
