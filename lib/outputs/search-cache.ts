@@ -3,24 +3,26 @@
 // and the path and bytes of every page the shard indexes. A build whose shard has the same key
 // links the stored bundle into the site instead of running Pagefind (seconds a shard at 1,500
 // posts). A stored bundle is used only when its manifest checks out: every file there, with the
-// bytes it was stored with; anything else in the folder (a bundle cut short, edited by hand, or
-// written by another version of Gloss) is ignored, indexed again and replaced.
+// bytes it was stored with (read again only when a file's size, modification time or inode is not
+// the stored one: a cache folder restored by a host); anything else in the folder (a bundle cut
+// short, edited by hand, or written by another version of Gloss) is ignored, indexed again and
+// replaced.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { filesBelow } from "../core/tree.ts";
 
 /** Bumped when what is stored changes shape. */
-const FORMAT = "gloss-search-shard/1";
+const FORMAT = "gloss-search-shard/2";
 const MANIFEST = "gloss-manifest.json";
 
 interface Manifest {
   format: string;
   key: string;
   pages: number;
-  /** Every file of the bundle, relative to it, with its SHA-256. */
-  files: Record<string, string>;
+  /** Every file of the bundle, relative to it: its SHA-256, and its size, modification time and inode when stored. */
+  files: Record<string, [sha256: string, size: number, mtimeMs: number, ino: number]>;
 }
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
@@ -31,10 +33,16 @@ function pagefindVersionOf(): string {
   return (pagefindVersion ??= (JSON.parse(readFileSync(path.join(lib, "..", "package.json"), "utf8")) as { version: string }).version);
 }
 
-/** The key of a shard: Pagefind's version, the glob it is run with, and each page it indexes (path and bytes). */
-export function shardKey(site: string, files: readonly string[], glob: string): string {
+/** A page's digest, as shard keys take it (the search index reads each page once, lib/outputs/search.ts). */
+export const pageDigest = (bytes: Buffer) => sha256(bytes);
+
+/**
+ * The key of a shard: Pagefind's version, the glob it is run with, and each page it indexes
+ * (its path in the site, and its bytes' `pageDigest`).
+ */
+export function shardKey(pages: readonly (readonly [file: string, digest: string])[], glob: string): string {
   const hash = createHash("sha256").update(`${FORMAT}\npagefind ${pagefindVersionOf()}\n${glob}\n`);
-  for (const file of [...files].sort()) hash.update(`${file}\n${sha256(readFileSync(path.join(site, file)))}\n`);
+  for (const [file, digest] of [...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${file}\n${digest}\n`);
   return hash.digest("hex").slice(0, 32);
 }
 
@@ -43,15 +51,33 @@ function filesUnder(dir: string, skip: ReadonlySet<string>): string[] {
   return filesBelow(dir).filter((file) => !skip.has(file.split("/")[0]!));
 }
 
-/** A hard link where the file system allows (no bytes copied), else a copy. Never written through: a file in the way is replaced. */
+/**
+ * A hard link where the file system allows (no bytes copied), else a copy. Never written
+ * through: a file in the way is replaced. One system call for most files: the folder is made,
+ * or the file in the way removed, only when the link says so.
+ */
 function linkOrCopy(from: string, to: string): void {
-  mkdirSync(path.dirname(to), { recursive: true });
-  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") mkdirSync(path.dirname(to), { recursive: true });
+    else if (code === "EEXIST") rmSync(to, { force: true });
+  }
   try {
     linkSync(from, to);
   } catch {
+    rmSync(to, { force: true });
     copyFileSync(from, to);
   }
+}
+
+/** Whether a stored file is still the one its manifest names: by its stat, else by its bytes. */
+function stillStored(file: string, [digest, size, mtime, ino]: Manifest["files"][string]): boolean {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile() || stat.size !== size) return false;
+  return (stat.mtimeMs === mtime && stat.ino === ino) || sha256(readFileSync(file)) === digest;
 }
 
 export class SearchCache {
@@ -83,10 +109,12 @@ export class SearchCache {
     const dir = path.join(this.root, key);
     const partial = `${dir}.${process.pid}.partial`;
     rmSync(partial, { recursive: true, force: true });
-    const files: Record<string, string> = {};
+    const files: Manifest["files"] = {};
     for (const file of filesUnder(bundle, skip)) {
-      linkOrCopy(path.join(bundle, file), path.join(partial, file));
-      files[file] = sha256(readFileSync(path.join(bundle, file)));
+      const stored = path.join(partial, file);
+      linkOrCopy(path.join(bundle, file), stored);
+      const stat = statSync(stored);
+      files[file] = [sha256(readFileSync(stored)), stat.size, stat.mtimeMs, stat.ino];
     }
     const manifest: Manifest = { format: FORMAT, key, pages, files };
     // The manifest last, and the folder renamed into place whole: a store cut short is never read.
@@ -113,7 +141,10 @@ export class SearchCache {
     const listed = Object.keys(manifest.files).sort();
     const present = filesUnder(dir, new Set([MANIFEST]));
     if (listed.length === 0 || listed.join("\n") !== present.join("\n")) return undefined;
-    for (const file of listed) if (sha256(readFileSync(path.join(dir, file))) !== manifest.files[file]) return undefined;
+    for (const file of listed) {
+      const entry = manifest.files[file];
+      if (!Array.isArray(entry) || entry.length !== 4 || !stillStored(path.join(dir, file), entry)) return undefined;
+    }
     return manifest;
   }
 }

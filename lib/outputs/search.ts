@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { searchShardDefault } from "../core/env.ts";
 import { ROUTES } from "../core/routes.ts";
-import { shardKey, type SearchCache } from "./search-cache.ts";
+import { pageDigest, shardKey, type SearchCache } from "./search-cache.ts";
 
 export interface SearchOptions {
   /** The pages Pagefind reads, relative to the output folder: posts and standalone pages. */
@@ -56,12 +56,12 @@ export async function pagefindBinary(): Promise<string> {
 }
 
 /**
- * The post slugs, already in order, split into shards of at most `size`; one shard at least.
+ * The posts, already in order, split into shards of at most `size`; one shard at least.
  * In date order (postsOldestFirst), a new post joins the last shard and leaves every other one
  * as it was: the next build takes them from the cache (lib/outputs/search-cache.ts).
  */
-export function planShards(ordered: readonly string[], size: number): string[][] {
-  const shards: string[][] = [];
+export function planShards<T>(ordered: readonly T[], size: number): T[][] {
+  const shards: T[][] = [];
   for (let i = 0; i < ordered.length; i += size) shards.push(ordered.slice(i, i + size));
   return shards.length > 0 ? shards : [[]];
 }
@@ -69,14 +69,24 @@ export function planShards(ordered: readonly string[], size: number): string[][]
 /** When a post page says its post was published (`<time class="dt-published" datetime>`, layouts/post.njk). */
 const PUBLISHED = /class="dt-published" datetime="([^"]+)"/;
 
-/** The post slugs, oldest post first (by the publication time on each page; then by name). */
-function postsOldestFirst(outputDir: string, options: SearchOptions): string[] {
+/** A page Pagefind indexes, read once: its file (relative to the output folder) and, with a cache, its bytes' digest. */
+interface IndexedPage {
+  file: string;
+  digest: string | undefined;
+}
+
+/** The pages' SHA-256, when a cache will key shards by them (lib/outputs/search-cache.ts). */
+const digestOf = (bytes: Buffer, wanted: boolean) => (wanted ? pageDigest(bytes) : undefined);
+
+/** The post pages, oldest post first (by the publication time on each page; then by name), each read once. */
+function postsOldestFirst(outputDir: string, options: SearchOptions, digests: boolean): IndexedPage[] {
   const posts = postSlugs(outputDir, options).map((slug) => {
-    const page = readFileSync(path.join(outputDir, options.postsDir, slug, "index.html"), "utf8");
-    const time = Date.parse(PUBLISHED.exec(page)?.[1] ?? "");
-    return { slug, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time };
+    const file = path.join(options.postsDir, slug, "index.html");
+    const bytes = readFileSync(path.join(outputDir, file));
+    const time = Date.parse(PUBLISHED.exec(bytes.toString("latin1"))?.[1] ?? "");
+    return { slug, file, digest: digestOf(bytes, digests), time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time };
   });
-  return posts.sort((a, b) => a.time - b.time || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)).map((post) => post.slug);
+  return posts.sort((a, b) => a.time - b.time || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)).map(({ file, digest }) => ({ file, digest }));
 }
 
 /** The bundle folder of shard `n`, relative to the output folder. */
@@ -125,18 +135,23 @@ async function runPagefind(site: string, glob: string, bundle: string): Promise<
  * The top-level pages Pagefind indexes (`about/index.html`), which the first shard indexes with
  * its posts: those with a `data-pagefind-body` (Pagefind skips the others once any page has one).
  */
-function topLevelPages(outputDir: string, options: SearchOptions): string[] {
+function topLevelPages(outputDir: string, options: SearchOptions, digests: boolean): IndexedPage[] {
   const skip = new Set([options.postsDir, options.bundleDir, SHARD_SITE]);
   return postSlugs(outputDir, { ...options, postsDir: "" })
     .filter((name) => !skip.has(name))
-    .map((name) => path.join(name, "index.html"))
-    .filter((file) => readFileSync(path.join(outputDir, file), "utf8").includes("data-pagefind-body"));
+    .map((name) => {
+      const file = path.join(name, "index.html");
+      const bytes = readFileSync(path.join(outputDir, file));
+      return { file, bytes };
+    })
+    .filter(({ bytes }) => bytes.includes("data-pagefind-body"))
+    .map(({ file, bytes }) => ({ file, digest: digestOf(bytes, digests) }));
 }
 
 /** Hard links (a copy where links fail) the shard's pages into a site of their own. */
-function linkShard(outputDir: string, site: string, slugs: readonly string[], options: SearchOptions, extra: readonly string[] = []): void {
+function linkShard(outputDir: string, site: string, pages: readonly IndexedPage[]): void {
   rmSync(site, { recursive: true, force: true });
-  for (const file of [...slugs.map((slug) => path.join(options.postsDir, slug, "index.html")), ...extra]) {
+  for (const { file } of pages) {
     const from = path.join(outputDir, file);
     const to = path.join(site, file);
     mkdirSync(path.dirname(to), { recursive: true });
@@ -165,17 +180,17 @@ export interface SearchReport {
  * build indexed is taken from it instead.
  */
 export async function buildSearchIndex(outputDir: string, options: SearchOptions = searchDefaults, onShard: (n: number, total: number) => void = () => undefined, cache?: SearchCache): Promise<SearchReport> {
-  const shards = planShards(postsOldestFirst(outputDir, options), options.shardSize);
-  const top = topLevelPages(outputDir, options);
+  const shards = planShards(postsOldestFirst(outputDir, options, cache !== undefined), options.shardSize);
+  const top = topLevelPages(outputDir, options, cache !== undefined);
   const glob = options.glob;
   const report: SearchReport = { pages: 0, shards: shards.length, reused: 0 };
   const site = path.join(outputDir, SHARD_SITE);
   try {
-    for (const [n, slugs] of shards.entries()) {
+    for (const [n, posts] of shards.entries()) {
       onShard(n + 1, shards.length);
       const bundle = path.join(outputDir, shardBundle(n, options));
-      const extra = n === 0 ? top : [];
-      const key = cache ? shardKey(outputDir, [...slugs.map((slug) => path.join(options.postsDir, slug, "index.html")), ...extra], glob) : undefined;
+      const indexed = n === 0 ? [...posts, ...top] : posts;
+      const key = cache ? shardKey(indexed.map(({ file, digest }) => [file, digest!]), glob) : undefined;
       const restored = key ? cache!.restore(key, bundle) : undefined;
       if (restored !== undefined) {
         report.pages += restored;
@@ -185,7 +200,7 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
       let pages: number;
       if (shards.length === 1) pages = await runPagefind(outputDir, glob, bundle);
       else {
-        linkShard(outputDir, site, slugs, options, extra);
+        linkShard(outputDir, site, indexed);
         pages = await runPagefind(site, glob, bundle);
       }
       report.pages += pages;

@@ -77,7 +77,9 @@ describe("buildSearchIndex with a cache", () => {
     unlinkSync(path.join(stored[1]!, fileOf(stored[1]!)));
     writeFileSync(path.join(stored[2]!, "extra.js"), "alert(1)");
     const manifest = path.join(stored[3]!, "gloss-manifest.json");
-    writeFileSync(manifest, readFileSync(manifest, "utf8").replace("gloss-search-shard/1", "gloss-search-shard/0"));
+    const other = readFileSync(manifest, "utf8").replace(/"format":"gloss-search-shard\/\d+"/, '"format":"gloss-search-shard/0"');
+    expect(other).toContain('"format":"gloss-search-shard/0"');
+    writeFileSync(manifest, other);
     writeFileSync(path.join(cacheDir, "search", "stray-file"), "left by something else");
 
     const again = copy();
@@ -86,6 +88,18 @@ describe("buildSearchIndex with a cache", () => {
     expect(readdirSync(path.join(cacheDir, "search"))).toHaveLength(4);
     // Stored again whole: the next run takes all four.
     expect(await index(copy(), new SearchCache(cacheDir))).toMatchObject({ reused: 4 });
+  });
+
+  it("takes the shards of a cache folder restored elsewhere (new inodes and times) by their bytes", async () => {
+    const cacheDir = makeTempDir("gloss-search-cache-store-");
+    const cold = copy();
+    await index(cold, new SearchCache(cacheDir));
+    // As a host restores it: every file copied, none of them the stored inode or time.
+    const restored = makeTempDir("gloss-search-cache-restored-");
+    cpSync(cacheDir, restored, { recursive: true });
+    const again = copy();
+    expect(await index(again, new SearchCache(restored))).toEqual({ pages: 4, shards: 4, reused: 4 });
+    expect(bundle(again)).toEqual(bundle(cold));
   });
 });
 
