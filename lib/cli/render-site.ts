@@ -35,7 +35,15 @@ export async function renderSite(stagingDir: string): Promise<void> {
   process.env.ELEVENTY_SKIP_ESM_RESOLVER = "1";
   const final = { ...readEnv(), mode: "build" as const };
   const warm = new WarmBuild(final);
-  await renderPages(final, stagingDir, warm);
+  try {
+    await renderPages(final, stagingDir, warm);
+  } catch (error) {
+    // Pages may still be being carried over (lib/pipeline/carry.ts): the caller removes the
+    // staging folder once nothing writes to it.
+    await warm.carriedInPlace().catch(() => undefined);
+    throw error;
+  }
+  await warm.carriedInPlace();
   // The catalog, Eleventy's instance and the checked pages' facts are out of reach now: in a
   // rendering process of its own (started with --expose-gc) they are collected before the
   // record is written, so the two do not add up.
@@ -93,5 +101,5 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild)
  * for as long as Eleventy's module caches keep the config's closures).
  */
 function stageOf(data: GlossData, carried: WarmPlan["carried"], warm: WarmBuild): OneBuild {
-  return new OneBuild(() => data, carried, (pages) => warm.checked(pages));
+  return new OneBuild(() => data, carried, (pages) => warm.checked(pages), () => warm.carriedFiles());
 }

@@ -1,7 +1,8 @@
 // Eleventy adapter for the post-build checks: after each build, reads the pages just written
 // (a production build's were read as they were written, lib/pipeline/page-sink.ts; the dev
 // server's are parsed from Eleventy's results), the facts of the pages a warm build carried
-// over, and the output's file list, then runs every check.
+// over, and the output's file list (with the files carried over, which may not all be linked
+// into place yet), then runs every check.
 // A production build fails on any issue; the dev server prints them and goes on serving.
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
@@ -31,6 +32,8 @@ export function checksPlugin(eleventyConfig: ChecksConfigApi, { env, content, ch
     const site = content.settings();
     const root = path.resolve(env.cwd, directories.output);
     const files = listFiles(root);
+    // A warm build's carried files, which may still be being linked into place.
+    for (const file of content.carriedFiles()) files.add(file);
     const read = fileReader(root, files);
     const issues = runChecks({ pages, files, read, pathPrefix: site.pathPrefix, siteOrigin: site.origin, partial: content.partial() }, checks);
     if (issues.length === 0) {

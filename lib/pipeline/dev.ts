@@ -110,6 +110,10 @@ export class DevContent implements ContentStage {
     return [];
   }
 
+  carriedFiles(): Iterable<string> {
+    return [];
+  }
+
   checked(): void {}
 
   loaded(): GlossData | undefined {

@@ -94,6 +94,12 @@ export interface ContentStage {
    * (the checks, `_headers`) read them beside the pages rendered.
    */
   carried(): readonly PageFacts[];
+  /**
+   * The files carried over (output paths: `/posts/x/index.html`, `/feed.xml`), which the output's
+   * file list counts as built: they are linked into the output folder while Eleventy renders
+   * and the checks run (lib/pipeline/carry.ts), and are all in place before the build ends.
+   */
+  carriedFiles(): Iterable<string>;
   /** Every page's facts, once the checks passed on them (a production build records them for the next). */
   checked(pages: readonly PageFacts[]): void;
 }
@@ -106,10 +112,15 @@ export class OneBuild implements ContentStage {
     private carriedPages: readonly PageFacts[] = [],
     /** Takes every page's facts once checked (lib/pipeline/warm.ts records them for the next build). */
     private onChecked: (pages: readonly PageFacts[]) => void = () => undefined,
+    private carriedNames: () => Iterable<string> = () => [],
   ) {}
 
   carried(): readonly PageFacts[] {
     return this.carriedPages;
+  }
+
+  carriedFiles(): Iterable<string> {
+    return this.carriedNames();
   }
 
   checked(pages: readonly PageFacts[]): void {
@@ -129,6 +140,7 @@ export class OneBuild implements ContentStage {
     this.data = undefined;
     this.carriedPages = [];
     this.onChecked = () => undefined;
+    this.carriedNames = () => [];
     this.make = () => {
       throw new Error("this build's data was let go when its run ended");
     };

@@ -28,6 +28,7 @@ import type { Site } from "../content/site.ts";
 import type { Post } from "../catalog/model.ts";
 import type { PageFacts } from "../checks/facts.ts";
 import { SNAPSHOT_VERSION, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
+import { carryLinks, type CarriedLink } from "./carry.ts";
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
 
 /** The file a route is written to, relative to the output (`/posts/x/` → `posts/x/index.html`). */
@@ -104,8 +105,10 @@ export class WarmBuild {
   /** The checked pages' facts, packed as the record keeps them (the checks' own objects are let go). */
   private packed: PackedFacts | undefined;
   private carriedFacts: PageFacts[] = [];
-  /** The files carried over, with their SHA-1 (the next manifest's, without reading them again). */
-  private carriedFiles = new Map<string, string>();
+  /** The files carried over, as the next manifest lists them (without reading or statting them again). */
+  private carriedEntries = new Map<string, SnapshotFile["files"][number]>();
+  /** The carried files' links being made (lib/pipeline/carry.ts), while Eleventy renders the rest. */
+  private carrying: Promise<void> = Promise.resolve();
   /** The last build's manifest: files it listed that this build does not write are dropped from `site/`. */
   private previousFiles: string[] = [];
 
@@ -129,7 +132,7 @@ export class WarmBuild {
     if (!facts) return { only: undefined, carried: [], summary: "every page rendered: the record of the last build is damaged (ignored)", told: true };
     const only = new Set(plan.only);
     const manifest = new Map(found.snapshot.files.map(([name, size, mtime, ino, sha1]) => [name, { size, mtime, ino, sha1 }]));
-    const made = new Set<string>();
+    const links: CarriedLink[] = [];
     for (const r of routed) {
       if (only.has(r.item)) continue;
       const name = outputFileOf(r.url);
@@ -142,16 +145,27 @@ export class WarmBuild {
         only.add(r.item);
         continue;
       }
-      const to = path.join(stagingDir, name);
-      const dir = path.dirname(to);
-      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-      made.add(dir);
-      linkSync(from, to);
-      this.carriedFiles.set(name, listed.sha1);
+      links.push([from, path.join(stagingDir, name)]);
+      // The link shares the kept file's size, time and inode: the next manifest's entry, without a stat.
+      this.carriedEntries.set(name, [name, stat.size, stat.mtimeMs, stat.ino, listed.sha1]);
       if (pageFacts) this.carriedFacts.push(pageFacts);
     }
+    this.carrying = carryLinks(links);
     const pages = routed.length;
     return { only, carried: this.carriedFacts, summary: `${only.size} of ${pages} pages rendered, ${pages - only.size} carried over from the last build (${plan.summary})`, told: true };
+  }
+
+  /**
+   * Settles once every carried page is in the staging folder (or failed to be): awaited before
+   * the build is recorded, and before a failed build removes the staging folder.
+   */
+  carriedInPlace(): Promise<void> {
+    return this.carrying;
+  }
+
+  /** The files carried over, as output paths (`/posts/x/index.html`): built, though perhaps not linked yet. */
+  *carriedFiles(): Iterable<string> {
+    for (const name of this.carriedEntries.keys()) yield `/${name}`;
   }
 
   /** Every page's facts, once the checks passed on them. */
@@ -172,24 +186,26 @@ export class WarmBuild {
     if (!state || !this.packed) return;
     const paths = snapshotPaths(this.env);
     // No usable record: what `site/` holds is unknown, and all of it is about to be replaced.
-    if (this.carriedFiles.size === 0 && this.previousFiles.length === 0) rmSync(paths.site, { recursive: true, force: true });
+    if (this.carriedEntries.size === 0 && this.previousFiles.length === 0) rmSync(paths.site, { recursive: true, force: true });
     const files: SnapshotFile["files"] = [];
     const made = new Set<string>();
     for (const url of this.urls) {
       const name = outputFileOf(url);
+      const carried = this.carriedEntries.get(name);
+      if (carried) {
+        files.push(carried);
+        continue;
+      }
       const written = path.join(stagingDir, name);
       const stat = lstatOrUndefined(written);
       if (!stat?.isFile()) continue;
-      let sha1 = this.carriedFiles.get(name);
-      if (sha1 === undefined) {
-        sha1 = sha1Of(written);
-        const kept = path.join(paths.site, name);
-        const dir = path.dirname(kept);
-        if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-        made.add(dir);
-        rmSync(kept, { force: true });
-        linkSync(written, kept);
-      }
+      const sha1 = sha1Of(written);
+      const kept = path.join(paths.site, name);
+      const dir = path.dirname(kept);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      rmSync(kept, { force: true });
+      linkSync(written, kept);
       files.push([name, stat.size, stat.mtimeMs, stat.ino, sha1]);
     }
     const now = new Set(files.map(([name]) => name));
