@@ -1,8 +1,9 @@
 // Carrying a warm build's unchanged pages into its staging folder (lib/pipeline/warm.ts): one hard
 // link a file, and one folder a page (`posts/<slug>/index.html`), tens of thousands of system
 // calls at 10,000 posts (about 2 s here, most of it the file system making folders). They are
-// made on a thread of their own while Eleventy renders the pages that changed: the two write
-// different files, and the build waits for both before it checks and records the site.
+// made on a thread of their own while Eleventy renders the pages that changed and the checks run
+// (they count the carried files as built): the two write different files, and the build waits
+// for the thread before it records the site.
 import { Worker } from "node:worker_threads";
 
 /** A file to carry: the kept file, and where it goes in the staging folder. */
