@@ -56,7 +56,7 @@ function filesUnder(dir: string, skip: ReadonlySet<string>): string[] {
  * through: a file in the way is replaced. One system call for most files: the folder is made,
  * or the file in the way removed, only when the link says so.
  */
-function linkOrCopy(from: string, to: string): void {
+export function linkOrCopy(from: string, to: string): void {
   try {
     linkSync(from, to);
     return;

@@ -8,12 +8,12 @@
 // (public/js/search.js reads the list of shards, `mergeIndex`). Each shard is a full Pagefind
 // bundle: the first at `pagefind/`, the others at `pagefind/shards/<n>/`.
 import { spawn } from "node:child_process";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { searchShardDefault } from "../core/env.ts";
 import { ROUTES } from "../core/routes.ts";
-import { pageDigest, shardKey, type SearchCache } from "./search-cache.ts";
+import { linkOrCopy, pageDigest, shardKey, type SearchCache } from "./search-cache.ts";
 
 export interface SearchOptions {
   /** The pages Pagefind reads, relative to the output folder: posts and standalone pages. */
@@ -139,28 +139,17 @@ function topLevelPages(outputDir: string, options: SearchOptions, digests: boole
   const skip = new Set([options.postsDir, options.bundleDir, SHARD_SITE]);
   return postSlugs(outputDir, { ...options, postsDir: "" })
     .filter((name) => !skip.has(name))
-    .map((name) => {
+    .flatMap((name) => {
       const file = path.join(name, "index.html");
       const bytes = readFileSync(path.join(outputDir, file));
-      return { file, bytes };
-    })
-    .filter(({ bytes }) => bytes.includes("data-pagefind-body"))
-    .map(({ file, bytes }) => ({ file, digest: digestOf(bytes, digests) }));
+      return bytes.includes("data-pagefind-body") ? [{ file, digest: digestOf(bytes, digests) }] : [];
+    });
 }
 
 /** Hard links (a copy where links fail) the shard's pages into a site of their own. */
 function linkShard(outputDir: string, site: string, pages: readonly IndexedPage[]): void {
   rmSync(site, { recursive: true, force: true });
-  for (const { file } of pages) {
-    const from = path.join(outputDir, file);
-    const to = path.join(site, file);
-    mkdirSync(path.dirname(to), { recursive: true });
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to);
-    }
-  }
+  for (const { file } of pages) linkOrCopy(path.join(outputDir, file), path.join(site, file));
 }
 
 /** What a search index run did. */
