@@ -28,6 +28,11 @@ export interface KindContext {
   sourcesChanged: Dated;
   /** The share image of pages that have none of their own (lib/outputs/cards.ts). */
   siteImage: ShareImage;
+  /**
+   * The newest change to a list of posts (a tag's, an author's), found once per list: every
+   * page of a paginated listing shows it, and a tag of 10,000 posts has 500 pages.
+   */
+  newestPost(posts: readonly Post[]): Dated;
 }
 
 export interface ArticleMeta {
@@ -134,6 +139,17 @@ export function newest(dates: Iterable<Dated>): Dated {
 
 export function newestPost(posts: readonly Post[]): Dated {
   return newest(posts.map(lastChanged));
+}
+
+/** newestPost, remembered by list: for one page index, whose catalog does not change under it. */
+export function newestPostOnce(): (posts: readonly Post[]) => Dated {
+  const known = new WeakMap<readonly Post[], Dated>();
+  return (posts) => {
+    if (known.has(posts)) return known.get(posts);
+    const found = newestPost(posts);
+    known.set(posts, found);
+    return found;
+  };
 }
 
 export type Listing = Page<unknown>;

@@ -11,7 +11,7 @@ import { lastChanged, type Catalog, type Citation, type Post, type Redirect, typ
 import type { Page } from "../catalog/pagination.ts";
 import { postShareImage } from "./cards.ts";
 import type { Feed } from "./feeds.ts";
-import { OWNER_KEYS, asSentence, crumbs, indexKind, inSentence, kind, listedPosts, listingKind, newest, newestPost, suffix, type KindSource, type PageKind } from "./kind-types.ts";
+import { OWNER_KEYS, asSentence, crumbs, indexKind, inSentence, kind, listedPosts, listingKind, newest, suffix, type KindSource, type PageKind } from "./kind-types.ts";
 
 /** The table, in the order pages are listed in the sitemap. */
 export const PAGE_KINDS: readonly PageKind<unknown>[] = [
@@ -73,7 +73,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "tag",
     template: "tag.njk",
     items: ({ catalog }) => catalog.pages.tags,
-    meta: (page, { site, feeds }, tag = page.owner) => ({
+    meta: (page, { site, feeds, newestPost }, tag = page.owner) => ({
       cardTitle: `${t(site, "title.tag", { name: tag.name })}${suffix(page, site)}`,
       description: `${t(site, "describe.tag", { name: tag.name, site: site.title, count: count(tag.posts.length, "post", site.language) })}${inSentence(page, site)}.`,
       lastmod: newestPost(tag.posts),
@@ -96,7 +96,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "author",
     template: "author.njk",
     items: ({ catalog }) => catalog.pages.authors,
-    meta: (page, { site, feeds }, author = page.owner) => {
+    meta: (page, { site, feeds, newestPost }, author = page.owner) => {
       const about = author.bio ?? t(site, "describe.author", { name: author.displayName, site: site.title });
       return {
         cardTitle: `${t(site, "title.author", { name: author.displayName })}${suffix(page, site)}`,
@@ -134,7 +134,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "outlet",
     template: "outlet.njk",
     items: ({ catalog }) => catalog.pages.outlets,
-    meta: (page, { site }, outlet = page.owner) => ({
+    meta: (page, { site, newestPost }, outlet = page.owner) => ({
       cardTitle: `${t(site, "title.outlet", { name: outlet.name })}${suffix(page, site)}`,
       description: `${t(site, "describe.outlet", { name: outlet.name, site: site.title })}${inSentence(page, site)}.`,
       lastmod: newest([newestPost(outlet.posts), ...outlet.sources.map((s) => s.published)]),
@@ -157,7 +157,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "source",
     template: "source.njk",
     items: ({ catalog }) => catalog.pages.sources,
-    meta: (page, { site }, source = page.owner) => ({
+    meta: (page, { site, newestPost }, source = page.owner) => ({
       cardTitle: `${t(site, "title.source", { title: source.title })}${suffix(page, site)}`,
       description: `${t(site, "describe.source", { title: source.title, outlet: source.outlet.name, date: source.published.text, site: site.title })}${inSentence(page, site)}.`,
       lastmod: newest([newestPost(source.posts), source.published]),
@@ -179,7 +179,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "month",
     template: "month.njk",
     items: ({ catalog }) => catalog.pages.archiveMonths,
-    meta: (page, { site }, month = page.owner) => ({
+    meta: (page, { site, newestPost }, month = page.owner) => ({
       cardTitle: `${t(site, "title.month", { month: month.name })}${suffix(page, site)}`,
       description: `${t(site, "describe.month", { site: site.title, month: month.name, count: count(month.posts.length, "post", site.language) })}${inSentence(page, site)}.`,
       lastmod: newestPost(month.posts),
