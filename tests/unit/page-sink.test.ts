@@ -129,6 +129,25 @@ describe("heapCeiling", () => {
     expect(collections).toHaveLength(2);
   });
 
+  it("lets a large heap grow a quarter of what is alive before it asks, so a large archive's collections stay few", () => {
+    const MiB = 2 ** 20;
+    let used = 2000 * MiB;
+    const collections: number[] = [];
+    const ceiling = heapCeiling(128, 1, { used: () => used, collect: () => collections.push((used = 2040 * MiB)) });
+    used = 2400 * MiB; // 400 MiB past 2,000 alive: past the 128 given, short of a quarter (500)
+    ceiling.tick();
+    expect(collections).toHaveLength(0);
+    used = 2501 * MiB;
+    ceiling.tick();
+    expect(collections).toHaveLength(1);
+    used = 2549 * MiB; // a quarter of the 2,040 alive after it is 510
+    ceiling.tick();
+    expect(collections).toHaveLength(1);
+    used = 2551 * MiB;
+    ceiling.tick();
+    expect(collections).toHaveLength(2);
+  });
+
   it("does nothing where the process cannot ask for a collection", () => {
     const ceiling = heapCeiling(0, 1, { used: () => 1e12, collect: undefined });
     expect(() => ceiling.tick()).not.toThrow();
