@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { compiledBuild, readEnv } from "../core/env.ts";
-import { renderHeapMiB } from "../core/heap.ts";
+import { renderHeapFlags } from "../core/heap.ts";
 import { createProgress } from "../core/progress.ts";
 import { buildSearchIndex, searchDefaults } from "../outputs/search.ts";
 import { SearchCache } from "../outputs/search-cache.ts";
@@ -94,7 +94,8 @@ console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((
 async function render(): Promise<void> {
   const script = (name: string) => path.join(env.root, "lib/cli", name);
   const preload = pathToFileURL(script("build-preload.js")).href;
-  if (countPosts(env.contentDir) < env.renderApartFrom) {
+  const posts = countPosts(env.contentDir);
+  if (posts < env.renderApartFrom) {
     // Loaded already when `npm run build` ran this (its --import); not when a test did.
     await import(preload);
     const { renderSite } = await import("./render-site.ts");
@@ -103,9 +104,10 @@ async function render(): Promise<void> {
   }
   // --expose-gc: the process collects as it renders (lib/core/heap.ts), and once Eleventy's run
   // is over, before it records the build (lib/cli/render-site.ts). Its heap may use the memory
-  // the build has (renderHeapMiB), not only V8's default share of it.
-  const heap = `--max-old-space-size=${renderHeapMiB(process.constrainedMemory?.(), totalmem())}`;
-  const args = ["--expose-gc", heap, ...(compiledBuild ? ["--import", preload, script("compiled.js")] : process.execArgv), script("render.ts"), stagingDir];
+  // the build has, not only V8's default share of it, and a large archive's a larger young
+  // generation (renderHeapFlags).
+  const heap = renderHeapFlags(posts, process.constrainedMemory?.(), totalmem());
+  const args = ["--expose-gc", ...heap, ...(compiledBuild ? ["--import", preload, script("compiled.js")] : process.execArgv), script("render.ts"), stagingDir];
   renderer = spawn(process.execPath, args, { stdio: "inherit" });
   const child = renderer;
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {

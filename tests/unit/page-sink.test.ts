@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FactTable, extractFacts } from "../../lib/checks/facts.ts";
-import { heapCeiling, renderHeapMiB } from "../../lib/core/heap.ts";
+import { LARGE_ARCHIVE_POSTS, heapCeiling, renderHeapFlags, renderHeapMiB } from "../../lib/core/heap.ts";
 import { packFacts, unpackFacts } from "../../lib/pipeline/build-record.ts";
 import { OneBuild, type GlossData } from "../../lib/pipeline/load.ts";
 import { PageSink, builtPages, builtUrls, copyPublic } from "../../lib/pipeline/page-sink.ts";
@@ -163,6 +163,16 @@ describe("renderHeapMiB", () => {
     ["Node cannot tell", undefined, 2 * GiB, 1536],
   ])("%s: three quarters of what the build may use", (_label, constrained, total, expected) => {
     expect(renderHeapMiB(constrained, total)).toBe(expected);
+  });
+});
+
+describe("renderHeapFlags", () => {
+  const GiB = 2 ** 30;
+  it("gives a large archive's rendering process a larger young generation, and a smaller one V8's own", () => {
+    expect(renderHeapFlags(10_000, 4 * GiB, 24 * GiB)).toEqual(["--max-old-space-size=3072"]);
+    expect(renderHeapFlags(LARGE_ARCHIVE_POSTS - 1, 4 * GiB, 24 * GiB)).toEqual(["--max-old-space-size=3072"]);
+    expect(renderHeapFlags(LARGE_ARCHIVE_POSTS, 4 * GiB, 24 * GiB)).toEqual(["--max-old-space-size=3072", "--max-semi-space-size=64"]);
+    expect(renderHeapFlags(50_000, undefined, 8 * GiB)).toEqual(["--max-old-space-size=6144", "--max-semi-space-size=64"]);
   });
 });
 
