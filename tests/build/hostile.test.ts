@@ -133,7 +133,8 @@ describe("nothing lost", () => {
 
     // Fixing it publishes the change.
     writeFileSync(path.join(site.contentDir, "two.md"), postFile({ title: "Two, fixed", date: "2020-01-06" }));
-    expect((await buildSite(site)).code).toBe(0);
+    const fixed = await buildSite(site);
+    expect(fixed.code, fixed.stderr).toBe(0);
     expect(readFileSync(path.join(site.outputDir, "posts/two/index.html"), "utf8")).toContain("Two, fixed");
   });
 });
