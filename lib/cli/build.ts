@@ -104,7 +104,7 @@ async function render(): Promise<void> {
   }
   // --expose-gc: the process collects as it renders (lib/core/heap.ts), and once Eleventy's run
   // is over, before it records the build (lib/cli/render-site.ts). Its heap may use the memory
-  // the build has, not only V8's default share of it, and a large archive's a larger young
+  // the build has, not only V8's default share of it; a large archive's also gets a larger young
   // generation (renderHeapFlags).
   const heap = renderHeapFlags(posts, process.constrainedMemory?.(), totalmem());
   const args = ["--expose-gc", ...heap, ...(compiledBuild ? ["--import", preload, script("compiled.js")] : process.execArgv), script("render.ts"), stagingDir];

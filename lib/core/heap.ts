@@ -8,8 +8,8 @@
 // the square of its size (50,000 posts: 36 collections of 1.8–2.0 GiB alive, 62 s, where 10,000
 // posts needed 9 of 0.4 GiB, 2.4 s); a slack in proportion keeps it linear (12 collections, 20 s),
 // for about 200 MiB more at the peak (50,000 posts under a 4 GiB limit: 3,052 MiB in all). Below
-// 512 MiB alive (10,000 posts) the slack is `slackMiB`. Checked every `every` ticks (reading the heap's size
-// costs little, but not nothing).
+// 512 MiB alive (10,000 posts) the slack is `slackMiB`. Checked every `every` ticks (reading the
+// heap's size costs little, but not nothing).
 import { getHeapStatistics } from "node:v8";
 
 export interface HeapCeiling {
@@ -68,8 +68,9 @@ export const LARGE_ARCHIVE_POSTS = 20_000;
  * it costs more as the archive grows: at 50,000 posts 3,705 of them took 69 s (18.5 ms each; at
  * 10,000 posts 11 ms), and with 64 MiB 917 took 24 s; fewer objects were promoted, so the full
  * collections fell from 12 to 3, and the peak was no higher (`--trace-gc`, one full render,
- * cards and shards cached: 304 s → 236 s; 3,192 → 3,089 MB). At 10,000 posts the same saved about 2.5 s but added
- * about 95 MiB to the peak, against a 1 GiB target: below LARGE_ARCHIVE_POSTS, V8's default.
+ * cards and shards cached: 304 s → 236 s; 3,192 → 3,089 MB). At 10,000 posts the same saved
+ * about 2.5 s but added about 95 MiB to the peak, against a 1 GiB target: below
+ * LARGE_ARCHIVE_POSTS, V8's default.
  */
 export function renderHeapFlags(posts: number, constrained: number | undefined, total: number): string[] {
   const flags = [`--max-old-space-size=${renderHeapMiB(constrained, total)}`];
