@@ -92,11 +92,14 @@ function searchFor(query, push) {
   return run(query);
 }
 
+let typing;
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  // The search typing started is this one: run once, not again when its pause ends (which
+  // would redraw the results under a reader's click).
+  clearTimeout(typing);
   searchFor(input.value, true);
 });
-let typing;
 input.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(() => searchFor(input.value, false), 250);

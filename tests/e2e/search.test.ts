@@ -27,6 +27,11 @@ describe("search and feeds of the launch site in Chromium", () => {
     await page.locator("#search-q").press("Enter");
     await expect.poll(() => results(page)).toEqual([DIGBY]);
     expect(page.url()).toBe(`${ctx.origin}/search/?q=Metropole`);
+    // Enter ran the search typing had started: the results stay as drawn once the pause after
+    // typing is over, so a click on them lands.
+    await page.locator(".search-results h2 a").evaluate((link) => link.setAttribute("data-drawn", "first"));
+    await page.waitForTimeout(600);
+    expect(await page.locator(".search-results h2 a").getAttribute("data-drawn")).toBe("first");
     await page.locator(".search-results h2 a").click();
     await expect.poll(() => page.url()).toBe(`${ctx.origin}/posts/they-really-messed-up-in-north-korea/`);
     await page.close();
