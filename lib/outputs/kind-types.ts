@@ -5,7 +5,7 @@ import type { PostDate } from "../core/dates.ts";
 import { say } from "../core/messages/index.ts";
 import { capitalise, pageOf } from "../core/text.ts";
 import type { Site } from "../content/site.ts";
-import { lastChanged, type Catalog, type Post } from "../catalog/model.ts";
+import { lastChanged, type Catalog, type Post, type Source } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
 import type { ShareImage } from "./cards.ts";
 import type { Feed, FeedSet } from "./feeds.ts";
@@ -33,6 +33,8 @@ export interface KindContext {
    * page of a paginated listing shows it, and a tag of 10,000 posts has 500 pages.
    */
   newestPost(posts: readonly Post[]): Dated;
+  /** The newest of a list of quoted stories (an outlet's), found once per list likewise. */
+  newestStory(sources: readonly Source[]): Dated;
 }
 
 export interface ArticleMeta {
@@ -141,16 +143,24 @@ export function newestPost(posts: readonly Post[]): Dated {
   return newest(posts.map(lastChanged));
 }
 
-/** newestPost, remembered by list: for one page index, whose catalog does not change under it. */
-export function newestPostOnce(): (posts: readonly Post[]) => Dated {
-  const known = new WeakMap<readonly Post[], Dated>();
-  return (posts) => {
-    if (known.has(posts)) return known.get(posts);
-    const found = newestPost(posts);
-    known.set(posts, found);
+/** The newest publication date among quoted stories. */
+export function newestStory(sources: readonly Source[]): Dated {
+  return newest(sources.map((source) => source.published));
+}
+
+/** `find`, remembered by list: for one page index, whose catalog does not change under it. */
+export function oncePerList<T>(find: (list: readonly T[]) => Dated): (list: readonly T[]) => Dated {
+  const known = new WeakMap<readonly T[], Dated>();
+  return (list) => {
+    if (known.has(list)) return known.get(list);
+    const found = find(list);
+    known.set(list, found);
     return found;
   };
 }
+
+/** newestPost, remembered by list. */
+export const newestPostOnce = (): ((posts: readonly Post[]) => Dated) => oncePerList(newestPost);
 
 export type Listing = Page<unknown>;
 

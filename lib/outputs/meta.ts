@@ -5,7 +5,7 @@ import { absolute } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
 import { siteShareImage, type ShareImage } from "./cards.ts";
 import { FEED_TYPES, type Feed, type FeedSet } from "./feeds.ts";
-import { newestPost, newestPostOnce, type ArticleMeta, type Breadcrumbs, type KindContext, type KindSource, type PageKind, type PageSpec } from "./kind-types.ts";
+import { newest, newestPost, newestPostOnce, newestStory, oncePerList, type ArticleMeta, type Breadcrumbs, type KindContext, type KindSource, type PageKind, type PageSpec } from "./kind-types.ts";
 import { PAGE_KINDS } from "./page-kinds.ts";
 
 export interface FeedLink {
@@ -82,9 +82,8 @@ function toPageMeta(spec: PageSpec, { site, feeds, siteImage }: KindContext, url
 /** The context every kind's metadata reads, computed once. */
 function kindContext({ catalog, feeds }: KindSource): KindContext {
   const everything = newestPost(catalog.posts);
-  let sourcesChanged = everything;
-  for (const source of catalog.sources) if (!sourcesChanged || source.published.epoch > sourcesChanged.epoch) sourcesChanged = source.published;
-  return { site: catalog.site, feeds, everything, sourcesChanged, siteImage: siteShareImage(catalog.site), newestPost: newestPostOnce() };
+  const sourcesChanged = newest([everything, newestStory(catalog.sources)]);
+  return { site: catalog.site, feeds, everything, sourcesChanged, siteImage: siteShareImage(catalog.site), newestPost: newestPostOnce(), newestStory: oncePerList(newestStory) };
 }
 
 /** The metadata of one item's page, as its kind declares it. */

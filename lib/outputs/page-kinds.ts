@@ -122,10 +122,10 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "outlet-sources",
     template: "outlet-sources.njk",
     items: ({ catalog }) => catalog.pages.outletSources,
-    meta: (page, { site }, outlet = page.owner) => ({
+    meta: (page, { site, newestStory }, outlet = page.owner) => ({
       cardTitle: `${t(site, "title.outletSources", { name: outlet.name })}${suffix(page, site)}`,
       description: `${t(site, "describe.outletSources", { name: outlet.name, site: site.title })}${inSentence(page, site)}.`,
-      lastmod: newest(outlet.sources.map((s) => s.published)),
+      lastmod: newestStory(outlet.sources),
     }),
     breadcrumbs: (page, site) => crumbs([[t(site, "title.sources"), ROUTES.sources], [t(site, "title.outlets"), ROUTES.outlets], [page.owner.name, page.owner.pageUrl]], t(site, "crumb.stories"), page, site),
     index: true,
@@ -134,10 +134,10 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     name: "outlet",
     template: "outlet.njk",
     items: ({ catalog }) => catalog.pages.outlets,
-    meta: (page, { site, newestPost }, outlet = page.owner) => ({
+    meta: (page, { site, newestPost, newestStory }, outlet = page.owner) => ({
       cardTitle: `${t(site, "title.outlet", { name: outlet.name })}${suffix(page, site)}`,
       description: `${t(site, "describe.outlet", { name: outlet.name, site: site.title })}${inSentence(page, site)}.`,
-      lastmod: newest([newestPost(outlet.posts), ...outlet.sources.map((s) => s.published)]),
+      lastmod: newest([newestPost(outlet.posts), newestStory(outlet.sources)]),
     }),
     breadcrumbs: (page, site) => crumbs([[t(site, "title.sources"), ROUTES.sources], [t(site, "title.outlets"), ROUTES.outlets]], page.owner.name, page, site),
     // Its first page counts the posts that quote each of the outlet's newest stories.

@@ -243,6 +243,9 @@ describe("feeds, metadata and search of a fixture site", () => {
     expect(lastmod["https://fixture.example/posts/approximate/"]).toBe("2020-01-06");
     expect(lastmod["https://fixture.example/"]).toBe("2020-01-09");
     expect(lastmod["https://fixture.example/authors/anon/"]).toBe("2020-01-06");
+    // An outlet: the newest of its stories (2020-02-03, quoted by no post) and of the posts quoting them.
+    expect(lastmod["https://fixture.example/outlets/news/"]).toBe("2020-02-03");
+    expect(lastmod["https://fixture.example/sources/story/"]).toBe("2020-01-09");
     // Content dates only: nothing from the day of the build.
     for (const e of entries) if (e.lastmod) expect(e.lastmod, e.loc).toMatch(/^2020-/);
   });

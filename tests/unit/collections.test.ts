@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildArchive, compareAuthors } from "../../lib/catalog/listings.ts";
 import { wordShare, type Catalog, type Post } from "../../lib/catalog/model.ts";
 import { readEnv } from "../../lib/core/env.ts";
-import { newestPost, newestPostOnce } from "../../lib/outputs/kind-types.ts";
+import { newestPost, newestPostOnce, newestStory, oncePerList } from "../../lib/outputs/kind-types.ts";
 import { loadCatalog } from "../../lib/pipeline/load.ts";
 import { findContentErrors, formatProblem } from "../../lib/core/errors.ts";
 import { FIXTURE_POSTS, NEWEST_FIRST, fixtureFiles, fixtureRegistries } from "../helpers/many-posts.ts";
@@ -156,6 +156,17 @@ describe("the browsing collections of a 69-post site", () => {
     expect(asked.every((date) => date === asked[0])).toBe(true);
     expect(asked[0]).toEqual(newestPost(tag.posts));
     expect(asked[0]!.epoch).toBe(Math.max(...tag.posts.map((post) => (post.updated ?? post.date).epoch)));
+  });
+
+  it("finds the newest story of an outlet once per outlet, however many of its pages ask", () => {
+    const outlet = catalog.outlets.find((o) => o.sources.length >= 2)!;
+    let reads = 0;
+    const counted = new Proxy(outlet.sources, { get: (target, key, receiver) => (key === "map" && (reads += 1), Reflect.get(target, key, receiver)) });
+    const newestOf = oncePerList(newestStory);
+    const asked = [1, 2, 3, 4].map(() => newestOf(counted));
+    expect(reads).toBe(1);
+    expect(asked.every((date) => date === asked[0])).toBe(true);
+    expect(asked[0]!.epoch).toBe(Math.max(...outlet.sources.map((source) => source.published.epoch)));
   });
 
   it("counts every post once in every index", () => {
