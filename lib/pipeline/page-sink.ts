@@ -7,7 +7,7 @@
 // Eleventy would have written. The dev server, which reads its pages' text, lets Eleventy write.
 // What runs after the build (the checks, the `_headers` rules) asks here which pages it has:
 // builtPages and builtUrls, from the sink or from Eleventy's results, and the carried-over pages.
-import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { heapCeiling } from "../core/heap.ts";
 import { FactTable, extractFacts, type PageFacts } from "../checks/facts.ts";
@@ -87,5 +87,14 @@ export function builtUrls(results: readonly BuiltResult[], sink: PageSink | unde
  */
 export function copyPublic(publicDir: string, outputDir: string): void {
   if (!existsSync(publicDir)) return;
+  // A warm build links the pages it carries over into the output folder on a thread of its own
+  // (lib/pipeline/carry.ts) while this runs. cpSync makes a folder it finds missing with a plain
+  // mkdir, which fails (EEXIST) when that thread makes the same folder between cpSync's look and
+  // its mkdir: the build then failed with "cannot create the folder _site.staging". The folders
+  // are made first, each as `mkdir -p` does, which tolerates another maker.
+  mkdirSync(outputDir, { recursive: true });
+  for (const entry of readdirSync(publicDir, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) mkdirSync(path.join(outputDir, path.relative(publicDir, path.join(entry.parentPath, entry.name))), { recursive: true });
+  }
   cpSync(publicDir, outputDir, { recursive: true, force: true, verbatimSymlinks: true });
 }

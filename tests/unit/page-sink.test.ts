@@ -5,6 +5,7 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { FactTable, extractFacts } from "../../lib/checks/facts.ts";
 import { LARGE_ARCHIVE_POSTS, heapCeiling, renderHeapFlags, renderHeapMiB } from "../../lib/core/heap.ts";
@@ -77,6 +78,32 @@ describe("PageSink", () => {
     expect(readlinkSync(path.join(out, "alias.css"))).toBe("css/a.css");
     copyPublic(path.join(dir, "none"), path.join(dir, "out2"));
     expect(existsSync(path.join(dir, "out2"))).toBe(false);
+  });
+
+  it("copies the public folder while another thread makes folders in the same output folder (a warm build's carrying)", async () => {
+    const dir = tempDir();
+    const pub = path.join(dir, "public");
+    mkdirSync(path.join(pub, "css"), { recursive: true });
+    mkdirSync(path.join(pub, "posts", "files"), { recursive: true });
+    writeFileSync(path.join(pub, "css", "a.css"), "a{}");
+    writeFileSync(path.join(pub, "posts", "files", "x.pdf"), "x");
+    // Without the folders made first, cpSync's own mkdir lost this race in about three runs of
+    // four (EEXIST on the output folder): twenty runs cannot all pass by luck.
+    for (let run = 0; run < 20; run += 1) {
+      const out = path.join(dir, `out${run}`);
+      const maker = new Worker(
+        `const { mkdirSync } = require("node:fs"); const { workerData, parentPort } = require("node:worker_threads");
+         parentPort.postMessage("ready");
+         for (let k = 0; k < 200; k += 1) mkdirSync(workerData + "/posts/p" + k, { recursive: true });`,
+        { eval: true, workerData: out },
+      );
+      await new Promise((resolve) => maker.once("message", resolve));
+      copyPublic(pub, out);
+      await new Promise((resolve) => maker.once("exit", resolve));
+      expect(readFileSync(path.join(out, "css", "a.css"), "utf8")).toBe("a{}");
+      expect(readFileSync(path.join(out, "posts", "files", "x.pdf"), "utf8")).toBe("x");
+      expect(existsSync(path.join(out, "posts", "p199"))).toBe(true);
+    }
   });
 });
 
