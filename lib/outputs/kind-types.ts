@@ -159,9 +159,6 @@ export function oncePerList<T>(find: (list: readonly T[]) => Dated): (list: read
   };
 }
 
-/** newestPost, remembered by list. */
-export const newestPostOnce = (): ((posts: readonly Post[]) => Dated) => oncePerList(newestPost);
-
 export type Listing = Page<unknown>;
 
 /** " (page 2 of 5)" after a title on every page but the first. */

@@ -5,7 +5,7 @@ import { absolute } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
 import { siteShareImage, type ShareImage } from "./cards.ts";
 import { FEED_TYPES, type Feed, type FeedSet } from "./feeds.ts";
-import { newest, newestPost, newestPostOnce, newestStory, oncePerList, type ArticleMeta, type Breadcrumbs, type KindContext, type KindSource, type PageKind, type PageSpec } from "./kind-types.ts";
+import { newest, newestPost, newestStory, oncePerList, type ArticleMeta, type Breadcrumbs, type KindContext, type KindSource, type PageKind, type PageSpec } from "./kind-types.ts";
 import { PAGE_KINDS } from "./page-kinds.ts";
 
 export interface FeedLink {
@@ -83,7 +83,7 @@ function toPageMeta(spec: PageSpec, { site, feeds, siteImage }: KindContext, url
 function kindContext({ catalog, feeds }: KindSource): KindContext {
   const everything = newestPost(catalog.posts);
   const sourcesChanged = newest([everything, newestStory(catalog.sources)]);
-  return { site: catalog.site, feeds, everything, sourcesChanged, siteImage: siteShareImage(catalog.site), newestPost: newestPostOnce(), newestStory: oncePerList(newestStory) };
+  return { site: catalog.site, feeds, everything, sourcesChanged, siteImage: siteShareImage(catalog.site), newestPost: oncePerList(newestPost), newestStory: oncePerList(newestStory) };
 }
 
 /** The metadata of one item's page, as its kind declares it. */

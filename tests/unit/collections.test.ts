@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildArchive, compareAuthors } from "../../lib/catalog/listings.ts";
 import { wordShare, type Catalog, type Post } from "../../lib/catalog/model.ts";
 import { readEnv } from "../../lib/core/env.ts";
-import { newestPost, newestPostOnce, newestStory, oncePerList } from "../../lib/outputs/kind-types.ts";
+import { newestPost, newestStory, oncePerList } from "../../lib/outputs/kind-types.ts";
 import { loadCatalog } from "../../lib/pipeline/load.ts";
 import { findContentErrors, formatProblem } from "../../lib/core/errors.ts";
 import { FIXTURE_POSTS, NEWEST_FIRST, fixtureFiles, fixtureRegistries } from "../helpers/many-posts.ts";
@@ -150,7 +150,7 @@ describe("the browsing collections of a 69-post site", () => {
     const tag = catalog.tags.find((t) => t.slug === "north-korea")!;
     let reads = 0;
     const counted = new Proxy(tag.posts, { get: (target, key, receiver) => (key === "map" && (reads += 1), Reflect.get(target, key, receiver)) });
-    const newestOf = newestPostOnce();
+    const newestOf = oncePerList(newestPost);
     const asked = [1, 2, 3, 4, 5, 6, 7].map(() => newestOf(counted));
     expect(reads).toBe(1);
     expect(asked.every((date) => date === asked[0])).toBe(true);
