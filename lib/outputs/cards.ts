@@ -25,7 +25,7 @@ export const CARD_COLOURS = { bg: "#fbfaf6", fg: "#23211d", muted: "#5d574e", ac
 export const CARD_FONTS = { serif: "DejaVu Serif, Georgia, serif", sans: "DejaVu Sans, Verdana, sans-serif" } as const;
 
 /** Bumped when the drawing changes, so every card is drawn again. */
-const CARD_VERSION = "1";
+const CARD_VERSION = "2";
 
 export interface CardText {
   title: string;
@@ -127,34 +127,59 @@ export function escapeXml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-function textLines(lines: string[], x: number, y: number, lineHeight: number, attrs: string): string {
-  return lines.map((line, i) => `<text x="${x}" y="${y + i * lineHeight}" ${attrs}>${escapeXml(line)}</text>`).join("");
+/** The three faces a card is drawn in: the family (CARD_FONTS), weight and style of each. */
+export const CARD_FACES = {
+  serifBold: { family: CARD_FONTS.serif, weight: "bold", style: "normal" },
+  serifItalic: { family: CARD_FONTS.serif, weight: "normal", style: "italic" },
+  sans: { family: CARD_FONTS.sans, weight: "normal", style: "normal" },
+} as const;
+export type CardFace = keyof typeof CARD_FACES;
+
+/** What a card shows, placed: filled rectangles, then lines of text (`x` where the line starts, `y` its baseline). */
+export interface CardLayout {
+  rects: { x: number; y: number; width: number; height: number; fill: string }[];
+  lines: { text: string; x: number; y: number; face: CardFace; size: number; fill: string }[];
+}
+
+/** The card, placed on its 1200×630 canvas: one layout, drawn as an SVG (cardSvg) or straight into pixels (lib/pipeline/card-raster.ts). */
+export function cardLayout(text: CardText): CardLayout {
+  const c = CARD_COLOURS;
+  const left = 80;
+  const rects: CardLayout["rects"] = [
+    { x: 0, y: 0, width: CARD_WIDTH, height: 12, fill: c.accent },
+    { x: left, y: CARD_HEIGHT - 100, width: CARD_WIDTH - 2 * left, height: 2, fill: c.rule },
+  ];
+  const lines: CardLayout["lines"] = [];
+  const add = (texts: string[], x: number, y: number, lineHeight: number, face: CardFace, size: number, fill: string) =>
+    texts.forEach((line, i) => lines.push({ text: line, x, y: y + i * lineHeight, face, size, fill }));
+  // Bold serif runs about 0.6 em a character: 26 characters at 60 px fill the 1,040 px column.
+  const title = wrapText(text.title, 26, 3);
+  const titleTop = 150;
+  const titleLine = 69; // 1.15 × 60 px
+  add(title, left, titleTop, titleLine, "serifBold", 60, c.fg);
+  add(wrapText(text.byline, 56, 1), left, titleTop + (title.length - 1) * titleLine + 70, 0, "sans", 32, c.accent);
+  if (text.quoting) {
+    const top = 430;
+    rects.push({ x: left, y: top - 38, width: 6, height: text.quoting.headline.length > 58 ? 118 : 80, fill: c.quoteRule });
+    add(wrapText(text.quoting.label ?? `Quoting ${text.quoting.outlet}`, 60, 1), left + 28, top, 0, "sans", 26, c.muted);
+    add(wrapText(`“${text.quoting.headline}”`, 60, 2), left + 28, top + 40, 36, "serifItalic", 28, c.fg);
+  }
+  add(wrapText(text.siteTitle, 60, 1), left, CARD_HEIGHT - 50, 0, "sans", 24, c.muted);
+  return { rects, lines };
 }
 
 /** The card as an SVG document (1200×630). */
 export function cardSvg(text: CardText): string {
-  const c = CARD_COLOURS;
-  const left = 80;
-  // Bold serif runs about 0.6 em a character: 26 characters at 60 px fill the 1,040 px column.
-  const title = wrapText(text.title, 26, 3);
-  const titleSize = 60;
-  const titleTop = 150;
-  const titleBottom = titleTop + (title.length - 1) * titleSize * 1.15;
-  let body = textLines(title, left, titleTop, Math.round(titleSize * 1.15), `font-family="${CARD_FONTS.serif}" font-size="${titleSize}" font-weight="bold" fill="${c.fg}"`);
-  body += textLines(wrapText(text.byline, 56, 1), left, titleBottom + 70, 0, `font-family="${CARD_FONTS.sans}" font-size="32" fill="${c.accent}"`);
-  if (text.quoting) {
-    const top = 430;
-    body += `<rect x="${left}" y="${top - 38}" width="6" height="${text.quoting.headline.length > 58 ? 118 : 80}" fill="${c.quoteRule}"/>`;
-    body += textLines(wrapText(text.quoting.label ?? `Quoting ${text.quoting.outlet}`, 60, 1), left + 28, top, 0, `font-family="${CARD_FONTS.sans}" font-size="26" fill="${c.muted}"`);
-    body += textLines(wrapText(`“${text.quoting.headline}”`, 60, 2), left + 28, top + 40, 36, `font-family="${CARD_FONTS.serif}" font-size="28" font-style="italic" fill="${c.fg}"`);
-  }
-  body += textLines(wrapText(text.siteTitle, 60, 1), left, CARD_HEIGHT - 50, 0, `font-family="${CARD_FONTS.sans}" font-size="24" fill="${c.muted}"`);
+  const { rects, lines } = cardLayout(text);
+  const fontAttrs = (face: CardFace) => {
+    const { family, weight, style } = CARD_FACES[face];
+    return `font-family="${family}"${weight === "bold" ? ` font-weight="bold"` : ""}${style === "italic" ? ` font-style="italic"` : ""}`;
+  };
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">` +
-    `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${c.bg}"/>` +
-    `<rect width="${CARD_WIDTH}" height="12" fill="${c.accent}"/>` +
-    `<rect x="${left}" y="${CARD_HEIGHT - 100}" width="${CARD_WIDTH - 2 * left}" height="2" fill="${c.rule}"/>` +
-    body +
+    `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${CARD_COLOURS.bg}"/>` +
+    rects.map((r) => `<rect x="${r.x}" y="${r.y}" width="${r.width}" height="${r.height}" fill="${r.fill}"/>`).join("") +
+    lines.map((l) => `<text x="${l.x}" y="${l.y}" ${fontAttrs(l.face)} font-size="${l.size}" fill="${l.fill}">${escapeXml(l.text)}</text>`).join("") +
     `</svg>`
   );
 }

@@ -3,13 +3,14 @@
 // builds (env.cacheDir), then linked into the site. Files are named by a hash of their content (post images) or of what they show
 // (cards), so a file already in the cache is never encoded again: at 50,000 posts an unchanged
 // rebuild only checks that each file is there and links it.
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Post } from "../catalog/model.ts";
 import { planFiles, type ImagePlan } from "../markdown/image-plan.ts";
-import { cardSvg, type ShareImage } from "../outputs/cards.ts";
+import { cardLayout, cardSvg, type CardText, type ShareImage } from "../outputs/cards.ts";
 import type { PageIndex } from "../outputs/meta.ts";
+import { cardRaster, findCardFonts, type CardRaster } from "./card-raster.ts";
 
 export interface MediaJobs {
   /** Local images to encode, by the URL of their first file. */
@@ -64,6 +65,19 @@ const loadSharp = () =>
     return sharp;
   }));
 
+/**
+ * The card renderer (lib/pipeline/card-raster.ts), made on first use: undefined where the DejaVu
+ * fonts are missing, and every card is then drawn from its SVG.
+ */
+let rasterLibrary: Promise<CardRaster | undefined> | undefined;
+const loadRaster = () =>
+  (rasterLibrary ??= (async () => {
+    const files = findCardFonts();
+    if (!files) return undefined;
+    const sharp = await loadSharp();
+    return cardRaster(files, async (svg) => new Uint8Array(await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer()));
+  })());
+
 /** Encodes (or drawings) run this many at a time: sharp spreads each over its own threads too. */
 const CONCURRENCY = Math.max(2, Math.min(4, availableParallelism()));
 
@@ -102,7 +116,7 @@ export async function writeCards(cards: MediaJobs["cards"], folders: MediaFolder
  */
 export async function drawCards(cards: MediaJobs["cards"], cacheDir: string): Promise<MediaReport> {
   const missing = [...cards].filter(([url]) => !existsSync(cachePath(cacheDir, url)));
-  await inPool(missing, ([url, card]) => drawCard(cardSvg(card.text), cachePath(cacheDir, url)));
+  await inPool(missing, ([url, card]) => drawCard(card.text, cachePath(cacheDir, url)));
   return { made: missing.length, cached: cards.size - missing.length };
 }
 
@@ -158,13 +172,20 @@ async function encode(plan: ImagePlan, cacheDir: string): Promise<void> {
   if (missing.length > 0) throw new Error(`Images of ${plan.source} were not made as planned: ${missing.map((f) => f.name).join(", ")}`);
 }
 
-/** One card, written beside its place and renamed into it: a build stopped halfway leaves no half-written card in the cache. */
-async function drawCard(svg: string, to: string): Promise<void> {
+/**
+ * One card, written beside its place and renamed into it: a build stopped halfway leaves no
+ * half-written card in the cache. Drawn into pixels when its text allows, else from its SVG.
+ */
+async function drawCard(text: CardText, to: string): Promise<void> {
   mkdirSync(path.dirname(to), { recursive: true });
-  const sharp = await loadSharp();
   const partial = `${to}.${process.pid}.partial`;
   try {
-    await sharp(Buffer.from(svg)).png().toFile(partial);
+    const png = await (await loadRaster())?.draw(cardLayout(text));
+    if (png) writeFileSync(partial, png);
+    else {
+      const sharp = await loadSharp();
+      await sharp(Buffer.from(cardSvg(text))).png().toFile(partial);
+    }
     renameSync(partial, to);
   } finally {
     rmSync(partial, { force: true });
