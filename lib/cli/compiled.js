@@ -37,7 +37,7 @@ const dir = path.join(root, "node_modules/.cache/gloss");
 const bundle = path.join(dir, `${path.basename(entry, ".ts")}-${hash.digest("hex").slice(0, 16)}.mjs`);
 
 if (!existsSync(bundle)) {
-  const { build } = await import("esbuild");
+  const { build, stop } = await import("esbuild");
   mkdirSync(dir, { recursive: true });
   // Written aside and renamed: two builds compiling at once each write their own, and either
   // rename leaves a whole file.
@@ -57,6 +57,9 @@ if (!existsSync(bundle)) {
     logLevel: "error",
   });
   renameSync(partial, bundle);
+  // esbuild's service process (about 30 MiB) would otherwise live as long as this one: the whole
+  // build, or the whole render of a large site.
+  await stop();
   // Bundles of older sources, once a day old: none is in use by then.
   for (const name of readdirSync(dir)) {
     const file = path.join(dir, name);
