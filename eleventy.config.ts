@@ -9,6 +9,7 @@ import { cspCheck } from "./lib/checks/csp.ts";
 import { linksCheck } from "./lib/checks/links.ts";
 import { commandLineStage } from "./lib/pipeline/dev.ts";
 import type { ContentStage } from "./lib/pipeline/load.ts";
+import type { MediaJobs } from "./lib/pipeline/media.ts";
 import type { PageSink } from "./lib/pipeline/page-sink.ts";
 import { checksPlugin } from "./lib/eleventy/checks-plugin.ts";
 import { contentPlugin } from "./lib/eleventy/content-plugin.ts";
@@ -54,6 +55,12 @@ export interface GlossOptions {
    */
   search?: "after-checks" | "caller";
   /**
+   * Who draws the share cards a build's pages name: the media adapter, before the checks (the
+   * default), or, when given, the caller, handed them here once Eleventy's pages are written
+   * (`npm run build`: drawn beside Pagefind, in a process whose memory is not Eleventy's).
+   */
+  cards?: (cards: MediaJobs["cards"]) => void;
+  /**
    * Where the pages go (`npm run build`, which runs Eleventy as a dry run): written as they are
    * rendered, and read once for the checks, so Eleventy never holds them. None: Eleventy writes them.
    */
@@ -61,7 +68,7 @@ export interface GlossOptions {
 }
 
 /** Gloss as Eleventy plugins, in pipeline order. `npm run build` calls this with its own options. */
-export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix, search = "after-checks", sink }: GlossOptions): void {
+export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix, search = "after-checks", cards, sink }: GlossOptions): void {
   // Eleventy's input is Gloss's own layouts, never the content folder: posts and registries are
   // data that lib/content/ reads (lib/content/policy.ts), so nothing there runs as a template or
   // as Eleventy data. Every page is a virtual template (lib/eleventy/pages-plugin.ts); no file in
@@ -99,7 +106,7 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   // A production build on a terminal shows its progress; the dev server and CI stay quiet.
   const progress = createProgress({ enabled: env.progress && env.mode === "build" });
   eleventyConfig.addPlugin(progressPlugin, { progress });
-  eleventyConfig.addPlugin(mediaPlugin, { env, content });
+  eleventyConfig.addPlugin(mediaPlugin, { env, content, handOff: cards });
   eleventyConfig.addPlugin(checksPlugin, { env, content, checks: [linksCheck, cspCheck], sink });
   if (search === "after-checks") eleventyConfig.addPlugin(searchPlugin, { env, progress });
   eleventyConfig.addPlugin(pageSinkPlugin, { env, sink });

@@ -3,7 +3,8 @@
 // content problem, one per line, exits 1 and leaves the previous site untouched. One build at a
 // time per output folder: a second one waits for the first (lib/pipeline/lock.ts).
 // A large site's pages are rendered in a process of its own (lib/cli/render.ts), which has
-// exited, and given its memory back, before this one builds the search index.
+// exited, and given its memory back, before this one builds the search index and, beside it,
+// draws the share cards the pages name.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { totalmem } from "node:os";
@@ -16,6 +17,7 @@ import { createProgress } from "../core/progress.ts";
 import { buildSearchIndex, searchDefaults } from "../outputs/search.ts";
 import { SearchCache } from "../outputs/search-cache.ts";
 import { failureLines } from "../pipeline/failure.ts";
+import { drawCards, linkCards, reportLine, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
 import { commitSnapshot, dropPendingSnapshot } from "../pipeline/build-record.ts";
@@ -58,11 +60,18 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) proce
 try {
   rmSync(stagingDir, { recursive: true, force: true });
   dropPendingSnapshot(env);
-  await render();
+  const cards = await render();
+  // A large site's cards are drawn (mostly on zlib's and sharp's threads) while Pagefind indexes:
+  // the two share the cores, and neither waits for the other. A small site's are being drawn
+  // since Eleventy started.
+  cards.drawing ??= draw(cards.jobs);
   const progress = createProgress({ enabled: env.progress });
   const search = await buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir));
   progress.done();
   if (search.reused > 0) console.log(`[gloss] search index: ${search.reused} of ${search.shards} shard(s) unchanged, taken from the cache`);
+  const drawn = await cards.drawing;
+  linkCards(cards.jobs, { cacheDir: env.cacheDir, outputDir: stagingDir });
+  if (drawn) console.log(drawn);
 } catch (error) {
   failed(error);
 }
@@ -84,14 +93,23 @@ try {
 }
 console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
+/** The share cards missing from the cache, drawn; settles with the line that says so (none when every card was there). */
+function draw(jobs: MediaJobs["cards"]): Promise<string | undefined> {
+  const started = performance.now();
+  const drawing = drawCards(jobs, env.cacheDir).then((report: MediaReport) => reportLine("share cards", report, performance.now() - started));
+  drawing.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
+  return drawing;
+}
+
 /**
  * Renders the site into the staging folder (lib/cli/render-site.ts): in this process for a small
  * site (a second process costs more time than its memory is worth), in a process of its own,
  * lib/cli/render.ts, from GLOSS_RENDER_APART_FROM posts on. That process runs as this one does:
  * compiled ahead of time (lib/cli/compiled.js) when this one is, else through the same loader
- * (tsx, in tests).
+ * (tsx, in tests), and sends the share cards its pages name over its IPC channel. Returns them,
+ * with their drawing when it has started (in this process, as Eleventy starts rendering).
  */
-async function render(): Promise<void> {
+async function render(): Promise<{ jobs: MediaJobs["cards"]; drawing?: Promise<string | undefined> }> {
   const script = (name: string) => path.join(env.root, "lib/cli", name);
   const preload = pathToFileURL(script("build-preload.js")).href;
   const posts = countPosts(env.contentDir);
@@ -99,8 +117,10 @@ async function render(): Promise<void> {
     // Loaded already when `npm run build` ran this (its --import); not when a test did.
     await import(preload);
     const { renderSite } = await import("./render-site.ts");
-    await renderSite(stagingDir);
-    return;
+    let cards: { jobs: MediaJobs["cards"]; drawing: Promise<string | undefined> } | undefined;
+    await renderSite(stagingDir, (jobs) => (cards = { jobs, drawing: draw(jobs) }));
+    if (!cards) throw new Error("the site was rendered without naming its share cards");
+    return cards;
   }
   // --expose-gc: the process collects as it renders (lib/core/heap.ts), and once Eleventy's run
   // is over, before it records the build (lib/cli/render-site.ts). Its heap may use the memory
@@ -108,14 +128,21 @@ async function render(): Promise<void> {
   // generation (renderHeapFlags).
   const heap = renderHeapFlags(posts, process.constrainedMemory?.(), totalmem());
   const args = ["--expose-gc", ...heap, ...(compiledBuild ? ["--import", preload, script("compiled.js")] : process.execArgv), script("render.ts"), stagingDir];
-  renderer = spawn(process.execPath, args, { stdio: "inherit" });
+  // "advanced": the cards arrive as the Map they were (structured clone, not JSON).
+  renderer = spawn(process.execPath, args, { stdio: ["inherit", "inherit", "inherit", "ipc"], serialization: "advanced" });
   const child = renderer;
+  let cards: MediaJobs["cards"] | undefined;
+  child.on("message", (message: MediaJobs["cards"]) => (cards = message));
+  // "close", not "exit": it comes once the IPC channel is closed too, so the message is in.
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
     child.once("error", reject);
-    child.once("exit", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+    child.once("close", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
   });
   renderer = undefined;
-  if (code === 0) return;
+  if (code === 0) {
+    if (!cards) throw new RenderFailed(false, "the rendering process finished without sending the share cards its pages name");
+    return { jobs: cards };
+  }
   if (code === 1) throw new RenderFailed(true, "see above");
   const why = signal === "SIGKILL" ? "killed (SIGKILL: out of memory?)" : signal ? `stopped by ${signal}` : `exited with ${code}`;
   throw new RenderFailed(false, `the rendering process ${why}`);

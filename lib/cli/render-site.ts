@@ -10,6 +10,7 @@ import { readEnv, type GlossEnv } from "../core/env.ts";
 import { warningLines } from "../core/errors.ts";
 import { placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild, type GlossData } from "../pipeline/load.ts";
+import type { MediaJobs } from "../pipeline/media.ts";
 import { PageSink } from "../pipeline/page-sink.ts";
 import { WarmBuild, type WarmPlan } from "../pipeline/warm.ts";
 
@@ -27,8 +28,12 @@ function releasePages(eleventy: object): void {
   for (const key of Object.keys(eleventy)) Reflect.set(eleventy, key, undefined);
 }
 
-/** Renders the site into `stagingDir`; throws what failed (lib/pipeline/failure.ts words it). */
-export async function renderSite(stagingDir: string): Promise<void> {
+/**
+ * Renders the site into `stagingDir`; throws what failed (lib/pipeline/failure.ts words it).
+ * The share cards its pages name go to `cards` as Eleventy starts rendering: the caller draws
+ * them (lib/cli/build.ts).
+ */
+export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["cards"]) => void): Promise<void> {
   // Eleventy, when imported, adds a module-resolve hook (run for every later import) to reload
   // JavaScript that changed while watching; a one-off build has nothing to reload. (Eleventy's
   // own switch, read by Eleventy: Gloss's settings reach the config as options, below.)
@@ -36,7 +41,7 @@ export async function renderSite(stagingDir: string): Promise<void> {
   const final = { ...readEnv(), mode: "build" as const };
   const warm = new WarmBuild(final);
   try {
-    await renderPages(final, stagingDir, warm);
+    await renderPages(final, stagingDir, warm, cards);
   } catch (error) {
     // Pages may still be being carried over (lib/pipeline/carry.ts): the caller removes the
     // staging folder once nothing writes to it.
@@ -53,7 +58,7 @@ export async function renderSite(stagingDir: string): Promise<void> {
 }
 
 /** Content, catalog and outputs, then Eleventy's run: the pages written and checked. */
-async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild): Promise<void> {
+async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild, cards: (cards: MediaJobs["cards"]) => void): Promise<void> {
   // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
   // the same data through the config's options.
   const env = { ...final, outputDir: stagingDir };
@@ -81,8 +86,9 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild)
     quietMode: true,
     dryRun: true,
     pathPrefix,
-    // build.ts builds the search index once the pages are written (and this run's memory is freed).
-    config: (eleventyConfig) => gloss(eleventyConfig, { env, content, pathPrefix, search: "caller", sink }),
+    // build.ts builds the search index and draws the cards once the pages are written (and, for a
+    // large site, this run's memory is freed).
+    config: (eleventyConfig) => gloss(eleventyConfig, { env, content, pathPrefix, search: "caller", cards, sink }),
   });
   // Every failure is reported once, by the caller; Eleventy would print it again with a stack
   // trace (a failed post-build check is the author's problem, not a crash).

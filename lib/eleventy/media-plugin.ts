@@ -2,15 +2,14 @@
 // post-build checks read the output, the images the pages show are made (or taken from the
 // cache) and put into the output folder, and so are the share cards. The dev server draws no
 // cards (no page links to them; only link previews read them, and none reaches a local server),
-// so a first `npm start` on a large site is not held up by thousands of them. A production build
-// whose data is loaded before Eleventy starts (npm run build) starts drawing the cards missing
-// from the cache on `eleventy.before`: they are drawn on sharp's threads while Eleventy renders
-// on its one, and put into the output on `eleventy.after` as before.
+// so a first `npm start` on a large site is not held up by thousands of them. `npm run build`
+// draws them itself (the `handOff` option): they are handed over on `eleventy.before`, and
+// lib/cli/build.ts draws them while Eleventy renders a small site, or beside Pagefind once a large
+// site's rendering process has exited (so that their memory and Eleventy's never add up).
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import type { GlossEnv } from "../core/env.ts";
 import type { ContentStage } from "../pipeline/load.ts";
-import { drawCards, mediaJobs, writeCards, writeImages, type MediaReport } from "../pipeline/media.ts";
+import { mediaJobs, reportLine, writeCards, writeImages, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
 
 export interface MediaConfigApi {
   on(event: "eleventy.before" | "eleventy.after", handler: (args: { directories: { output: string } }) => unknown): void;
@@ -21,23 +20,19 @@ export interface MediaOptions {
   env: GlossEnv;
   /** The build's data: its posts' images and every page's share image. */
   content: ContentStage;
+  /** Given: a build's cards go to it as Eleventy starts, and it draws them and puts them into the output. */
+  handOff?: (cards: MediaJobs["cards"]) => void;
 }
 
 async function timed(what: string, run: () => Promise<MediaReport>, started = performance.now()): Promise<void> {
-  const report = await run();
-  if (report.made > 0) console.log(`[gloss] ${what}: ${report.made} made, ${report.cached} from the cache (${Math.round(performance.now() - started)} ms)`);
+  const line = reportLine(what, await run(), performance.now() - started);
+  if (line) console.log(line);
 }
 
-export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content }: MediaOptions): void {
-  /** The cards being drawn since `eleventy.before`, and when that started. */
-  let early: { drawing: Promise<MediaReport>; started: number } | undefined;
+export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content, handOff }: MediaOptions): void {
   eleventyConfig.on("eleventy.before", () => {
     const data = content.loaded();
-    if (env.mode !== "build" || !data) return;
-    const drawing = drawCards(mediaJobs(data.posts, data.meta).cards, env.cacheDir);
-    // Awaited on eleventy.after; a build that fails before then reports that failure instead.
-    drawing.catch(() => undefined);
-    early = { drawing, started: performance.now() };
+    if (env.mode === "build" && handOff && data) handOff(mediaJobs(data.posts, data.meta).cards);
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const data = content.loaded();
@@ -46,17 +41,7 @@ export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content }: Me
     const folders = { cacheDir: env.cacheDir, outputDir: path.resolve(env.cwd, directories.output) };
     if (env.mode === "build") {
       await timed("images", () => writeImages(jobs.images, folders));
-      const drawn = early;
-      early = undefined;
-      if (drawn) {
-        // Drawn already (writeCards finds every card in the cache, and puts them in the output).
-        const afterDrawing = async () => {
-          const report = await drawn.drawing;
-          await writeCards(jobs.cards, folders);
-          return report;
-        };
-        await timed("share cards", afterDrawing, drawn.started);
-      } else await timed("share cards", () => writeCards(jobs.cards, folders));
+      if (!handOff) await timed("share cards", () => writeCards(jobs.cards, folders));
       return;
     }
     await timed("images", () => writeImages(jobs.images, folders)).catch((error: unknown) => console.warn(`[gloss] images: ${String(error)}`));

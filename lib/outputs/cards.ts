@@ -27,6 +27,18 @@ export const CARD_FONTS = { serif: "DejaVu Serif, Georgia, serif", sans: "DejaVu
 /** Bumped when the drawing changes, so every card is drawn again. */
 const CARD_VERSION = "2";
 
+/**
+ * How a site's cards are drawn. "svg": by librsvg, from the card's SVG (cardSvg), about 25 ms of
+ * CPU a card and nothing more to load. "glyphs": glyph by glyph (lib/pipeline/card-raster.ts),
+ * about 2.5 ms a card once its fonts and font library are loaded (about 0.3 s), so for sites of
+ * CARD_GLYPHS_FROM posts or more. Chosen by the number of posts, never by how many cards a build
+ * happens to draw, so that a warm build draws a card exactly as a cold one would; and part of
+ * each card's hash, so that a site crossing the line has every card drawn anew.
+ */
+export type CardStyle = "svg" | "glyphs";
+export const CARD_GLYPHS_FROM = 50;
+export const cardStyle = (posts: number): CardStyle => (posts >= CARD_GLYPHS_FROM ? "glyphs" : "svg");
+
 export interface CardText {
   title: string;
   /** "By Ann Author · The Blog". */
@@ -43,22 +55,22 @@ export interface ShareImage {
   height: number;
   alt: string;
   /** A card to draw, when the image is one. */
-  card?: { text: CardText; name: string; hash: string };
+  card?: { text: CardText; name: string; hash: string; style: CardStyle };
   /** An author's picture to encode, when the image is one. */
   plan?: ImagePlan;
 }
 
-export function cardHash(text: CardText): string {
-  return createHash("sha1").update(JSON.stringify([CARD_VERSION, CARD_COLOURS, CARD_FONTS, text])).digest("hex").slice(0, 10);
+export function cardHash(text: CardText, style: CardStyle): string {
+  return createHash("sha1").update(JSON.stringify([CARD_VERSION, CARD_COLOURS, CARD_FONTS, style, text])).digest("hex").slice(0, 10);
 }
 
-function cardImage(text: CardText, name: string, alt: string): ShareImage {
-  const hash = cardHash(text);
-  return { url: ROUTES.card(name, hash), width: CARD_WIDTH, height: CARD_HEIGHT, alt, card: { text, name, hash } };
+function cardImage(text: CardText, name: string, alt: string, style: CardStyle): ShareImage {
+  const hash = cardHash(text, style);
+  return { url: ROUTES.card(name, hash), width: CARD_WIDTH, height: CARD_HEIGHT, alt, card: { text, name, hash, style } };
 }
 
-/** A post's share image: its own `image:`, else its card. */
-export function postShareImage(post: Post, site: Site): ShareImage {
+/** A post's share image: its own `image:`, else its card, drawn in the site's style (cardStyle). */
+export function postShareImage(post: Post, site: Site, style: CardStyle): ShareImage {
   if (post.shareImage) {
     const { plan, alt } = post.shareImage;
     const file = plan.formats[plan.formats.length - 1]!.variants[0]!;
@@ -76,12 +88,12 @@ export function postShareImage(post: Post, site: Site): ShareImage {
   const alt = source
     ? say("card.altQuoting", { title: post.title, names, outlet: source.outlet.name, headline: source.title })
     : say("card.alt", { title: post.title, names });
-  return cardImage(text, post.slug, alt);
+  return cardImage(text, post.slug, alt, style);
 }
 
 /** The card of every page that is not a post. */
-export function siteShareImage(site: Site): ShareImage {
-  return cardImage({ title: site.title, byline: site.description, quoting: undefined, siteTitle: site.address }, "site", `${site.title}: ${site.description}`);
+export function siteShareImage(site: Site, style: CardStyle): ShareImage {
+  return cardImage({ title: site.title, byline: site.description, quoting: undefined, siteTitle: site.address }, "site", `${site.title}: ${site.description}`, style);
 }
 
 /**

@@ -7,7 +7,7 @@ import { capitalise, pageOf } from "../core/text.ts";
 import type { Site } from "../content/site.ts";
 import { lastChanged, type Catalog, type Post, type Source } from "../catalog/model.ts";
 import type { Page } from "../catalog/pagination.ts";
-import type { ShareImage } from "./cards.ts";
+import type { CardStyle, ShareImage } from "./cards.ts";
 import type { Feed, FeedSet } from "./feeds.ts";
 
 export type Dated = PostDate | undefined;
@@ -28,6 +28,8 @@ export interface KindContext {
   sourcesChanged: Dated;
   /** The share image of pages that have none of their own (lib/outputs/cards.ts). */
   siteImage: ShareImage;
+  /** How the site's cards are drawn (cardStyle: by its number of posts). */
+  cardStyle: CardStyle;
   /**
    * The newest change to a list of posts (a tag's, an author's), found once per list: every
    * page of a paginated listing shows it, and a tag of 10,000 posts has 500 pages.

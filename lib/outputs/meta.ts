@@ -3,7 +3,7 @@
 // and breadcrumbs, indexed by URL once per build. The sitemap is the same index, listed.
 import { absolute } from "../core/routes.ts";
 import type { Site } from "../content/site.ts";
-import { siteShareImage, type ShareImage } from "./cards.ts";
+import { cardStyle, siteShareImage, type ShareImage } from "./cards.ts";
 import { FEED_TYPES, type Feed, type FeedSet } from "./feeds.ts";
 import { newest, newestPost, newestStory, oncePerList, type ArticleMeta, type Breadcrumbs, type KindContext, type KindSource, type PageKind, type PageSpec } from "./kind-types.ts";
 import { PAGE_KINDS } from "./page-kinds.ts";
@@ -83,7 +83,8 @@ function toPageMeta(spec: PageSpec, { site, feeds, siteImage }: KindContext, url
 function kindContext({ catalog, feeds }: KindSource): KindContext {
   const everything = newestPost(catalog.posts);
   const sourcesChanged = newest([everything, newestStory(catalog.sources)]);
-  return { site: catalog.site, feeds, everything, sourcesChanged, siteImage: siteShareImage(catalog.site), newestPost: oncePerList(newestPost), newestStory: oncePerList(newestStory) };
+  const style = cardStyle(catalog.posts.length);
+  return { site: catalog.site, feeds, everything, sourcesChanged, siteImage: siteShareImage(catalog.site, style), cardStyle: style, newestPost: oncePerList(newestPost), newestStory: oncePerList(newestStory) };
 }
 
 /** The metadata of one item's page, as its kind declares it. */
@@ -135,7 +136,7 @@ function describeUniquely(meta: PageMeta, used: Set<string>): void {
  * from what its own data says.
  */
 export function pageMeta(
-  build: { meta: PageIndex; site: Site; feeds: FeedSet },
+  build: { meta: PageIndex; site: Site; feeds: FeedSet; posts: readonly unknown[] },
   url: string,
   fallback: { title?: string | undefined; description?: string | undefined } = {},
 ): PageMeta {
@@ -154,7 +155,7 @@ export function pageMeta(
     listed: true,
     noindex: false,
     breadcrumbs: undefined,
-    image: pageImage(site, siteShareImage(site)),
+    image: pageImage(site, siteShareImage(site, cardStyle(build.posts.length))),
   };
 }
 

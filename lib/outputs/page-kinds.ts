@@ -32,7 +32,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
     alias: "post",
     items: ({ catalog }) => catalog.posts,
     url: (post) => post.url,
-    meta: (post, { site }) => ({
+    meta: (post, { site, cardStyle }) => ({
       cardTitle: post.title,
       description: post.summary,
       lastmod: lastChanged(post),
@@ -43,7 +43,7 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = [
         authorName: joinNames(post.authors.map((author) => author.displayName), site.language),
         tags: post.tags.map((tag) => tag.name),
       },
-      image: postShareImage(post, site),
+      image: postShareImage(post, site, cardStyle),
     }),
     sitemap: true,
     // A post page shows its neighbours' and related posts' titles, its tags' names and its sources' titles.

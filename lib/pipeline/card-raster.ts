@@ -10,7 +10,6 @@ import { spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import path from "node:path";
 import zlib from "node:zlib";
-import * as fontkit from "fontkit";
 import type { Font, Glyph } from "fontkit";
 import { CARD_COLOURS, CARD_HEIGHT, CARD_WIDTH, type CardFace, type CardLayout } from "../outputs/cards.ts";
 
@@ -81,13 +80,17 @@ export function findCardFonts(): Record<CardFace, string> | undefined {
   return files.every(([, file]) => file) ? (Object.fromEntries(files) as Record<CardFace, string>) : undefined;
 }
 
-/** A renderer for the fonts given (findCardFonts), drawing glyphs through `rasterise` (an SVG to its alpha channel). */
-export function cardRaster(files: Record<CardFace, string>, rasterise: (svg: string, width: number, height: number) => Promise<Uint8Array>): CardRaster {
+/**
+ * A renderer for the fonts given (findCardFonts), opened by `open` (fontkit's openSync: fontkit
+ * takes about 0.2 s to load, so the caller loads it only when a card is to be drawn), drawing
+ * glyphs through `rasterise` (an SVG to its alpha channel).
+ */
+export function cardRaster(files: Record<CardFace, string>, open: (file: string) => unknown, rasterise: (svg: string, width: number, height: number) => Promise<Uint8Array>): CardRaster {
   const faces = new Map<CardFace, FaceData>();
   const face = (name: CardFace): FaceData => {
     let data = faces.get(name);
     if (!data) {
-      data = { font: fontkit.openSync(files[name]) as Font, glyphs: new Map(), kerning: new Map() };
+      data = { font: open(files[name]) as Font, glyphs: new Map(), kerning: new Map() };
       faces.set(name, data);
     }
     return data;

@@ -1,6 +1,7 @@
 // The media stage, after the pages are written: every image the pages name is made, with
-// @11ty/eleventy-img (post images) or sharp itself (share cards), into a cache folder kept between
-// builds (env.cacheDir), then linked into the site. Files are named by a hash of their content (post images) or of what they show
+// @11ty/eleventy-img (post images), or drawn (share cards: lib/pipeline/card-raster.ts, else sharp
+// from the card's SVG), into a cache folder kept between builds (env.cacheDir), then linked into
+// the site. `npm run build` draws the cards once Eleventy's run is over (lib/cli/build.ts). Files are named by a hash of their content (post images) or of what they show
 // (cards), so a file already in the cache is never encoded again: at 50,000 posts an unchanged
 // rebuild only checks that each file is there and links it.
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -8,15 +9,18 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Post } from "../catalog/model.ts";
 import { planFiles, type ImagePlan } from "../markdown/image-plan.ts";
-import { cardLayout, cardSvg, type CardText, type ShareImage } from "../outputs/cards.ts";
+import { cardLayout, cardSvg, type ShareImage } from "../outputs/cards.ts";
 import type { PageIndex } from "../outputs/meta.ts";
 import { cardRaster, findCardFonts, type CardRaster } from "./card-raster.ts";
+
+/** A card to draw: what it shows, its name and hash, and its style. */
+export type CardJob = NonNullable<ShareImage["card"]>;
 
 export interface MediaJobs {
   /** Local images to encode, by the URL of their first file. */
   images: Map<string, ImagePlan>;
   /** Cards to draw, by URL. */
-  cards: Map<string, NonNullable<ShareImage["card"]>>;
+  cards: Map<string, CardJob>;
 }
 
 /** Everything the pages name, each once: posts' images, their own share images, the cards of every page. */
@@ -36,6 +40,11 @@ export interface MediaReport {
   made: number;
   /** Files already in the cache. */
   cached: number;
+}
+
+/** The line a build prints for what it made (none when everything came from the cache). */
+export function reportLine(what: string, report: MediaReport, ms: number): string | undefined {
+  return report.made > 0 ? `[gloss] ${what}: ${report.made} made, ${report.cached} from the cache (${Math.round(ms)} ms)` : undefined;
 }
 
 export interface MediaFolders {
@@ -60,7 +69,7 @@ const loadSharp = () =>
   (sharpLibrary ??= import("sharp").then((module) => {
     const sharp = (module as unknown as { default: typeof import("sharp") }).default;
     // No card is drawn twice in a run: libvips's operation cache would only hold memory (up to
-    // 50 MB by default) while Eleventy renders beside it.
+    // 50 MB by default) while Pagefind indexes beside it.
     sharp.cache(false);
     return sharp;
   }));
@@ -74,8 +83,8 @@ const loadRaster = () =>
   (rasterLibrary ??= (async () => {
     const files = findCardFonts();
     if (!files) return undefined;
-    const sharp = await loadSharp();
-    return cardRaster(files, async (svg) => new Uint8Array(await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer()));
+    const [sharp, fontkit] = await Promise.all([loadSharp(), import("fontkit")]);
+    return cardRaster(files, (file) => fontkit.openSync(file), async (svg) => new Uint8Array(await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer()));
   })());
 
 /** Encodes (or drawings) run this many at a time: sharp spreads each over its own threads too. */
@@ -106,18 +115,20 @@ export async function writeImages(images: MediaJobs["images"], folders: MediaFol
 /** Draws the cards missing from the cache, then puts every card into the output. */
 export async function writeCards(cards: MediaJobs["cards"], folders: MediaFolders): Promise<MediaReport> {
   const report = await drawCards(cards, folders.cacheDir);
-  linkInto([...cards.keys()], folders);
+  linkCards(cards, folders);
   return report;
 }
 
-/**
- * Draws the cards missing from the cache, and only that: a production build starts it before
- * Eleventy renders, so the drawing (on sharp's threads) uses the core Eleventy leaves idle.
- */
+/** Draws the cards missing from the cache, and only that (`npm run build` starts it early: lib/cli/build.ts). */
 export async function drawCards(cards: MediaJobs["cards"], cacheDir: string): Promise<MediaReport> {
   const missing = [...cards].filter(([url]) => !existsSync(cachePath(cacheDir, url)));
-  await inPool(missing, ([url, card]) => drawCard(card.text, cachePath(cacheDir, url)));
+  await inPool(missing, ([url, card]) => drawCard(card, cachePath(cacheDir, url)));
   return { made: missing.length, cached: cards.size - missing.length };
+}
+
+/** Every card, from the cache into the output. */
+export function linkCards(cards: MediaJobs["cards"], folders: MediaFolders): void {
+  linkInto([...cards.keys()], folders);
 }
 
 async function inPool<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
@@ -174,13 +185,14 @@ async function encode(plan: ImagePlan, cacheDir: string): Promise<void> {
 
 /**
  * One card, written beside its place and renamed into it: a build stopped halfway leaves no
- * half-written card in the cache. Drawn into pixels when its text allows, else from its SVG.
+ * half-written card in the cache. Drawn in its style (lib/outputs/cards.ts, cardStyle): glyph by
+ * glyph when its text allows, else from its SVG.
  */
-async function drawCard(text: CardText, to: string): Promise<void> {
+async function drawCard({ text, style }: CardJob, to: string): Promise<void> {
   mkdirSync(path.dirname(to), { recursive: true });
   const partial = `${to}.${process.pid}.partial`;
   try {
-    const png = await (await loadRaster())?.draw(cardLayout(text));
+    const png = style === "glyphs" ? await (await loadRaster())?.draw(cardLayout(text)) : undefined;
     if (png) writeFileSync(partial, png);
     else {
       const sharp = await loadSharp();

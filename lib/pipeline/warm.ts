@@ -25,6 +25,7 @@ import type { GlossEnv } from "../core/env.ts";
 import { fileRoute } from "../core/routes.ts";
 import { filesBelow } from "../core/tree.ts";
 import type { Site } from "../content/site.ts";
+import { cardStyle, type CardStyle } from "../outputs/cards.ts";
 import type { Post } from "../catalog/model.ts";
 import type { PageFacts } from "../checks/facts.ts";
 import { SNAPSHOT_VERSION, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
@@ -48,13 +49,15 @@ export function postStamps(posts: readonly Pick<Post, "file">[], cwd: string): M
 /**
  * Everything a build reads that is not a post: the settings, every other file of the content
  * and pages folders (registries, the source-status file, images), Gloss's own code, layouts
- * and public files, and the folders themselves. Any change to it renders every page.
+ * and public files, the folders themselves, and how the cards are drawn (it names every card:
+ * lib/outputs/cards.ts, cardStyle). Any change to it renders every page.
  */
-export function buildKey(env: GlossEnv, site: Site): string {
+export function buildKey(env: GlossEnv, site: Site, cards: CardStyle): string {
   const hash = createHash("sha256");
   const add = (label: string, value: string | Buffer) => hash.update(`${label}\0`).update(value).update("\0");
   add("version", String(SNAPSHOT_VERSION));
   add("site", JSON.stringify(site));
+  add("cards", cards);
   add("folders", JSON.stringify([env.contentDir, env.pagesDir, env.publicDir, env.layoutsDir].map((dir) => path.resolve(env.cwd, dir))));
   const addTree = (label: string, dir: string, skip: (relative: string) => boolean = () => false) => {
     for (const file of filesBelow(dir)) if (!skip(file)) add(`${label}/${file}`, readFileSync(path.join(dir, file)));
@@ -122,7 +125,7 @@ export class WarmBuild {
       this.previousFiles = found.snapshot.files.map(([name]) => name);
     }
     const stamps = postStamps(source.catalog.posts, this.env.cwd);
-    const plan = this.planner.plan(source, buildKey(this.env, site), stamps);
+    const plan = this.planner.plan(source, buildKey(this.env, site, cardStyle(source.catalog.posts.length)), stamps);
     const routed: readonly Pick<RoutedItem, "item" | "url">[] = plan.routed ?? [];
     // Only what `record` reads: neither the items nor their shapes (a citation's is its whole text).
     this.urls = routed.map((r) => r.url);

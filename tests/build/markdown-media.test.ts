@@ -135,6 +135,9 @@ describe("share cards", () => {
     const url = meta(doc, "og:image")!;
     expect(url).toMatch(/^https:\/\/fixture\.example\/cards\/first-post-[0-9a-f]{10}\.png$/);
     expect(imageSize(readFileSync(fileOf(url)))).toEqual({ width: 1200, height: 630, format: "png" });
+    // A site this small (under CARD_GLYPHS_FROM posts) has its cards drawn by librsvg from their
+    // SVG: an RGB or RGBA PNG, not the palette PNG of cards drawn glyph by glyph.
+    expect([2, 6]).toContain(readFileSync(fileOf(url))[25]);
     expect([meta(doc, "og:image:width"), meta(doc, "og:image:height")]).toEqual(["1200", "630"]);
     expect(meta(doc, "og:image:alt")).toBe("“First <post> & \"quotes\"”, by Ann Author, quoting Daily News: “A Big Story”");
     expect(meta(doc, "twitter:card")).toBe("summary_large_image");

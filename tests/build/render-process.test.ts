@@ -2,12 +2,14 @@
 // search index only once that process has exited, so Eleventy's memory and Pagefind's never add
 // up; a rendering process that dies (the kernel's out-of-memory killer) fails the build cleanly.
 // A small site renders in the build's own process. "Large" is GLOSS_RENDER_APART_FROM posts
-// (1,000); these tests set it low.
+// (1,000); these tests set it low. Either way the share cards the pages name are drawn by the
+// build itself once the pages are written (sent over by a rendering process of its own).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeCorpus } from "../../lib/cli/bench-gen.ts";
+import { CARD_GLYPHS_FROM } from "../../lib/outputs/cards.ts";
 import { ROOT, TSX, type FixtureSite } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 import { hashTree } from "../helpers/tree.ts";
@@ -92,6 +94,59 @@ describe("the rendering process of npm run build", () => {
     expect(rendering.length).toBeGreaterThan(0);
     expect(indexing.length).toBeGreaterThan(0);
     expect(Math.max(...rendering)).toBeLessThan(Math.min(...indexing));
+  }, 120_000);
+
+  it("sends the share cards its pages name to the build, which draws each one, as a build rendering in its own process does", async () => {
+    // A site of CARD_GLYPHS_FROM posts: its cards are drawn glyph by glyph (palette PNGs).
+    const apart = corpusSite(CARD_GLYPHS_FROM);
+    const inside = corpusSite(CARD_GLYPHS_FROM);
+    const [a, b] = [await watchBuild(apart, APART), await watchBuild(inside, { GLOSS_RENDER_APART_FROM: String(CARD_GLYPHS_FROM + 1) })];
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(a.looks.some((look) => look.render)).toBe(true);
+    expect(b.looks.some((look) => look.render)).toBe(false);
+    // The posts' cards and the site's.
+    for (const built of [a, b]) expect(built.stdout).toMatch(new RegExp(`\\[gloss\\] share cards: ${CARD_GLYPHS_FROM + 1} made, 0 from the cache \\(\\d+ ms\\)`));
+    const cards = (site: FixtureSite) => hashTree(path.join(site.outputDir, "cards"));
+    expect(Object.keys(cards(apart))).toHaveLength(CARD_GLYPHS_FROM + 1);
+    expect(cards(apart)).toEqual(cards(inside));
+    // Every card a page names is there, a 1200×630 palette PNG (IHDR: colour type 3).
+    const named = new Set<string>();
+    for (const name of readdirSync(path.join(apart.outputDir, "posts"))) {
+      const html = readFileSync(path.join(apart.outputDir, "posts", name, "index.html"), "utf8");
+      named.add(/<meta property="og:image" content="[^"]*\/cards\/([^"]+)"/.exec(html)![1]!);
+    }
+    expect(named.size).toBe(CARD_GLYPHS_FROM);
+    for (const card of named) {
+      const png = readFileSync(path.join(apart.outputDir, "cards", card));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20), png[25]], card).toEqual([1200, 630, 3]);
+    }
+  }, 120_000);
+
+  it("draws no card itself: it sends them all, as a Map by URL, and exits", async () => {
+    const site = corpusSite(10);
+    const cache = path.join(site.dir, ".cache");
+    const staging = path.join(site.dir, "staging");
+    const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "lib/cli/render.ts"), staging], {
+      cwd: site.dir,
+      env: { ...process.env, GLOSS_CONTENT_DIR: site.contentDir, GLOSS_OUTPUT_DIR: site.outputDir, GLOSS_CACHE_DIR: cache, GLOSS_NOW: "2026-01-01T12:00:00Z" },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      serialization: "advanced",
+    });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const messages: unknown[] = [];
+    child.on("message", (message) => messages.push(message));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code, stderr).toBe(0);
+    expect(messages).toHaveLength(1);
+    const cards = messages[0] as Map<string, { name: string; text: { title: string } }>;
+    expect(cards).toBeInstanceOf(Map);
+    expect(cards.size).toBe(11);
+    for (const [url, card] of cards) expect(url).toMatch(new RegExp(`^/cards/${card.name}-[0-9a-f]{10}\\.png$`));
+    expect(existsSync(path.join(cache, "cards"))).toBe(false);
+    expect(existsSync(path.join(staging, "cards"))).toBe(false);
+    expect(existsSync(path.join(staging, "index.html"))).toBe(true);
   }, 120_000);
 
   it("killed outright (as by the out-of-memory killer), fails the build in one line and leaves the previous site", async () => {

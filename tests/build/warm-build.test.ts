@@ -3,11 +3,15 @@
 // folder. After each kind of edit, the warm build's site must be byte for byte what a cold build
 // (no previous site, no cache folder) writes of the same content; a failed warm build leaves the
 // previous site as it was, even though the pages it carried are hard links to that site's files;
-// a record that does not check out is ignored; a restored cache folder is enough.
+// a record that does not check out is ignored; a restored cache folder is enough. An archive
+// growing to CARD_GLYPHS_FROM posts has its cards drawn anew in the other style, and every page
+// naming one rendered again.
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { writeCorpus } from "../../lib/cli/bench-gen.ts";
+import { CARD_GLYPHS_FROM } from "../../lib/outputs/cards.ts";
 import { DEFAULT_AUTHORS, DEFAULT_SITE, buildSite, makeSite, postFile, type FixtureSite } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 import { hashTree } from "../helpers/tree.ts";
@@ -215,4 +219,35 @@ describe("the record of the last build", () => {
     expect(Number(carried![3])).toBeGreaterThan(Number(carried![1]));
     expect(hashTree(site.outputDir)).toEqual(cold);
   });
+});
+
+describe("a warm build of an archive reaching CARD_GLYPHS_FROM posts", () => {
+  /** The colour type of every card in the site (3: a palette PNG, drawn glyph by glyph; 2 or 6: librsvg's). */
+  const cardTypes = (site: FixtureSite) => new Set(readdirSync(path.join(site.outputDir, "cards")).map((name) => readFileSync(path.join(site.outputDir, "cards", name))[25]));
+
+  // The corpus's posts are dated 2012 to 2024: every one is published by then.
+  const NOW = { GLOSS_NOW: "2026-01-01T12:00:00Z" };
+
+  it("draws every card anew, glyph by glyph, and renders every page that names one: the site is what a cold build writes", async () => {
+    const dir = makeTempDir("gloss-warm-cards-");
+    const site: FixtureSite = { dir, contentDir: path.join(dir, "posts"), outputDir: path.join(dir, "_site") };
+    writeCorpus(site.contentDir, CARD_GLYPHS_FROM);
+    const last = readdirSync(site.contentDir).filter((name) => name.endsWith(".md")).sort().at(-1)!;
+    const aside = path.join(dir, last);
+    renameSync(path.join(site.contentDir, last), aside);
+    const small = await buildSite(site, NOW);
+    expect(small.code, small.stderr).toBe(0);
+    expect(cardTypes(site)).not.toContain(3);
+    const before = new Set(readdirSync(path.join(site.outputDir, "cards")));
+
+    renameSync(aside, path.join(site.contentDir, last));
+    const warm = await buildSite(site, NOW);
+    expect(warm.code, warm.stderr).toBe(0);
+    // Every card has a new name, so every page is rendered (none is carried over).
+    expect(warm.stdout).not.toMatch(CARRIED);
+    expect(warm.stdout).toMatch(new RegExp(`\\[gloss\\] share cards: ${CARD_GLYPHS_FROM + 1} made, 0 from the cache`));
+    expect(cardTypes(site)).toEqual(new Set([3]));
+    expect(readdirSync(path.join(site.outputDir, "cards")).filter((name) => before.has(name))).toEqual([]);
+    expect(hashTree(site.outputDir)).toEqual(await coldTree(site, NOW));
+  }, 180_000);
 });

@@ -1,6 +1,7 @@
 // lib/pipeline/card-raster.ts: share cards drawn into pixels glyph by glyph must look like the
 // same card drawn by librsvg from its SVG (cardSvg), be a valid PNG, and leave to librsvg the text
 // they cannot place (shaped scripts, combining marks, characters the fonts lack).
+import { openSync } from "fontkit";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardSvg, type CardText } from "../../lib/outputs/cards.ts";
@@ -8,7 +9,7 @@ import { cardRaster, findCardFonts, isPlainCharacter } from "../../lib/pipeline/
 
 sharp.cache(false);
 const fonts = findCardFonts();
-const raster = () => cardRaster(fonts!, async (svg) => new Uint8Array(await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer()));
+const raster = () => cardRaster(fonts!, (file) => openSync(file), async (svg) => new Uint8Array(await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer()));
 
 /** The card's RGB pixels, decoded from PNG bytes by sharp. */
 const pixels = async (png: Buffer) => sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { CARD_COLOURS, CARD_HEIGHT, CARD_WIDTH, cardHash, cardSvg, escapeXml, wrapText, type CardText } from "../../lib/outputs/cards.ts";
+import { CARD_COLOURS, CARD_GLYPHS_FROM, CARD_HEIGHT, CARD_WIDTH, cardHash, cardStyle, cardSvg, escapeXml, wrapText, type CardText } from "../../lib/outputs/cards.ts";
 import { ROOT } from "../helpers/site.ts";
 
 /** The SVG's root attributes and its text nodes, by a strict XML parser (throws when not well-formed). */
@@ -70,12 +70,23 @@ describe("cardSvg", () => {
 });
 
 describe("cardHash", () => {
-  it("changes with anything the card shows, and only then", () => {
-    const base = cardHash(TEXT);
-    expect(cardHash({ ...TEXT })).toBe(base);
+  it("changes with anything the card shows, and with how it is drawn, and only then", () => {
+    const base = cardHash(TEXT, "svg");
+    expect(cardHash({ ...TEXT }, "svg")).toBe(base);
     expect(base).toMatch(/^[0-9a-f]{10}$/);
     for (const changed of [{ ...TEXT, title: "Other" }, { ...TEXT, byline: "By x" }, { ...TEXT, quoting: undefined }, { ...TEXT, siteTitle: "Other" }]) {
-      expect(cardHash(changed)).not.toBe(base);
+      expect(cardHash(changed, "svg")).not.toBe(base);
     }
+    expect(cardHash(TEXT, "glyphs")).not.toBe(base);
+  });
+});
+
+describe("cardStyle", () => {
+  it("draws a small site's cards from their SVG, and from CARD_GLYPHS_FROM posts on glyph by glyph", () => {
+    expect(CARD_GLYPHS_FROM).toBeGreaterThan(2);
+    expect(cardStyle(0)).toBe("svg");
+    expect(cardStyle(CARD_GLYPHS_FROM - 1)).toBe("svg");
+    expect(cardStyle(CARD_GLYPHS_FROM)).toBe("glyphs");
+    expect(cardStyle(50_000)).toBe("glyphs");
   });
 });
