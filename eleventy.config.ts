@@ -56,8 +56,8 @@ export interface GlossOptions {
   search?: "after-checks" | "caller";
   /**
    * Who draws the share cards a build's pages name: the media adapter, before the checks (the
-   * default), or, when given, the caller, handed them here once Eleventy's pages are written
-   * (`npm run build`: drawn beside Pagefind, in a process whose memory is not Eleventy's).
+   * default), or, when given, the caller, handed them here as Eleventy starts (`npm run build`:
+   * drawn while Eleventy renders a small site, beside Pagefind for a large one).
    */
   cards?: (cards: MediaJobs["cards"]) => void;
   /**
