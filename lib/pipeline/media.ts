@@ -1,9 +1,10 @@
 // The media stage, after the pages are written: every image the pages name is made, with
 // @11ty/eleventy-img (post images), or drawn (share cards: lib/pipeline/card-raster.ts, else sharp
 // from the card's SVG), into a cache folder kept between builds (env.cacheDir), then linked into
-// the site. `npm run build` draws the cards once Eleventy's run is over (lib/cli/build.ts). Files are named by a hash of their content (post images) or of what they show
-// (cards), so a file already in the cache is never encoded again: at 50,000 posts an unchanged
-// rebuild only checks that each file is there and links it.
+// the site. `npm run build` draws the cards itself (lib/cli/build.ts): while Eleventy renders a
+// small site, beside Pagefind for a large one. Files are named by a hash of their content (post
+// images) or of what they show (cards), so a file already in the cache is never encoded again: at
+// 50,000 posts an unchanged rebuild only checks that each file is there and links it.
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
