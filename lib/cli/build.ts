@@ -93,6 +93,12 @@ try {
 }
 console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
+/** The share cards the pages name, and their drawing (with the line it prints) once started. */
+interface Cards {
+  jobs: MediaJobs["cards"];
+  drawing?: Promise<string | undefined>;
+}
+
 /** The share cards missing from the cache, drawn; settles with the line that says so (none when every card was there). */
 function draw(jobs: MediaJobs["cards"]): Promise<string | undefined> {
   const started = performance.now();
@@ -109,7 +115,7 @@ function draw(jobs: MediaJobs["cards"]): Promise<string | undefined> {
  * (tsx, in tests), and sends the share cards its pages name over its IPC channel. Returns them,
  * with their drawing when it has started (in this process, as Eleventy starts rendering).
  */
-async function render(): Promise<{ jobs: MediaJobs["cards"]; drawing?: Promise<string | undefined> }> {
+async function render(): Promise<Cards> {
   const script = (name: string) => path.join(env.root, "lib/cli", name);
   const preload = pathToFileURL(script("build-preload.js")).href;
   const posts = countPosts(env.contentDir);
@@ -117,7 +123,7 @@ async function render(): Promise<{ jobs: MediaJobs["cards"]; drawing?: Promise<s
     // Loaded already when `npm run build` ran this (its --import); not when a test did.
     await import(preload);
     const { renderSite } = await import("./render-site.ts");
-    let cards: { jobs: MediaJobs["cards"]; drawing: Promise<string | undefined> } | undefined;
+    let cards: Cards | undefined;
     await renderSite(stagingDir, (jobs) => (cards = { jobs, drawing: draw(jobs) }));
     if (!cards) throw new Error("the site was rendered without naming its share cards");
     return cards;

@@ -3,9 +3,10 @@
 // posts, two thirds of a cold build. Here each glyph is rasterised once, by the same librsvg, at
 // a quarter-pixel offset, and every later card only places glyphs (kerned by fontkit, from the
 // same DejaVu files fontconfig gives librsvg) and compresses an 8-bit palette PNG on zlib's
-// threads: about 2 ms a card. A card whose text needs what this does not do — a script that is
-// shaped (Arabic, Hebrew, Indic, CJK…), combining marks, a character the DejaVu faces lack — or a
-// system without those fonts gets undefined, and lib/pipeline/media.ts draws its SVG as before.
+// threads: about 2.5 ms of CPU a card. A card whose text needs what this does not do — a script
+// that is shaped (Arabic, Hebrew, Indic, CJK…), combining marks, a character the DejaVu faces
+// lack — or a system without those fonts gets undefined, and lib/pipeline/media.ts draws its SVG
+// as before.
 import { spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import path from "node:path";
@@ -85,7 +86,7 @@ export function findCardFonts(): Record<CardFace, string> | undefined {
  * takes about 0.2 s to load, so the caller loads it only when a card is to be drawn), drawing
  * glyphs through `rasterise` (an SVG to its alpha channel).
  */
-export function cardRaster(files: Record<CardFace, string>, open: (file: string) => unknown, rasterise: (svg: string, width: number, height: number) => Promise<Uint8Array>): CardRaster {
+export function cardRaster(files: Record<CardFace, string>, open: (file: string) => unknown, rasterise: (svg: string) => Promise<Uint8Array>): CardRaster {
   const faces = new Map<CardFace, FaceData>();
   const face = (name: CardFace): FaceData => {
     let data = faces.get(name);
@@ -138,7 +139,7 @@ export function cardRaster(files: Record<CardFace, string>, open: (file: string)
     const width = Math.ceil(box.maxX * scale + offset) + 1 - left;
     const height = Math.ceil(-box.minY * scale) + 1 - top;
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><path d="${d}" transform="translate(${offset - left} ${-top}) scale(${scale} ${-scale})"/></svg>`;
-    masks.set(p.key, { width, height, left, top, alpha: await rasterise(svg, width, height) });
+    masks.set(p.key, { width, height, left, top, alpha: await rasterise(svg) });
   }
 
   return {
@@ -154,8 +155,7 @@ export function cardRaster(files: Record<CardFace, string>, open: (file: string)
         waits.push(wait);
       }
       if (waits.length > 0) await Promise.all(waits);
-      // Canvases are reused: 10,000 cards of 757 KB each, left to the garbage collector, held
-      // some 100 MiB more at the build's peak.
+      // Canvases (757 KB each) are reused, not left to the garbage collector card after card.
       const canvas = spare.pop() ?? new Uint8Array((CARD_WIDTH + 1) * CARD_HEIGHT);
       try {
         palette.paint(canvas, layout, placed.map((p) => [masks.get(p.key)!, p] as const));
