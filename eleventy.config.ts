@@ -97,7 +97,7 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(devErrorsPlugin, { content });
   eleventyConfig.addPlugin(pagesPlugin);
   // The plain-text kinds (citation files), written on eleventy.after before the checks read the output.
-  eleventyConfig.addPlugin(filesPlugin, { env, content });
+  eleventyConfig.addPlugin(filesPlugin, { env, content, sink });
   eleventyConfig.addPlugin(routesPlugin);
   eleventyConfig.addPlugin(textPlugin, { content });
   eleventyConfig.addPlugin(metaPlugin);

@@ -11,7 +11,7 @@ import { warningLines } from "../core/errors.ts";
 import { placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild, type GlossData } from "../pipeline/load.ts";
 import type { MediaJobs } from "../pipeline/media.ts";
-import { PageSink } from "../pipeline/page-sink.ts";
+import { PageSink, type WrittenFile } from "../pipeline/page-sink.ts";
 import { WarmBuild, type WarmPlan } from "../pipeline/warm.ts";
 
 type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; dryRun?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
@@ -40,8 +40,9 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
   process.env.ELEVENTY_SKIP_ESM_RESOLVER = "1";
   const final = { ...readEnv(), mode: "build" as const };
   const warm = new WarmBuild(final);
+  let written: ReadonlyMap<string, WrittenFile>;
   try {
-    await renderPages(final, stagingDir, warm, cards);
+    written = await renderPages(final, stagingDir, warm, cards);
   } catch (error) {
     // Pages may still be being carried over (lib/pipeline/carry.ts): the caller removes the
     // staging folder once nothing writes to it.
@@ -54,11 +55,14 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
   // record is written, so the two do not add up.
   (globalThis as { gc?: () => void }).gc?.();
   // Checked: what the next build plans against (taken up by lib/cli/build.ts once swapped in).
-  warm.record(stagingDir);
+  warm.record(stagingDir, (file) => written.get(file));
 }
 
-/** Content, catalog and outputs, then Eleventy's run: the pages written and checked. */
-async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild, cards: (cards: MediaJobs["cards"]) => void): Promise<void> {
+/**
+ * Content, catalog and outputs, then Eleventy's run: the pages written and checked. Returns the
+ * files written, as the record keeps them (the sink, with the pages' facts, is let go).
+ */
+async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild, cards: (cards: MediaJobs["cards"]) => void): Promise<ReadonlyMap<string, WrittenFile>> {
   // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
   // the same data through the config's options.
   const env = { ...final, outputDir: stagingDir };
@@ -99,6 +103,7 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
   await eleventy.write();
   releasePages(eleventy);
   content.release();
+  return sink.writtenFiles();
 }
 
 /**

@@ -9,6 +9,7 @@ import type { GlossEnv } from "../core/env.ts";
 import { fileRoute } from "../core/routes.ts";
 import { PAGE_KINDS } from "../outputs/page-kinds.ts";
 import type { ContentStage } from "../pipeline/load.ts";
+import type { PageSink } from "../pipeline/page-sink.ts";
 
 /** The slice of Eleventy's config API this adapter uses. */
 export interface FilesConfigApi {
@@ -20,9 +21,11 @@ export interface FilesOptions {
   env: GlossEnv;
   /** The build's data: each kind's items, and what this build renders. */
   content: ContentStage;
+  /** A production build's writer, which keeps what the build's record needs of each file; none: written here (the dev server). */
+  sink?: PageSink | undefined;
 }
 
-export function filesPlugin(eleventyConfig: FilesConfigApi, { env, content }: FilesOptions): void {
+export function filesPlugin(eleventyConfig: FilesConfigApi, { env, content, sink }: FilesOptions): void {
   eleventyConfig.on("eleventy.after", ({ directories }) => {
     const data = content.loaded();
     if (!data) return; // the content stage failed: it reported why
@@ -33,7 +36,12 @@ export function filesPlugin(eleventyConfig: FilesConfigApi, { env, content }: Fi
       if (!kind.text) continue;
       for (const item of kind.items ? data.kinds[kind.name] ?? [] : [undefined]) {
         if (only && !only.has(item as object)) continue;
-        const file = path.join(root, ...fileRoute(kind.url(item)).split("/").filter(Boolean));
+        const url = kind.url(item);
+        const file = path.join(root, ...fileRoute(url).split("/").filter(Boolean));
+        if (sink) {
+          sink.write(url, file, kind.text(item));
+          continue;
+        }
         const dir = path.dirname(file);
         if (!made.has(dir)) mkdirSync(dir, { recursive: true });
         made.add(dir);

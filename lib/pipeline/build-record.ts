@@ -11,7 +11,7 @@ import type { LinkFact, PageFacts } from "../checks/facts.ts";
 import type { PlannerState } from "./incremental.ts";
 
 /** Bumped whenever the snapshot's format or meaning changes: an older snapshot is then ignored. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /**
  * Where the snapshot of the site in `outputDir` lives, where a build writes the next one before
@@ -20,6 +20,16 @@ export const SNAPSHOT_VERSION = 1;
 export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string } {
   const dir = path.join(env.cacheDir, "build", createHash("sha1").update(path.resolve(env.outputDir)).digest("hex").slice(0, 16));
   return { snapshot: path.join(dir, "snapshot.json"), pending: path.join(dir, "pending.json"), site: path.join(dir, "site") };
+}
+
+/**
+ * Where the record keeps a file of the site, `name` relative to the output (`posts/x/index.html`):
+ * in `site/`, in one of 256 folders chosen by the SHA-1 of the name, not in a copy of the site's
+ * own tree, whose folder a page (20,000 of them at 10,000 posts) each cost a build a mkdir.
+ */
+export function keptFile(siteDir: string, name: string): string {
+  const digest = createHash("sha1").update(name).digest("hex");
+  return path.join(siteDir, digest.slice(0, 2), `${digest.slice(2)}${path.extname(name)}`);
 }
 
 /** After the swap: the build's snapshot describes the site now in place. */

@@ -7,7 +7,8 @@
 // Eleventy would have written. The dev server, which reads its pages' text, lets Eleventy write.
 // What runs after the build (the checks, the `_headers` rules) asks here which pages it has:
 // builtPages and builtUrls, from the sink or from Eleventy's results, and the carried-over pages.
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, cpSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import path from "node:path";
 import { heapCeiling } from "../core/heap.ts";
 import { FactTable, extractFacts, type PageFacts } from "../checks/facts.ts";
@@ -15,8 +16,19 @@ import { FactTable, extractFacts, type PageFacts } from "../checks/facts.ts";
 /** What Eleventy is handed back for each page: one shared empty buffer (truthy, so no "empty" warning). */
 const WRITTEN = Buffer.alloc(0);
 
+/** A file as the sink wrote it: what the build's record keeps of it (lib/pipeline/warm.ts). */
+export interface WrittenFile {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  /** SHA-1 of its bytes, base64. */
+  sha1: string;
+}
+
 export class PageSink {
   private readonly made = new Set<string>();
+  /** Every file written, by absolute path. */
+  private readonly files = new Map<string, WrittenFile>();
   /** The pages' facts, each distinct link and name kept once. */
   private readonly facts = new FactTable();
   /** Rendering and reading pages leaves garbage that V8 would let pile up (lib/core/heap.ts). */
@@ -24,15 +36,25 @@ export class PageSink {
 
   /**
    * Writes one rendered page to `outputPath` (resolved from the working folder, as Eleventy
-   * does) and keeps its facts when it is HTML; returns what Eleventy keeps in its place.
+   * does) and keeps its facts when it is HTML; returns what Eleventy keeps in its place. What
+   * the build's record keeps of the file (its size, time, inode and digest) is taken now, from
+   * the open file and the bytes in hand, not by reading every file back once the site is built.
    */
   write(url: string, outputPath: string, content: string | Buffer): Buffer {
     const file = path.resolve(outputPath);
     const dir = path.dirname(file);
     if (!this.made.has(dir)) mkdirSync(dir, { recursive: true });
     this.made.add(dir);
-    writeFileSync(file, content);
-    if (file.endsWith(".html")) this.facts.add(extractFacts(url, content.toString()));
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const fd = openSync(file, "w");
+    try {
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      const { size, mtimeMs, ino } = fstatSync(fd);
+      this.files.set(file, { size, mtimeMs, ino, sha1: createHash("sha1").update(bytes).digest("base64") });
+    } finally {
+      closeSync(fd);
+    }
+    if (file.endsWith(".html")) this.facts.add(extractFacts(url, typeof content === "string" ? content : content.toString()));
     this.heap.tick();
     return WRITTEN;
   }
@@ -40,6 +62,11 @@ export class PageSink {
   /** The facts of every HTML page written, in the order written. */
   pages(): PageFacts[] {
     return this.facts.pages;
+  }
+
+  /** Every file this sink wrote, by absolute path, as it wrote it. */
+  writtenFiles(): ReadonlyMap<string, WrittenFile> {
+    return this.files;
   }
 }
 

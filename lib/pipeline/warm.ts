@@ -9,7 +9,7 @@
 //     modification time, inode, SHA-1), and the post-build checks' facts of every HTML page, so
 //     a warm build checks the whole site (lib/checks/) without parsing the pages it did not render;
 //   - `site/`: those page files, as hard links to the ones in the output folder (no second copy
-//     on disk).
+//     on disk), in 256 folders by the digest of their names (keptFile in build-record.ts).
 // A page is carried over by a hard link from `site/` into the staging folder, only when that file
 // is still the one the manifest names: same size, modification time and inode, or (restored from
 // a host's cache archive, with new inodes and times) the same SHA-1. Anything else is rendered.
@@ -28,7 +28,8 @@ import type { Site } from "../content/site.ts";
 import { cardStyle, type CardStyle } from "../outputs/cards.ts";
 import type { Post } from "../catalog/model.ts";
 import type { PageFacts } from "../checks/facts.ts";
-import { SNAPSHOT_VERSION, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
+import type { WrittenFile } from "./page-sink.ts";
+import { SNAPSHOT_VERSION, keptFile, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
 import { carryLinks, type CarriedLink } from "./carry.ts";
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
 
@@ -140,7 +141,7 @@ export class WarmBuild {
       if (only.has(r.item)) continue;
       const name = outputFileOf(r.url);
       const pageFacts = name.endsWith(".html") ? facts.get(fileRoute(r.url)) : undefined;
-      const from = path.join(paths.site, name);
+      const from = keptFile(paths.site, name);
       const listed = manifest.get(name);
       const stat = listed && (pageFacts !== undefined || !name.endsWith(".html")) ? lstatOrUndefined(from) : undefined;
       // Changed since the last build, or not kept: rendered again.
@@ -184,7 +185,7 @@ export class WarmBuild {
    * swapped into place (commitSnapshot). A build that fails after this leaves `site/` ahead of
    * the snapshot in place: the next build finds those files changed, and renders their pages.
    */
-  record(stagingDir: string): void {
+  record(stagingDir: string, written: (file: string) => WrittenFile | undefined): void {
     const state = this.planner.state();
     if (!state || !this.packed) return;
     const paths = snapshotPaths(this.env);
@@ -199,21 +200,41 @@ export class WarmBuild {
         files.push(carried);
         continue;
       }
-      const written = path.join(stagingDir, name);
-      const stat = lstatOrUndefined(written);
-      if (!stat?.isFile()) continue;
-      const sha1 = sha1Of(written);
-      const kept = path.join(paths.site, name);
+      const staged = path.join(stagingDir, name);
+      // As the page sink wrote it (no second read of the file); else from the file itself.
+      const file = written(staged) ?? describe(staged);
+      if (!file) continue;
+      const kept = keptFile(paths.site, name);
       const dir = path.dirname(kept);
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
       made.add(dir);
-      rmSync(kept, { force: true });
-      linkSync(written, kept);
-      files.push([name, stat.size, stat.mtimeMs, stat.ino, sha1]);
+      linkReplacing(staged, kept);
+      files.push([name, file.size, file.mtimeMs, file.ino, file.sha1]);
     }
     const now = new Set(files.map(([name]) => name));
-    for (const name of this.previousFiles) if (!now.has(name)) rmSync(path.join(paths.site, name), { force: true });
+    for (const name of this.previousFiles) if (!now.has(name)) rmSync(keptFile(paths.site, name), { force: true });
     writeSnapshot(paths.pending, this.env.outputDir, state, files, this.packed);
+  }
+}
+
+/** A file of the staging folder the page sink did not write, as the record keeps it; undefined when it is not a file. */
+function describe(file: string): WrittenFile | undefined {
+  const stat = lstatOrUndefined(file);
+  return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, sha1: sha1Of(file) } : undefined;
+}
+
+/**
+ * A hard link at `to` to `from`, replacing what is there: the kept file of the last build, or
+ * one a failed build kept after its snapshot was written. Most names are new (a first build's
+ * every one), so the link is tried first.
+ */
+function linkReplacing(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    rmSync(to, { force: true });
+    linkSync(from, to);
   }
 }
 

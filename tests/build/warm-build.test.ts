@@ -7,11 +7,12 @@
 // growing to CARD_GLYPHS_FROM posts has its cards drawn anew in the other style, and every page
 // naming one rendered again.
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../lib/cli/bench-gen.ts";
 import { CARD_GLYPHS_FROM } from "../../lib/outputs/cards.ts";
+import { SNAPSHOT_VERSION, keptFile } from "../../lib/pipeline/build-record.ts";
 import { DEFAULT_AUTHORS, DEFAULT_SITE, buildSite, makeSite, postFile, type FixtureSite } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 import { hashTree } from "../helpers/tree.ts";
@@ -161,12 +162,12 @@ describe("the record of the last build", () => {
     expect((await buildSite(site, ENV)).code).toBe(0);
     const record = recordOf(site);
     // One character of the body changed: its digest no longer matches.
-    writeFileSync(record, readFileSync(record, "utf8").replace('"version":1', '"version":2'));
+    writeFileSync(record, readFileSync(record, "utf8").replace(`"version":${SNAPSHOT_VERSION}`, `"version":${SNAPSHOT_VERSION + 1}`));
     const damaged = await buildSite(site, ENV);
     expect(damaged.code, damaged.stderr).toBe(0);
     expect(damaged.stdout).toContain("every page rendered: the record of the last build is damaged (ignored)");
     // Another version, its digest made to match.
-    const body = readFileSync(record, "utf8").split("\n").slice(1).join("\n").replace('"version":1', '"version":0');
+    const body = readFileSync(record, "utf8").split("\n").slice(1).join("\n").replace(`"version":${SNAPSHOT_VERSION}`, '"version":0');
     writeFileSync(record, `${createHash("sha256").update(body).digest("hex")}\n${body}`);
     const [foreign, cold] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
     expect(foreign.code, foreign.stderr).toBe(0);
@@ -199,6 +200,21 @@ describe("the record of the last build", () => {
     const other = await buildSite(site, { ...ENV, GLOSS_OUTPUT_DIR: path.join(site.dir, "elsewhere") });
     expect(other.code, other.stderr).toBe(0);
     expect(other.stdout).not.toMatch(CARRIED);
+  });
+
+  it("replaces a kept file it does not list (one a build that failed after writing its record left behind) with the page written now", async () => {
+    const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    const stray = keptFile(path.join(path.dirname(recordOf(site)), "site"), "posts/golf/index.html");
+    mkdirSync(path.dirname(stray), { recursive: true });
+    writeFileSync(stray, "<p>left by a failed build</p>");
+    writeFileSync(path.join(site.contentDir, "golf.md"), postFile({ title: "Golf", date: "2020-06-05", tags: ["Cranes"], body: "Golf's commentary on storks." }));
+    const built = await buildSite(site, ENV);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(CARRIED);
+    // The kept file is the page in the site now: the same file, not the stray one.
+    expect(statSync(stray).ino).toBe(statSync(path.join(site.outputDir, "posts", "golf", "index.html")).ino);
+    expect(readFileSync(stray, "utf8")).toContain("Golf's commentary on storks.");
   });
 
   it("is all a fresh checkout needs: with the cache folder restored from an archive (new inodes and times) and no previous site, pages are carried over", async () => {

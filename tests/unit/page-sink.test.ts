@@ -2,7 +2,8 @@
 // (lib/pipeline/page-sink.ts), its facts table (lib/checks/facts.ts) and the facts as the build
 // record packs them, the heap ceiling it ticks and the heap a rendering process gets
 // (lib/core/heap.ts), and the content stage letting go of its data (lib/pipeline/load.ts).
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -59,6 +60,13 @@ describe("PageSink", () => {
     expect(readFileSync(path.join(dir, "feed.xml"), "utf8")).toBe("<feed>“x”</feed>");
     expect(sink.pages().map((p) => p.url)).toEqual(["/posts/p1/"]);
     expect(sink.pages()[0]).toEqual(extractFacts("/posts/p1/", pageHtml(1)));
+    // What the build's record keeps of each file, taken as it was written: as the file is now.
+    for (const name of ["posts/p1/index.html", "feed.xml"]) {
+      const file = path.join(dir, name);
+      const { size, mtimeMs, ino } = statSync(file);
+      expect(sink.writtenFiles().get(file)).toEqual({ size, mtimeMs, ino, sha1: createHash("sha1").update(readFileSync(file)).digest("base64") });
+    }
+    expect(sink.writtenFiles().size).toBe(2);
   });
 
   it("copies the public folder as Eleventy's passthrough copy does: dot files, replacing files, links as links", () => {
