@@ -1,6 +1,7 @@
 // Where a production build's pages go: each page, once Eleventy's transforms are done with it,
 // is written here and read once for the post-build checks (lib/checks/facts.ts), and Eleventy
-// is left holding an empty stand-in. Eleventy keeps every page's output until its run ends (the
+// is left holding an empty stand-in. (Citation files are written here too.) What the build's
+// record keeps of each file (lib/pipeline/warm.ts) is taken as it is written. Eleventy keeps every page's output until its run ends (the
 // `results` of eleventy.after, and a promise cached on each page's template): at 10,000 posts
 // that was about 440 MiB of the rendering process's peak. The build runs Eleventy as a dry run
 // (lib/cli/render-site.ts), so Eleventy writes nothing itself; the bytes written are the ones
