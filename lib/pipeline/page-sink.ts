@@ -1,13 +1,14 @@
 // Where a production build's pages go: each page, once Eleventy's transforms are done with it,
 // is written here and read once for the post-build checks (lib/checks/facts.ts), and Eleventy
-// is left holding an empty stand-in. (Citation files are written here too.) What the build's
-// record keeps of each file (lib/pipeline/warm.ts) is taken as it is written. Eleventy keeps every page's output until its run ends (the
-// `results` of eleventy.after, and a promise cached on each page's template): at 10,000 posts
-// that was about 440 MiB of the rendering process's peak. The build runs Eleventy as a dry run
-// (lib/cli/render-site.ts), so Eleventy writes nothing itself; the bytes written are the ones
-// Eleventy would have written. The dev server, which reads its pages' text, lets Eleventy write.
-// What runs after the build (the checks, the `_headers` rules) asks here which pages it has:
-// builtPages and builtUrls, from the sink or from Eleventy's results, and the carried-over pages.
+// is left holding an empty stand-in. Citation files are written here too, and what the build's
+// record keeps of each file (lib/pipeline/warm.ts) is taken as it is written. Eleventy keeps
+// every page's output until its run ends (the `results` of eleventy.after, and a promise cached
+// on each page's template): at 10,000 posts that was about 440 MiB of the rendering process's
+// peak. The build runs Eleventy as a dry run (lib/cli/render-site.ts), so Eleventy writes
+// nothing itself; the bytes written are the ones Eleventy would have written. The dev server,
+// which reads its pages' text, lets Eleventy write. What runs after the build (the checks, the
+// `_headers` rules) asks here which pages it has: builtPages and builtUrls, from the sink or
+// from Eleventy's results, and the carried-over pages.
 import { createHash } from "node:crypto";
 import { closeSync, cpSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import path from "node:path";

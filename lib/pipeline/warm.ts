@@ -225,8 +225,8 @@ function describe(file: string): WrittenFile | undefined {
 
 /**
  * A hard link at `to` to `from`, replacing what is there: the kept file of the last build, or
- * one a failed build kept after its snapshot was written. Most names are new (a first build's
- * every one), so the link is tried first.
+ * one a failed build kept after its snapshot was written. A cold build's names are all new,
+ * so the link is tried first.
  */
 function linkReplacing(from: string, to: string): void {
   try {
