@@ -17,7 +17,7 @@ try {
   let cards: Parameters<Parameters<typeof renderSite>[1]>[0] | undefined;
   await renderSite(stagingDir, (handed) => (cards = handed));
   // Sent once the pages are written and this process's heap collected: build.ts then holds them
-  // (about 100 MiB at 50,000 posts) only after this process's peak, not during it.
+  // (the text of every card) only after this process's peak, not during it.
   const send = process.send?.bind(process);
   if (send && cards) await new Promise<void>((resolve, reject) => send(cards, undefined, undefined, (error) => (error ? reject(error) : resolve())));
 } catch (error) {

@@ -31,9 +31,10 @@ const CARD_VERSION = "2";
  * How a site's cards are drawn. "svg": by librsvg, from the card's SVG (cardSvg), about 25 ms of
  * CPU a card and nothing more to load. "glyphs": glyph by glyph (lib/pipeline/card-raster.ts),
  * about 2.5 ms a card once its font library (fontkit, about 0.2 s to load) and its first glyphs
- * are ready, so for sites of CARD_GLYPHS_FROM posts or more. Chosen by the number of posts, never by how many cards a build
- * happens to draw, so that a warm build draws a card exactly as a cold one would; and part of
- * each card's hash, so that a site crossing the line has every card drawn anew.
+ * are ready, so for sites of CARD_GLYPHS_FROM posts or more. Chosen by the number of posts,
+ * never by how many cards a build happens to draw, so that a warm build draws a card exactly as
+ * a cold one would; and part of each card's hash, so that a site crossing the line has every
+ * card drawn anew.
  */
 export type CardStyle = "svg" | "glyphs";
 export const CARD_GLYPHS_FROM = 50;

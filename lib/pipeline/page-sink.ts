@@ -56,7 +56,7 @@ export class PageSink {
     } finally {
       closeSync(fd);
     }
-    if (file.endsWith(".html")) this.facts.add(extractFacts(url, typeof content === "string" ? content : content.toString()));
+    if (file.endsWith(".html")) this.facts.add(extractFacts(url, content.toString()));
     this.heap.tick();
     return WRITTEN;
   }

@@ -201,7 +201,8 @@ export class WarmBuild {
         continue;
       }
       const staged = path.join(stagingDir, name);
-      // As the page sink wrote it (no second read of the file); else from the file itself.
+      // As the page sink wrote it (no second read of the file). Else, should the sink have spelled
+      // the path otherwise (a symbolic link in the output folder's path, say), from the file.
       const file = written(staged) ?? describe(staged);
       if (!file) continue;
       const kept = keptFile(paths.site, name);
