@@ -20,7 +20,7 @@ import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
 import { buildRedirects } from "./redirects.ts";
 import { buildQuoteIndex } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
-import { postRenderer, shareImageOf, type RenderMemo } from "./render.ts";
+import { postRenderer, shareImageOf, type RenderMemo, type RenderStore } from "./render.ts";
 import { buildSitePages } from "./site-pages.ts";
 import { checkRejectedRefs, resolvePostRefs, resolveRegistries, tagResolver } from "./resolve.ts";
 
@@ -31,6 +31,8 @@ export interface CatalogOptions {
   now: DateTime;
   /** Markdown already rendered, kept across dev-server rebuilds (lib/catalog/render.ts). */
   renders?: RenderMemo | undefined;
+  /** Markdown rendered by the production build before (lib/pipeline/render-store.ts). */
+  stored?: RenderStore | undefined;
   /** Standalone pages (lib/content/pages.ts), read from the pages folder. */
   pages?: readonly PageFile[] | undefined;
   /** Reads the images posts show (lib/content/images.ts); without it they render as written. */
@@ -48,7 +50,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
   const { sources, brokenSources } = registries;
 
   // Posts: cross-checks, tags, rendering.
-  const render = postRenderer(sources, input.files.sources, options.renders, site.language, options.readImage);
+  const render = postRenderer(sources, input.files.sources, options.renders, site.language, options.readImage, options.stored);
   const tags = tagResolver(problems);
   const slugs = new Map<string, string>();
   const posts: Post[] = [];

@@ -33,14 +33,41 @@ export interface Rendered {
   toc: TocEntry[] | undefined;
 }
 
+/**
+ * What a post's render leaves that the catalog reads: kept between production builds
+ * (lib/pipeline/render-store.ts), so a warm build renders only the bodies that changed.
+ */
+export interface StoredRender {
+  html: string;
+  summary: string;
+  toc: TocEntry[] | undefined;
+  state: Pick<GlossRenderState, "passages" | "words" | "quotedSourceIds" | "firstParagraph" | "headings" | "images">;
+}
+
+/**
+ * Renders kept from the build before, by file and what its render reads of it (the body, where
+ * its lines start, its description and `toc`). The caller keys the whole store by everything
+ * else a render reads (the registries, the settings, images, Gloss's code): a change there
+ * makes every render stale.
+ */
+export interface RenderStore {
+  /** The file's render as the build before made it, when what the render reads is unchanged. */
+  take(input: RenderInput): StoredRender | undefined;
+  /** A render made or taken in this build, for the next one (renders with problems are not kept). */
+  keep(input: RenderInput, render: StoredRender): void;
+}
+
 export function createRenderMemo(): RenderMemo {
   return { key: "", rendered: new WeakMap() };
 }
 
 const SUMMARY_WORDS = 40;
 
-/** Renders post bodies, through the memo when there is one; quotation captions read `sources`, images `readImage`. */
-export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined, language = "en", readImage?: ImageReader): (file: RenderInput) => Rendered {
+/**
+ * Renders post bodies, through the memo when there is one, else through the store of the build
+ * before when there is one; quotation captions read `sources`, images `readImage`.
+ */
+export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: string, memo: RenderMemo | undefined, language = "en", readImage?: ImageReader, store?: RenderStore): (file: RenderInput) => Rendered {
   const md = createMarkdown();
   const labels = quotationLabels(language);
   const lookupSource = (id: string): QuotedSource | undefined => {
@@ -51,7 +78,13 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
   return (file) => {
     const known = memo?.rendered.get(file);
     if (memo && known?.key === memo.key) return known;
-    const state = createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile, suggestSource, labels, readImage: readImage && ((src) => readImage(src, file.file)) });
+    const newState = () => createRenderState({ file: file.file, lineOffset: file.lineOffset, idPrefix: "", lookupSource, sourcesFile, suggestSource, labels, readImage: readImage && ((src) => readImage(src, file.file)) });
+    const stored = store?.take(file);
+    if (stored) {
+      store!.keep(file, stored);
+      return { key: memo?.key ?? "", html: stored.html, state: Object.assign(newState(), stored.state), summary: stored.summary, toc: stored.toc };
+    }
+    const state = newState();
     const html = md.render(file.body, { gloss: state });
     // markdown-it joins its output piece by piece: V8 keeps such a string as a tree of its pieces
     // (and keeps alive the source they were cut from) until it is read by index. Read once here,
@@ -60,6 +93,7 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
     const toc = file.data.toc && state.headings.length >= 2 ? tableOfContents(state.headings) : undefined;
     const done = { key: memo?.key ?? "", html, state, summary: file.data.description ?? summarise(state.firstParagraph), toc };
     memo?.rendered.set(file, done);
+    if (state.problems.length === 0) store?.keep(file, done);
     return done;
   };
 }

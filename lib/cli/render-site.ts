@@ -8,7 +8,7 @@
 import type { EleventyConfig } from "../../eleventy.config.ts";
 import { readEnv, type GlossEnv } from "../core/env.ts";
 import { warningLines } from "../core/errors.ts";
-import { placeholderUrlWarning } from "../content/site.ts";
+import { loadSite, placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild, type GlossData } from "../pipeline/load.ts";
 import type { MediaJobs } from "../pipeline/media.ts";
 import { PageSink, type WrittenFile } from "../pipeline/page-sink.ts";
@@ -66,7 +66,22 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
   // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
   // the same data through the config's options.
   const env = { ...final, outputDir: stagingDir };
-  const data = loadBuild(env);
+  const site = loadSite(env);
+  // The post bodies the last build rendered, taken where unchanged; this build's kept for the next.
+  const renders = warm.renders(site);
+  let data: GlossData;
+  try {
+    data = loadBuild(env, site, renders);
+  } finally {
+    renders.close();
+  }
+  if (renders.ignored) console.log(`[gloss] post bodies: the renders kept by the last build are ${renders.ignored} (ignored)`);
+  if (renders.taken > 0) console.log(`[gloss] post bodies: ${renders.taken} of ${renders.size} unchanged, taken from the cache`);
+  try {
+    renders.write();
+  } catch (error) {
+    console.warn(`warning: the post bodies rendered were not kept (${error instanceof Error ? error.message : String(error)}); the next build renders them all`);
+  }
   for (const line of warningLines(data.warnings)) console.warn(line);
   const placeholder = placeholderUrlWarning(data.site);
   if (placeholder) console.warn(placeholder);

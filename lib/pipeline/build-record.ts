@@ -15,11 +15,12 @@ export const SNAPSHOT_VERSION = 2;
 
 /**
  * Where the snapshot of the site in `outputDir` lives, where a build writes the next one before
- * its swap, and the folder of page files kept for the next build.
+ * its swap, the folder of page files kept for the next build, and the post bodies rendered
+ * (render-store.ts).
  */
-export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string } {
+export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string; renders: string } {
   const dir = path.join(env.cacheDir, "build", createHash("sha1").update(path.resolve(env.outputDir)).digest("hex").slice(0, 16));
-  return { snapshot: path.join(dir, "snapshot.json"), pending: path.join(dir, "pending.json"), site: path.join(dir, "site") };
+  return { snapshot: path.join(dir, "snapshot.json"), pending: path.join(dir, "pending.json"), site: path.join(dir, "site"), renders: path.join(dir, "renders.bin") };
 }
 
 /**

@@ -13,7 +13,7 @@ import { readContent, type ContentMemo } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { buildCatalog } from "../catalog/build.ts";
 import type { Catalog } from "../catalog/model.ts";
-import type { RenderMemo } from "../catalog/render.ts";
+import type { RenderMemo, RenderStore } from "../catalog/render.ts";
 import { buildOutputs, type Outputs } from "../outputs/build.ts";
 import type { PageFacts } from "../checks/facts.ts";
 
@@ -38,8 +38,12 @@ export function imageReader(env: GlossEnv): ImageReader {
   return createImageReader({ contentDir: env.contentDir, publicDir: env.publicDir, cwd: env.cwd });
 }
 
-/** Content and catalog, for the settings read once per build (read here when not given); `memo` keeps what the dev server read and rendered before. */
-export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { content: ContentMemo; renders: RenderMemo }): Catalog {
+/**
+ * Content and catalog, for the settings read once per build (read here when not given); `memo`
+ * keeps what the dev server read and rendered before, `stored` what the production build before
+ * rendered (lib/pipeline/render-store.ts).
+ */
+export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { content: ContentMemo; renders: RenderMemo }, stored?: RenderStore): Catalog {
   const options = readOptions(env, site);
   const { input, problems } = readContent(options, memo?.content);
   if (memo) memo.renders.key = memo.content.registries;
@@ -50,6 +54,7 @@ export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { 
     includeUnpublished: env.mode === "serve",
     now: now(site.timeZone, env.now),
     renders: memo?.renders,
+    stored,
     readImage: imageReader(env),
   });
   // Grouped by file, then by line, so an author fixes one file top to bottom (the sort is stable).
@@ -72,9 +77,9 @@ function copiedNames(publicDir: string): string[] {
   }
 }
 
-/** A whole build's data: content, catalog and outputs. */
-export function loadBuild(env: GlossEnv, site: Site = loadSite(env)): GlossData {
-  const catalog = loadCatalog(env, site);
+/** A whole build's data: content, catalog and outputs (the bodies the build before rendered taken from `stored`). */
+export function loadBuild(env: GlossEnv, site: Site = loadSite(env), stored?: RenderStore): GlossData {
+  const catalog = loadCatalog(env, site, undefined, stored);
   return new GlossData(catalog, buildOutputs(catalog));
 }
 

@@ -32,6 +32,7 @@ import type { WrittenFile } from "./page-sink.ts";
 import { SNAPSHOT_VERSION, keptFile, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
 import { carryLinks, type CarriedLink } from "./carry.ts";
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
+import { KeptRenders } from "./render-store.ts";
 
 /** The file a route is written to, relative to the output (`/posts/x/` → `posts/x/index.html`). */
 export function outputFileOf(url: string): string {
@@ -50,15 +51,14 @@ export function postStamps(posts: readonly Pick<Post, "file">[], cwd: string): M
 /**
  * Everything a build reads that is not a post: the settings, every other file of the content
  * and pages folders (registries, the source-status file, images), Gloss's own code, layouts
- * and public files, the folders themselves, and how the cards are drawn (it names every card:
- * lib/outputs/cards.ts, cardStyle). Any change to it renders every page.
+ * and public files, and the folders themselves. Any change to it renders every page and every
+ * post body (render-store.ts keys its renders by it).
  */
-export function buildKey(env: GlossEnv, site: Site, cards: CardStyle): string {
+export function inputsKey(env: GlossEnv, site: Site): string {
   const hash = createHash("sha256");
   const add = (label: string, value: string | Buffer) => hash.update(`${label}\0`).update(value).update("\0");
   add("version", String(SNAPSHOT_VERSION));
   add("site", JSON.stringify(site));
-  add("cards", cards);
   add("folders", JSON.stringify([env.contentDir, env.pagesDir, env.publicDir, env.layoutsDir].map((dir) => path.resolve(env.cwd, dir))));
   const addTree = (label: string, dir: string, skip: (relative: string) => boolean = () => false) => {
     for (const file of filesBelow(dir)) if (!skip(file)) add(`${label}/${file}`, readFileSync(path.join(dir, file)));
@@ -74,6 +74,14 @@ export function buildKey(env: GlossEnv, site: Site, cards: CardStyle): string {
     if (existsSync(full)) add(file, readFileSync(full));
   }
   return hash.digest("hex");
+}
+
+/**
+ * The planner's key: the inputs' (inputsKey) and how the cards are drawn (it names every card:
+ * lib/outputs/cards.ts, cardStyle). Any change to it renders every page.
+ */
+export function buildKey(inputs: string, cards: CardStyle): string {
+  return createHash("sha256").update(`${inputs}\0cards\0${cards}`).digest("hex");
 }
 
 /** What a warm build carries over, and what it renders. */
@@ -116,7 +124,19 @@ export class WarmBuild {
   /** The last build's manifest: files it listed that this build does not write are dropped from `site/`. */
   private previousFiles: string[] = [];
 
+  /** The inputs' key (inputsKey), read once a build: the renders and the planner use it. */
+  private inputs: string | undefined;
+
   constructor(private readonly env: GlossEnv) {}
+
+  private inputsOf(site: Site): string {
+    return (this.inputs ??= inputsKey(this.env, site));
+  }
+
+  /** The post bodies the build before rendered, to take those unchanged and keep this build's for the next (render-store.ts). */
+  renders(site: Site): KeptRenders {
+    return new KeptRenders(snapshotPaths(this.env).renders, this.inputsOf(site));
+  }
 
   plan(source: Parameters<RebuildPlanner["plan"]>[0], site: Site, stagingDir: string): WarmPlan {
     const paths = snapshotPaths(this.env);
@@ -126,7 +146,7 @@ export class WarmBuild {
       this.previousFiles = found.snapshot.files.map(([name]) => name);
     }
     const stamps = postStamps(source.catalog.posts, this.env.cwd);
-    const plan = this.planner.plan(source, buildKey(this.env, site, cardStyle(source.catalog.posts.length)), stamps);
+    const plan = this.planner.plan(source, buildKey(this.inputsOf(site), cardStyle(source.catalog.posts.length)), stamps);
     const routed: readonly Pick<RoutedItem, "item" | "url">[] = plan.routed ?? [];
     // Only what `record` reads: neither the items nor their shapes (a citation's is its whole text).
     this.urls = routed.map((r) => r.url);

@@ -33,6 +33,8 @@ const POSTS: Record<string, string> = {
 const SITE = DEFAULT_SITE.replace("pageSize: 10", "pageSize: 2");
 const ENV = { GLOSS_SEARCH_SHARD_SIZE: "2", GLOSS_NOW: "2021-01-01T00:00:00Z" };
 const CARRIED = /\[gloss\] (\d+) of (\d+) pages rendered, (\d+) carried over from the last build/;
+/** The post bodies (their Markdown's render) taken from the build before (lib/pipeline/render-store.ts). */
+const BODIES = /\[gloss\] post bodies: (\d+) of (\d+) unchanged, taken from the cache/;
 
 describe("a warm npm run build after each kind of edit", () => {
   let site: FixtureSite;
@@ -114,6 +116,12 @@ describe("a warm npm run build after each kind of edit", () => {
       expect(Number(carried![3])).toBeGreaterThan(0);
     } else expect(warm.stdout).not.toMatch(CARRIED);
     expect(cold.stdout).not.toMatch(CARRIED);
+    // The bodies of the posts not edited are not rendered again, unless what every render reads changed.
+    const bodies = BODIES.exec(warm.stdout);
+    if (expected.carried) expect(Number(bodies?.[1]), warm.stdout).toBeGreaterThan(0);
+    else expect(warm.stdout).not.toMatch(BODIES);
+    if (what === "the text of a post") expect(Number(bodies![1])).toBe(Number(bodies![2]) - 1);
+    expect(cold.stdout).not.toMatch(BODIES);
     // The search shards of the posts not shown on changed pages come from the cache.
     if (what === "the text of a post") expect(warm.stdout).toContain("[gloss] search index: 2 of 3 shard(s) unchanged, taken from the cache");
     expect(hashTree(site.outputDir), what).toEqual(hashTree(coldOut));
@@ -185,6 +193,28 @@ describe("the record of the last build", () => {
     expect(escaped.code, escaped.stderr).toBe(0);
     expect(escaped.stdout).toContain("every page rendered: the record of the last build is from another version (ignored)");
     expect(readFileSync(victim, "utf8")).toBe("keep me");
+  });
+
+  it("takes no post body from a renders file that does not check out, says so, and writes it anew", async () => {
+    const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    const renders = path.join(path.dirname(recordOf(site)), "renders.bin");
+    const bytes = readFileSync(renders);
+    // One byte of its index (the last build's renders are listed after them).
+    const at = bytes.lastIndexOf("posts/") + 1;
+    bytes[at] = bytes[at]! ^ 1;
+    writeFileSync(renders, bytes);
+    appendFileSync(path.join(site.contentDir, "foxtrot.md"), "\nOne more line.\n");
+    const [warm, cold] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.stdout).toContain("[gloss] post bodies: the renders kept by the last build are damaged (ignored)");
+    expect(warm.stdout).not.toMatch(BODIES);
+    expect(warm.stdout).toMatch(CARRIED);
+    expect(hashTree(site.outputDir)).toEqual(cold);
+    appendFileSync(path.join(site.contentDir, "foxtrot.md"), "\nAnd one more.\n");
+    const next = await buildSite(site, ENV);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toMatch(BODIES);
   });
 
   it("carries over only files still as it names them: a page changed by hand is rendered again; a build into another folder renders every page", async () => {

@@ -1,0 +1,100 @@
+// The post bodies a production build keeps for the next (lib/pipeline/render-store.ts): what is
+// taken (only renders whose file is unchanged, under the same key), where the next build writes
+// (after the renders it took, which stay in place; anew once most of the file is stale), and
+// what happens to a file that does not check out (a damaged render is rendered again; a damaged
+// index or footer, the whole file ignored).
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { RenderInput, StoredRender } from "../../lib/catalog/render.ts";
+import { KeptRenders } from "../../lib/pipeline/render-store.ts";
+import { makeTempDir } from "../helpers/temp.ts";
+
+const input = (file: string, body: string, data: RenderInput["data"] = {}, lineOffset = 4): RenderInput => ({ file, body, data, lineOffset });
+const renderOf = (body: string): StoredRender => ({
+  html: `<p>${body}</p>\n`,
+  summary: body,
+  toc: undefined,
+  state: { passages: [{ sourceId: "story", text: `“${body}”`, line: 5, anchor: "q1" }], words: { quoted: 2, commentary: 3 }, quotedSourceIds: ["story"], firstParagraph: body, headings: [], images: [] },
+});
+
+/** One build as lib/cli/render-site.ts makes it: takes what it can of `inputs`, keeps a render of each (taken or made), closes the last build's file, writes. */
+function build(file: string, key: string, inputs: RenderInput[]): { store: KeptRenders; taken: Map<string, StoredRender> } {
+  const store = new KeptRenders(file, key);
+  const taken = new Map<string, StoredRender>();
+  for (const one of inputs) {
+    const found = store.take(one);
+    if (found) taken.set(one.file, found);
+    store.keep(one, found ?? renderOf(one.body));
+  }
+  store.close();
+  store.write();
+  return { store, taken };
+}
+
+const posts = (n: number, edited: Record<number, string> = {}) => Array.from({ length: n }, (_, i) => input(`posts/p${i}.md`, edited[i] ?? `Body ${i}, with a curly quote’s worth of text.`));
+
+describe("the post bodies kept between builds", () => {
+  it("gives back a render only for a file whose body, first line, description and toc are unchanged, under the same key", () => {
+    const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
+    expect(build(file, "k1", posts(4)).taken.size).toBe(0);
+    const next = [...posts(4, { 0: "Edited." }), input("posts/new.md", "New.")];
+    next[1] = input(next[1]!.file, next[1]!.body, { description: "Now described." });
+    next[2] = input(next[2]!.file, next[2]!.body, {}, 7);
+    const { taken } = build(file, "k1", next);
+    expect([...taken.keys()]).toEqual(["posts/p3.md"]);
+    expect(taken.get("posts/p3.md")).toEqual(renderOf("Body 3, with a curly quote’s worth of text."));
+    // Every render of that build was kept, made or taken.
+    expect(build(file, "k1", next).taken.size).toBe(5);
+    // Another key (settings, registries or code changed): nothing taken, and nothing said to be wrong.
+    const other = build(file, "k2", next);
+    expect(other.taken.size).toBe(0);
+    expect(other.store.ignored).toBeUndefined();
+  });
+
+  it("writes a build's new renders after those it took, which stay in place; anew once most of the file is renders no build needs", () => {
+    const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
+    build(file, "k", posts(20));
+    const first = readFileSync(file);
+    const { taken } = build(file, "k", posts(20, { 7: "One post edited." }));
+    expect(taken.size).toBe(19);
+    const second = readFileSync(file);
+    // The first build's renders are where they were (its index and footer, at the end, replaced).
+    const renders = first.length - 60 - JSON.stringify({ key: "k", entries: [] }).length;
+    expect(second.subarray(0, renders / 2).equals(first.subarray(0, renders / 2))).toBe(true);
+    expect(second.length).toBeGreaterThan(first.length);
+    // Every post edited, again and again: the file does not keep growing.
+    for (let round = 0; round < 6; round += 1) build(file, "k", posts(20, Object.fromEntries(Array.from({ length: 20 }, (_, i) => [i, `Round ${round}, post ${i}.`]))));
+    expect(statSync(file).size).toBeLessThan(first.length * 2.5);
+    expect(build(file, "k", posts(20, Object.fromEntries(Array.from({ length: 20 }, (_, i) => [i, `Round 5, post ${i}.`])))).taken.size).toBe(20);
+  });
+
+  it("renders again a body whose kept bytes were changed, and ignores a file whose index or footer was", () => {
+    const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
+    build(file, "k", posts(3));
+    const sound = readFileSync(file);
+    // One byte of the second render's text (the bytes no longer match their digest).
+    const damaged = Buffer.from(sound);
+    const at = damaged.indexOf("Body 1");
+    damaged[at] = "X".charCodeAt(0);
+    writeFileSync(file, damaged);
+    let next = build(file, "k", posts(3));
+    expect([...next.taken.keys()]).toEqual(["posts/p0.md", "posts/p2.md"]);
+    expect(next.store.ignored).toBeUndefined();
+    // One byte of the index: the whole file is ignored, and said to be.
+    const index = Buffer.from(readFileSync(file));
+    index[index.lastIndexOf("posts/p2.md") + 7] = "9".charCodeAt(0);
+    writeFileSync(file, index);
+    next = build(file, "k", posts(3));
+    expect(next.taken.size).toBe(0);
+    expect(next.store.ignored).toBe("damaged");
+    // Cut short, and not this format at all.
+    writeFileSync(file, readFileSync(file).subarray(0, 100));
+    expect(new KeptRenders(file, "k").ignored).toBe("of another format");
+    writeFileSync(file, "short");
+    expect(new KeptRenders(file, "k").ignored).toBe("cut short");
+    // Written anew by the build that ignored it.
+    expect(build(file, "k", posts(3)).taken.size).toBe(0);
+    expect(build(file, "k", posts(3)).taken.size).toBe(3);
+  });
+});
