@@ -82,7 +82,9 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
     const stored = store?.take(file);
     if (stored) {
       store!.keep(file, stored);
-      return { key: memo?.key ?? "", html: stored.html, state: Object.assign(newState(), stored.state), summary: stored.summary, toc: stored.toc };
+      const { passages, words, quotedSourceIds, firstParagraph, headings, images } = stored.state;
+      const state = Object.assign(newState(), { passages, words, quotedSourceIds, firstParagraph, headings, images });
+      return { key: memo?.key ?? "", html: stored.html, state, summary: stored.summary, toc: stored.toc };
     }
     const state = newState();
     const html = md.render(file.body, { gloss: state });

@@ -1,15 +1,16 @@
 // Post bodies rendered by the production build before (lib/catalog/render.ts, RenderStore): a
 // warm build takes the render of every body that did not change instead of running markdown-it
-// over it again. One file beside the build's record (build-record.ts, snapshotPaths), written
-// whole by every production build, a cold one too (a temporary file renamed over the last):
+// over it again. One file beside the build's record (build-record.ts, snapshotPaths), written by
+// every production build, a cold one too:
 //   - each render, as UTF-8 JSON, one after another;
 //   - then the index: the key (everything a render reads that is not its own file: registries,
 //     settings, images, Gloss's code; warm.ts, inputsKey) and, for each file, the digest of what
 //     its render read of it, where its render is, and the SHA-1 of those bytes;
 //   - then a footer: where the index is, its SHA-256, and the format's name.
-// A file whose footer, index digest or key does not check out is ignored whole; a render whose
-// bytes do not match their SHA-1, or do not have a render's shape, is rendered again. A render is
-// read only when asked for (one read at its offset), so the store costs no memory up front.
+// A build appends the renders it made to those it took (KeptRenders.write). A file whose footer,
+// index digest or key does not check out is ignored whole; a render whose bytes do not match
+// their SHA-1, or do not have a render's shape, is rendered again. A render is read only when
+// asked for (one read at its offset), so the store costs no memory up front.
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
@@ -61,6 +62,8 @@ export class KeptRenders implements RenderStore {
   private readonly kept = new Map<string, { digest: string; render: StoredRender } | IndexEntry>();
   /** Where the last build's renders end (its index starts), when its file is sound and of this key. */
   private dataEnd: number | undefined;
+  /** Renders taken, with their entries: kept as they are in the file. */
+  private readonly reused = new WeakMap<StoredRender, IndexEntry>();
   /** Renders taken from the last build. */
   taken = 0;
   /** Why the last build's renders are not used, when a file was there but did not check out. */
@@ -133,9 +136,6 @@ export class KeptRenders implements RenderStore {
     return render;
   }
 
-  /** Renders taken, with their entries: kept as they are in the file. */
-  private readonly reused = new WeakMap<StoredRender, IndexEntry>();
-
   keep(input: RenderInput, render: StoredRender): void {
     const entry = this.reused.get(render);
     if (entry) {
@@ -171,23 +171,23 @@ export class KeptRenders implements RenderStore {
     const temporary = `${this.file}.${process.pid}.tmp`;
     const target = append ? this.file : temporary;
     const fd = openSync(target, append ? "r+" : "w");
+    const old = append ? undefined : openOrUndefined(this.file);
     try {
       const entries: IndexEntry[] = [];
       let at = start;
-      const old = append ? undefined : openOrUndefined(this.file);
       for (const [file, value] of this.kept) {
         if (Array.isArray(value) && append) {
           entries.push(value);
           continue;
         }
-        // A render taken, written anew: its bytes as they are in the last build's file.
+        // A render made, or one taken when the file is written anew (its bytes as they are in the
+        // last build's file, checked again).
         const bytes = Array.isArray(value) ? (old !== undefined ? readAt(old, value[2], value[3]) : undefined) : Buffer.from(JSON.stringify(value.render), "utf8");
         if (!bytes || (Array.isArray(value) && sha1(bytes) !== value[4])) continue;
         writeAt(fd, bytes, at);
         entries.push([file, Array.isArray(value) ? value[1] : value.digest, at, bytes.length, sha1(bytes)]);
         at += bytes.length;
       }
-      if (old !== undefined) closeSync(old);
       const index = Buffer.from(JSON.stringify({ key: this.key, entries }), "utf8");
       writeAt(fd, index, at);
       const footer = Buffer.alloc(FOOTER);
@@ -201,6 +201,8 @@ export class KeptRenders implements RenderStore {
       closeSync(fd);
       rmSync(append ? this.file : temporary, { force: true });
       throw error;
+    } finally {
+      if (old !== undefined) closeSync(old);
     }
     closeSync(fd);
     if (!append) renameSync(temporary, this.file);
