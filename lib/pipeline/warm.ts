@@ -9,7 +9,9 @@
 //     modification time, inode, SHA-1), and the post-build checks' facts of every HTML page, so
 //     a warm build checks the whole site (lib/checks/) without parsing the pages it did not render;
 //   - `site/`: those page files, as hard links to the ones in the output folder (no second copy
-//     on disk), in 256 folders by the digest of their names (keptFile in build-record.ts).
+//     on disk), in 256 folders by the digest of their names (keptFile in build-record.ts);
+//   - `renders.bin`: each post's body as the build rendered it (render-store.ts), taken by the
+//     next build for the posts whose text did not change.
 // A page is carried over by a hard link from `site/` into the staging folder, only when that file
 // is still the one the manifest names: same size, modification time and inode, or (restored from
 // a host's cache archive, with new inodes and times) the same SHA-1. Anything else is rendered.
