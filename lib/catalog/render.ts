@@ -44,6 +44,12 @@ export interface StoredRender {
   state: Pick<GlossRenderState, "passages" | "words" | "quotedSourceIds" | "firstParagraph" | "headings" | "images">;
 }
 
+/** The fields of a render's state that the catalog reads, and so that a stored render keeps. */
+export function storedState(state: StoredRender["state"]): StoredRender["state"] {
+  const { passages, words, quotedSourceIds, firstParagraph, headings, images } = state;
+  return { passages, words, quotedSourceIds, firstParagraph, headings, images };
+}
+
 /**
  * Renders kept from the build before, by file and what its render reads of it (the body, where
  * its lines start, its description and `toc`). The caller keys the whole store by everything
@@ -82,8 +88,7 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
     const stored = store?.take(file);
     if (stored) {
       store!.keep(file, stored);
-      const { passages, words, quotedSourceIds, firstParagraph, headings, images } = stored.state;
-      const state = Object.assign(newState(), { passages, words, quotedSourceIds, firstParagraph, headings, images });
+      const state = Object.assign(newState(), storedState(stored.state));
       return { key: memo?.key ?? "", html: stored.html, state, summary: stored.summary, toc: stored.toc };
     }
     const state = newState();

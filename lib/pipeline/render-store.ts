@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
-import type { RenderInput, RenderStore, StoredRender } from "../catalog/render.ts";
+import { storedState, type RenderInput, type RenderStore, type StoredRender } from "../catalog/render.ts";
 
 /** The format's name, last in the file: another format (or a file cut short) is ignored. */
 const FORMAT = Buffer.from("gloss-renders-v1");
@@ -142,10 +142,9 @@ export class KeptRenders implements RenderStore {
       this.kept.set(input.file, entry);
       return;
     }
-    const { passages, words, quotedSourceIds, firstParagraph, headings, images } = render.state;
     this.kept.set(input.file, {
       digest: this.digests.get(input) ?? inputDigest(input),
-      render: { html: render.html, summary: render.summary, toc: render.toc, state: { passages, words, quotedSourceIds, firstParagraph, headings, images } },
+      render: { html: render.html, summary: render.summary, toc: render.toc, state: storedState(render.state) },
     });
   }
 
@@ -180,12 +179,20 @@ export class KeptRenders implements RenderStore {
           entries.push(value);
           continue;
         }
-        // A render made, or one taken when the file is written anew (its bytes as they are in the
-        // last build's file, checked again).
-        const bytes = Array.isArray(value) ? (old !== undefined ? readAt(old, value[2], value[3]) : undefined) : Buffer.from(JSON.stringify(value.render), "utf8");
-        if (!bytes || (Array.isArray(value) && sha1(bytes) !== value[4])) continue;
+        let bytes: Buffer;
+        let entry: IndexEntry;
+        if (Array.isArray(value)) {
+          // A render taken, the file written anew: its bytes as they are in the last build's file, checked again.
+          if (old === undefined) continue;
+          bytes = readAt(old, value[2], value[3]);
+          if (sha1(bytes) !== value[4]) continue;
+          entry = [file, value[1], at, bytes.length, value[4]];
+        } else {
+          bytes = Buffer.from(JSON.stringify(value.render), "utf8");
+          entry = [file, value.digest, at, bytes.length, sha1(bytes)];
+        }
         writeAt(fd, bytes, at);
-        entries.push([file, Array.isArray(value) ? value[1] : value.digest, at, bytes.length, sha1(bytes)]);
+        entries.push(entry);
         at += bytes.length;
       }
       const index = Buffer.from(JSON.stringify({ key: this.key, entries }), "utf8");

@@ -69,6 +69,19 @@ describe("the post bodies kept between builds", () => {
     expect(build(file, "k", posts(20, Object.fromEntries(Array.from({ length: 20 }, (_, i) => [i, `Round 5, post ${i}.`])))).taken.size).toBe(20);
   });
 
+  it("copies the renders it took into a file written anew, checked against their digests", () => {
+    const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
+    build(file, "k", posts(20));
+    // Fifteen posts edited: most of the file is stale, so the next build writes it anew.
+    const edited = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [i, `Edited ${i}.`]));
+    const before = statSync(file).size;
+    expect(build(file, "k", posts(20, edited)).taken.size).toBe(5);
+    expect(statSync(file).size).toBeLessThan(before);
+    const again = build(file, "k", posts(20, edited)).taken;
+    expect(again.size).toBe(20);
+    expect(again.get("posts/p19.md")).toEqual(renderOf("Body 19, with a curly quote’s worth of text."));
+  });
+
   it("renders again a body whose kept bytes were changed, and ignores a file whose index or footer was", () => {
     const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
     build(file, "k", posts(3));
