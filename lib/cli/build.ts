@@ -120,7 +120,8 @@ async function render(): Promise<Cards> {
   const preload = pathToFileURL(script("build-preload.js")).href;
   const posts = countPosts(env.contentDir);
   if (posts < env.renderApartFrom) {
-    // Loaded already when `npm run build` ran this (its --import); not when a test did.
+    // The packages the render needs, loaded first and all at once (lib/cli/build-preload.js); a
+    // build that renders apart never loads them here.
     await import(preload);
     const { renderSite } = await import("./render-site.ts");
     let cards: Cards | undefined;

@@ -34,18 +34,29 @@ hash.update(`${JSON.parse(readFileSync(path.join(root, "node_modules/esbuild/pac
 hash.update(readFileSync(fileURLToPath(import.meta.url)));
 for (const file of sources()) hash.update(`${file}\n`).update(readFileSync(file)).update("\n");
 const dir = path.join(root, "node_modules/.cache/gloss");
-const bundle = path.join(dir, `${path.basename(entry, ".ts")}-${hash.digest("hex").slice(0, 16)}.mjs`);
+const name = path.basename(entry, ".ts");
+// A folder: the entry point, and the chunks it imports as it needs them. Split, a module that is
+// imported only dynamically (the build's `import("./render-site.ts")`) is a chunk of its own, with
+// the packages it imports: a build that renders its pages in a process of its own (lib/cli/build.ts)
+// does not load Eleventy, markdown-it or the catalog in the process that only waits for it.
+const bundle = path.join(dir, `${name}-${hash.digest("hex").slice(0, 16)}`);
+const main = path.join(bundle, `${name}.mjs`);
 
-if (!existsSync(bundle)) {
+if (!existsSync(main)) {
   const { build, stop } = await import("esbuild");
   mkdirSync(dir, { recursive: true });
-  // Written aside and renamed: two builds compiling at once each write their own, and either
-  // rename leaves a whole file.
+  // Written aside and renamed: two builds compiling at once each write their own folder, and the
+  // first rename wins (the second finds the folder there, and removes its own).
   const partial = `${bundle}.${process.pid}.tmp`;
+  rmSync(partial, { recursive: true, force: true });
   await build({
     entryPoints: [entry],
-    outfile: partial,
+    outdir: partial,
+    entryNames: "[name]",
+    chunkNames: "chunk-[hash]",
+    outExtension: { ".js": ".mjs" },
     bundle: true,
+    splitting: true,
     platform: "node",
     format: "esm",
     target: "node20",
@@ -56,16 +67,21 @@ if (!existsSync(bundle)) {
     sourcemap: "inline",
     logLevel: "error",
   });
-  renameSync(partial, bundle);
+  try {
+    renameSync(partial, bundle);
+  } catch (error) {
+    if (!existsSync(main)) throw error;
+    rmSync(partial, { recursive: true, force: true });
+  }
   // esbuild's service process (about 30 MiB) would otherwise live as long as this one: the whole
   // build, or the whole render of a large site.
   await stop();
   // Bundles of older sources, once a day old: none is in use by then.
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name);
-    if (file !== bundle && name.startsWith(`${path.basename(entry, ".ts")}-`) && Date.now() - statSync(file).mtimeMs > 86_400_000) rmSync(file, { force: true });
+  for (const other of readdirSync(dir)) {
+    const file = path.join(dir, other);
+    if (file !== bundle && other.startsWith(`${name}-`) && Date.now() - statSync(file).mtimeMs > 86_400_000) rmSync(file, { recursive: true, force: true });
   }
 }
 
 process.argv = [process.argv[0], entry, ...args];
-await import(pathToFileURL(bundle).href);
+await import(pathToFileURL(main).href);

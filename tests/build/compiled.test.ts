@@ -2,7 +2,7 @@
 // the same site, byte for byte, as the TypeScript sources run by tsx, and an edit to any source
 // must reach the next build (a bundle made from older sources is never reused).
 import { spawn } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_AUTHORS, DEFAULT_OUTLETS, DEFAULT_SITE, DEFAULT_SOURCES, ROOT, buildSite, makeSite, postFile, runCli } from "../helpers/site.ts";
@@ -23,17 +23,36 @@ function npmBuild(cwd: string, env: Record<string, string>): Promise<{ code: num
   });
 }
 
-/** The bundles made for a project folder (each names the folder it was made for). */
+/** The bundle folders made for a project folder (one of their files names the folder it was made for). */
 const bundlesFor = (root: string) =>
-  readdirSync(BUNDLES)
-    .filter((name) => name.endsWith(".mjs") && readFileSync(path.join(BUNDLES, name), "utf8").includes(JSON.stringify(root)))
+  readdirSync(BUNDLES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.endsWith(".tmp"))
+    .map((entry) => entry.name)
+    .filter((name) => readdirSync(path.join(BUNDLES, name)).some((file) => readFileSync(path.join(BUNDLES, name, file), "utf8").includes(JSON.stringify(root))))
     .sort();
+
+/** The packages a bundle's entry loads as it starts: its static imports, and theirs, through its chunks (not `import()`). */
+function packagesLoadedAtStart(bundle: string, entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(path.join(bundle, file), "utf8");
+    for (const [, from] of code.matchAll(/^import\s+(?:[^"';]*?\s+from\s+)?"([^"]+)";?$/gm)) {
+      if (from!.startsWith("./")) visit(from!.slice(2));
+      else if (!from!.startsWith("node:")) packages.add(from!);
+    }
+  };
+  visit(entry);
+  return packages;
+}
 
 describe("npm run build, compiled ahead of time", () => {
   const copies: string[] = [];
   afterAll(() => {
     // The bundles made for the copied projects below (the project's own stay, as after any build).
-    for (const copy of copies) for (const name of bundlesFor(copy)) rmSync(path.join(BUNDLES, name), { force: true });
+    for (const copy of copies) for (const name of bundlesFor(copy)) rmSync(path.join(BUNDLES, name), { recursive: true, force: true });
   });
 
   it("writes the same site, byte for byte, as the TypeScript run by tsx, rendering in its own process or another", async () => {
@@ -55,6 +74,21 @@ describe("npm run build, compiled ahead of time", () => {
     const apart = await npmBuild(ROOT, { GLOSS_CONTENT_DIR: site.contentDir, GLOSS_OUTPUT_DIR: apartOut, GLOSS_NOW: "2026-01-01T12:00:00Z", GLOSS_RENDER_APART_FROM: "1" });
     expect(apart.code, apart.output).toBe(0);
     expect(hashTree(apartOut)).toEqual(tsxTree);
+
+    // The build's own process, which only waits while a large site renders apart, starts without
+    // the render's packages: they are in a chunk it imports only to render a small site itself.
+    const newest = (prefix: string) =>
+      bundlesFor(path.resolve(ROOT))
+        .filter((name) => name.startsWith(prefix))
+        .sort((a, b) => statSync(path.join(BUNDLES, b)).mtimeMs - statSync(path.join(BUNDLES, a)).mtimeMs)[0]!;
+    const build = path.join(BUNDLES, newest("build-"));
+    const atStart = packagesLoadedAtStart(build, "build.mjs");
+    for (const name of ["@11ty/eleventy", "@11ty/eleventy-plugin-rss", "markdown-it", "htmlparser2", "js-yaml", "luxon"]) expect(atStart, name).not.toContain(name);
+    // They are in the bundle, though, a dynamic import away (what a small site renders with).
+    const everywhere = readdirSync(build).flatMap((file) => [...packagesLoadedAtStart(build, file)]);
+    expect(everywhere).toContain("markdown-it");
+    // The rendering process's bundle loads them as it starts.
+    expect(packagesLoadedAtStart(path.join(BUNDLES, newest("render-")), "render.mjs")).toContain("markdown-it");
   });
 
   it("compiles again after a source or the way it bundles changed, and reuses the bundle while neither did", async () => {
@@ -78,7 +112,7 @@ describe("npm run build, compiled ahead of time", () => {
     expect(first.output).toMatch(/Built _site in/);
     // One bundle: a site this small renders in the build's own process (no render.ts bundle).
     const made = bundlesFor(dir);
-    expect(made.map((name) => name.replace(/-[0-9a-f]+\.mjs$/, ""))).toEqual(["build"]);
+    expect(made.map((name) => name.replace(/-[0-9a-f]+$/, ""))).toEqual(["build"]);
     expect(skipLink()).toBe("Skip to content");
 
     // Reused while nothing changed, and made again when how compiled.js bundles changes (a script

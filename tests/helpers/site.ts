@@ -146,7 +146,7 @@ function runNode(argv: string[], site: FixtureSite, env: Record<string, string>)
  * through tsx's loader. (tests/build/compiled.test.ts finds both writing the same site.)
  */
 export const buildSite = (site: FixtureSite, env: Record<string, string> = {}) =>
-  runNode(["--import", path.join(ROOT, "lib/cli/build-preload.js"), path.join(ROOT, "lib/cli/compiled.js"), path.join(ROOT, "lib/cli/build.ts")], site, env);
+  runNode([path.join(ROOT, "lib/cli/compiled.js"), path.join(ROOT, "lib/cli/build.ts")], site, env);
 
 /** The built file for a URL path (`/tags/x/` → `_site/tags/x/index.html`). */
 export function outputFile(site: FixtureSite, url: string): string {
