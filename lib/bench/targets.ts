@@ -7,8 +7,11 @@ export interface TargetResult {
   /** The figure as printed (`1.18`, `812 MiB`), or undefined when the run did not measure it. */
   measured: string | undefined;
   limit: string;
-  /** `reported`: a figure with no limit, shown beside the others. */
-  status: "met" | "not met" | "not measured" | "reported";
+  /**
+   * `reported`: a figure with no limit, shown beside the others. `not judged`: a ratio of figures
+   * from two runs (a row kept from an earlier run), shown but not held to its limit.
+   */
+  status: "met" | "not met" | "not measured" | "reported" | "not judged";
   /** How it was measured, when that matters (the memory limit's mechanism). */
   note?: string;
 }
@@ -47,8 +50,11 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
     targets.push({ name: "50,000 posts complete under a 4 GiB limit", measured: undefined, limit: "≤ 4096 MiB", status: "not measured", note: r50 ? "run without --memory-limit" : "run with --sizes 50000 --memory-limit 4G" });
   }
   const linear = r50 && r10 && !r50.failure ? r50.gloss.seconds / r10.gloss.seconds : undefined;
-  const linearNote = r10 && r50 && r10.measuredAt !== r50.measuredAt ? `10,000 from the run of ${r10.measuredAt}, 50,000 from ${r50.measuredAt}` : undefined;
-  targets.push(judge("linear: time(50,000) / time(10,000)", linear, 5.5, two, "", linearNote));
+  // Two runs' figures are not one ratio: the same build's time moves by half from one hour to the
+  // next on a shared machine. Such a ratio is shown, not held to its limit.
+  const apart = r10 !== undefined && r50 !== undefined && r10.measuredAt !== r50.measuredAt;
+  const linearTarget = judge("linear: time(50,000) / time(10,000)", linear, 5.5, two, "", apart ? `10,000 from the run of ${r10.measuredAt}, 50,000 from ${r50.measuredAt}: not judged; run --sizes 10000,50000 to judge it` : undefined);
+  targets.push(apart && linearTarget.measured !== undefined ? { ...linearTarget, status: "not judged" } : linearTarget);
   targets.push(judge("warm `npm run build` after editing one post, 10,000 posts", r10?.warmSeconds, 3, two, " s"));
   // The issue's comparison is eleventy-base-blog's build; plain Eleventy stands in without it.
   const starter = results.launch?.starter;

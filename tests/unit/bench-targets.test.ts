@@ -65,6 +65,18 @@ describe("the bench's targets", () => {
     expect(renderTargets(ok)).toContain(`notes:\n  50,000 posts complete under a 4.0 GiB limit: ${limit.how}`);
   });
 
+  it("shows growth from two runs' rows but does not judge it: the hours differ", () => {
+    const limit = { bytes: 4 * 1024 ** 3, how: "cgroup" };
+    const fast = row(10_000, { measuredAt: "2026-12-03T03:52:10Z", gloss: { pages: 1, seconds: 20, rssMiB: 700, peakMiB: 900 } });
+    const slow = row(50_000, { measuredAt: "2026-12-02T23:14:10Z", memoryLimit: limit, gloss: { pages: 1, seconds: 130, rssMiB: 2000, peakMiB: 3000 } });
+    const linear = evaluateTargets(results([fast, slow])).find((t) => t.name.startsWith("linear"));
+    expect(linear).toMatchObject({ status: "not judged", measured: "6.50", limit: "≤ 5.50" });
+    expect(linear?.note).toBe("10,000 from the run of 2026-12-03T03:52:10Z, 50,000 from 2026-12-02T23:14:10Z: not judged; run --sizes 10000,50000 to judge it");
+    const sameRun = evaluateTargets(results([{ ...fast, measuredAt: slow.measuredAt }, slow])).find((t) => t.name.startsWith("linear"));
+    expect(sameRun).toMatchObject({ status: "not met", measured: "6.50" });
+    expect(sameRun?.note).toBeUndefined();
+  });
+
   it("a launch ratio over 1.0 is not met", () => {
     expect(statusOf(results([], { launch: { runs: 5, glossSeconds: 2.2, floorSeconds: 2, ratio: 1.1 } }))["two launch posts / plain Eleventy of two posts"]).toBe("not met 1.10");
   });
