@@ -1,5 +1,6 @@
 // The performance targets (docs/performance.md), each judged from one run's figures: the
-// measured value, the limit, and met / not met / not measured (a size the run did not build).
+// measured value, the limit, and met / not met / not measured (a size the run did not build), or
+// not judged (a ratio whose two figures come from different runs).
 import type { BenchResults } from "./report.ts";
 
 export interface TargetResult {
