@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PageFacts } from "../../lib/checks/facts.ts";
 import { extractFacts } from "../../lib/checks/facts.ts";
 import type { BuiltSite } from "../../lib/checks/index.ts";
-import { checkLinks, MAX_LINK_ISSUES, resolveLink } from "../../lib/checks/links.ts";
+import { checkLinks, MAX_LINK_ISSUES, plainRootPath, resolveLink } from "../../lib/checks/links.ts";
 
 /** A page's facts from a few links and ids: `a:/x/` is an a[href], `link:/css/x.css` a link[href]. */
 function page(url: string, links: string[] = [], ids: string[] = []): PageFacts {
@@ -65,7 +65,82 @@ describe("resolveLink", () => {
   });
 });
 
+describe("plainRootPath", () => {
+  // Read without the URL parser only where the parser would return the path as written.
+  it.each([
+    "/",
+    "/posts/a/",
+    "/posts/a/#q-3",
+    "/css/gloss.css",
+    "/.well-known/x",
+    "/a..b/c.d/",
+    "/tags/a,b;c=d/",
+    "/x/#frag/with?query-like:text",
+    "/posts/it's/",
+  ])("reads %s as the URL parser does", (value) => {
+    const url = new URL(value, "https://gloss.invalid/tags/x/");
+    expect(plainRootPath(value)).toEqual({ origin: url.origin, pathname: url.pathname, hash: url.hash });
+  });
+
+  it.each([
+    "//other.example/x",
+    "/a/./b/",
+    "/a/../b/",
+    "/a/..",
+    "/a/.",
+    "/a/.#x",
+    "/a/..#x",
+    "/caf%C3%A9/",
+    "/tags/северная-корея/",
+    "/x?y=1",
+    "/x#",
+    "/x#a#b",
+    "/x\\y",
+    "/a b/",
+    "/x/#a b",
+    "/x/{y}/",
+    "/x/`y`/",
+    "/x/\"y\"/",
+    "/x/<y>/",
+    "/x/^y|z[0]/",
+    "posts/a/",
+    "#main",
+    "https://gloss.invalid/x/",
+  ])("leaves %s to the URL parser", (value) => {
+    expect(plainRootPath(value)).toBeUndefined();
+  });
+});
+
 describe("checkLinks", () => {
+  it("reads a link object shared by many pages the same on each (the pages' own fragments, the 404 page)", () => {
+    const shared = (value: string) => ({ tag: "a", attr: "href", value, rel: undefined });
+    const home = shared("/");
+    const toA = shared("/posts/a/#q-2");
+    const relative = shared("archive/");
+    const local = shared("#main");
+    const pages = [
+      { ...page("/", [], ["main"]), links: [toA, local, shared("/posts/b/")] },
+      { ...page("/posts/a/", [], ["q-1"]), links: [home, toA, local] },
+      { ...page("/posts/b/", [], ["main"]), links: [home, toA, local, relative] },
+      { ...page("/404.html"), links: [home, relative, toA] },
+    ];
+    expect(messages(site(pages))).toEqual([
+      '/ › link a[href]="/posts/a/#q-2" points to #q-2, but /posts/a/ has no element with that id',
+      '/posts/a/ › link a[href]="/posts/a/#q-2" points to #q-2, but this page has no element with that id',
+      '/posts/a/ › link a[href]="#main" points to #main, but this page has no element with that id',
+      '/posts/b/ › link a[href]="/posts/a/#q-2" points to #q-2, but /posts/a/ has no element with that id',
+      '/posts/b/ › link a[href]="archive/" leads to /posts/b/archive/, which was not built',
+      '/404.html › relative link a[href]="archive/": this page is served at any address, so links on it must start with /',
+      '/404.html › link a[href]="/posts/a/#q-2" points to #q-2, but /posts/a/ has no element with that id',
+    ]);
+  });
+
+  it("follows a link object shared by an anchor and a stylesheet link only where it is an anchor", () => {
+    const pages = [page("/", ["link:/b/", "a:/c/"]), page("/b/"), page("/c/", ["link:/b/"])];
+    expect(messages(site(pages))).toEqual(["/b/ › cannot be reached from the home page by following links"]);
+  });
+
+
   it("passes a site whose links all resolve and whose pages are all reachable", () => {
     const built = site(
       [
