@@ -8,6 +8,7 @@
 // (public/js/search.js reads the list of shards, `mergeIndex`). Each shard is a full Pagefind
 // bundle: the first at `pagefind/`, the others at `pagefind/shards/<n>/`.
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -55,15 +56,35 @@ export async function pagefindBinary(): Promise<string> {
   return resolveBinaryPath(["pagefind_extended", "pagefind"]);
 }
 
+/** The fewest posts a shard of a large archive holds, as a share of the most (`shardSize`). */
+const SHARD_LEAST = 0.6;
+
 /**
- * The posts, already in order, split into shards of at most `size`; one shard at least.
- * In date order (postsOldestFirst), a new post joins the last shard and leaves every other one
- * as it was: the next build takes them from the cache (lib/outputs/search-cache.ts).
+ * The posts, already in order, split into shards of at most `size`; one shard at least, and one
+ * only while they fit in it. In date order (postsOldestFirst), a new post joins the last shard.
+ * Where a shard ends is chosen by the posts' own names, not by counting (content-defined, as
+ * rsync and backup tools cut files into chunks): a shard holds at least 60 % of `size` posts,
+ * and ends at the first post after that whose name's SHA-1, as a number, is a multiple of a
+ * quarter of the remaining room (1 in 150 for 1,500), or at `size`. A post deleted, or moved in
+ * time, changes the shards it left and joined, and not, as counted shards would, every shard after
+ * it: the others end where they ended, and the next build takes them from the cache
+ * (lib/outputs/search-cache.ts). About 1,000 posts a shard on average for 1,500.
  */
-export function planShards<T>(ordered: readonly T[], size: number): T[][] {
+export function planShards<T>(ordered: readonly T[], size: number, nameOf: (item: T) => string): T[][] {
+  if (ordered.length <= size) return [[...ordered]];
+  const least = Math.ceil(size * SHARD_LEAST);
+  const spread = Math.max(1, Math.round((size - least) / 4));
   const shards: T[][] = [];
-  for (let i = 0; i < ordered.length; i += size) shards.push(ordered.slice(i, i + size));
-  return shards.length > 0 ? shards : [[]];
+  let shard: T[] = [];
+  for (const item of ordered) {
+    shard.push(item);
+    if (shard.length >= size || (shard.length >= least && createHash("sha1").update(nameOf(item)).digest().readUInt32BE(0) % spread === 0)) {
+      shards.push(shard);
+      shard = [];
+    }
+  }
+  if (shard.length > 0) shards.push(shard);
+  return shards;
 }
 
 /** When a post page says its post was published (`<time class="dt-published" datetime>`, layouts/post.njk). */
@@ -169,7 +190,7 @@ export interface SearchReport {
  * build indexed is taken from it instead.
  */
 export async function buildSearchIndex(outputDir: string, options: SearchOptions = searchDefaults, onShard: (n: number, total: number) => void = () => undefined, cache?: SearchCache): Promise<SearchReport> {
-  const shards = planShards(postsOldestFirst(outputDir, options, cache !== undefined), options.shardSize);
+  const shards = planShards(postsOldestFirst(outputDir, options, cache !== undefined), options.shardSize, (post) => post.file);
   const top = topLevelPages(outputDir, options, cache !== undefined);
   const glob = options.glob;
   const report: SearchReport = { pages: 0, shards: shards.length, reused: 0 };
