@@ -66,9 +66,10 @@ const SHARD_LEAST = 0.6;
  * rsync and backup tools cut files into chunks): a shard holds at least 60 % of `size` posts,
  * and ends at the first post after that whose name's SHA-1, as a number, is a multiple of a
  * quarter of the remaining room (1 in 150 for 1,500), or at `size`. A post deleted, or moved in
- * time, changes the shards it left and joined, and not, as counted shards would, every shard after
- * it: the others end where they ended, and the next build takes them from the cache
- * (lib/outputs/search-cache.ts). About 1,000 posts a shard on average for 1,500.
+ * time, changes the shards it left and joined (seldom the next too, and rarely more: counted in
+ * docs/performance.md), not, as counted shards would, every shard after it: the others end where
+ * they ended, and the next build takes them from the cache (lib/outputs/search-cache.ts). About
+ * 1,000 posts a shard on average for 1,500.
  */
 export function planShards<T>(ordered: readonly T[], size: number, nameOf: (item: T) => string): T[][] {
   if (ordered.length <= size) return [[...ordered]];
