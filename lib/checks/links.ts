@@ -50,7 +50,7 @@ export interface ResolveContext {
 export function resolveLink(value: string, pageUrl: string, context: ResolveContext): Target {
   const { pathPrefix, siteOrigin, files } = context;
   const written = value.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(written) && !/^https?:/i.test(written)) return { kind: "external" }; // mailto:, tel:, data:…
+  if (SCHEME.test(written) && !/^https?:/i.test(written)) return { kind: "external" }; // mailto:, tel:, data:…
   const url = plainRootPath(written) ?? parsed(written, `${LOCAL_ORIGIN}${pathPrefix}${pageUrl.slice(1)}`);
   if (!url) return { kind: "problem", message: "is not a valid URL" };
   if (url.origin !== LOCAL_ORIGIN && url.origin !== siteOrigin) return { kind: "external" };
@@ -107,13 +107,13 @@ function describe(link: LinkFact): string {
 
 /**
  * A link as the check reads it on every page it is on: where it leads, which page that is (its
- * index; undefined for a file that is not a page), whether that page lacks the link's fragment,
- * and whether readers can follow it there.
+ * index; undefined for a file that is not a page), the link's fragment when that page has no
+ * element with that id, and whether readers can follow it there.
  */
 interface Reading {
   target: Target;
   targetIndex: number | undefined;
-  missingId: boolean;
+  missingId: string | undefined;
   followed: boolean;
 }
 
@@ -134,7 +134,7 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
     return {
       target,
       targetIndex,
-      missingId: targetIndex !== undefined && fragment !== undefined && needsId(fragment) && !idsOf(targetIndex).has(fragment),
+      missingId: targetIndex !== undefined && fragment !== undefined && needsId(fragment) && !idsOf(targetIndex).has(fragment) ? fragment : undefined,
       // Readers reach pages by links and by forms (the header's search box leads to /search/).
       followed: link.tag === "a" || link.tag === "form",
     };
@@ -178,9 +178,9 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
         continue;
       }
       if (targetIndex === undefined) continue; // a file (CSS, image, feed): no ids to check, no page to reach
-      if (reading.missingId) {
+      if (reading.missingId !== undefined) {
         const where = targetIndex === index ? "this page" : site.pages[targetIndex]!.url;
-        issues.push({ page: page.url, message: `link ${describe(link)} points to #${(target as { fragment: string }).fragment}, but ${where} has no element with that id` });
+        issues.push({ page: page.url, message: `link ${describe(link)} points to #${reading.missingId}, but ${where} has no element with that id` });
       }
       if (reading.followed && targetIndex !== index) edges[index]!.push(targetIndex);
     }

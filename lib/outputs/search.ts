@@ -58,6 +58,8 @@ export async function pagefindBinary(): Promise<string> {
 
 /** The fewest posts a shard of a large archive holds, as a share of the most (`shardSize`). */
 const SHARD_LEAST = 0.6;
+/** A post past the fewest ends its shard by its name one time in (room left) / this: 1 in 150 for 1,500. */
+const SHARD_ENDS_IN_ROOM = 4;
 
 /**
  * The posts, already in order, split into shards of at most `size`; one shard at least, and one
@@ -74,7 +76,7 @@ const SHARD_LEAST = 0.6;
 export function planShards<T>(ordered: readonly T[], size: number, nameOf: (item: T) => string): T[][] {
   if (ordered.length <= size) return [[...ordered]];
   const least = Math.ceil(size * SHARD_LEAST);
-  const spread = Math.max(1, Math.round((size - least) / 4));
+  const spread = Math.max(1, Math.round((size - least) / SHARD_ENDS_IN_ROOM));
   const shards: T[][] = [];
   let shard: T[] = [];
   for (const item of ordered) {
