@@ -20,7 +20,7 @@ import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
 import { buildRedirects } from "./redirects.ts";
 import { buildQuoteIndex } from "./quote-index.ts";
 import { relatedItems } from "./related.ts";
-import { postRenderer, shareImageOf, type RenderMemo, type RenderStore } from "./render.ts";
+import { postRenderer, shareImageOf, withHtml, type RenderMemo, type RenderStore } from "./render.ts";
 import { buildSitePages } from "./site-pages.ts";
 import { checkRejectedRefs, resolvePostRefs, resolveRegistries, tagResolver } from "./resolve.ts";
 
@@ -68,7 +68,8 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     const { authors, sources: postSources } = resolvePostRefs(file, input, registries, problems);
     const postTags = tags.resolve({ file: file.file, lineOf: file.lineOf, tags: data.tags });
 
-    const { html, state, summary, toc } = render(file);
+    const rendered = render(file);
+    const { state, summary, toc } = rendered;
     problems.push(...bodyProblems(state.problems));
     for (const id of state.quotedSourceIds) {
       const source = sources.get(id);
@@ -80,7 +81,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
     const words = wordShare(state.words.quoted, state.words.commentary);
     const separators = listSeparators(authors.length, site.language);
 
-    const post: Post = {
+    const post: Post = withHtml({
       slug: file.slug,
       url: ROUTES.post(file.slug),
       file: file.file,
@@ -97,7 +98,6 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       sources: postSources,
       description: data.description,
       summary,
-      html,
       words,
       readingTime: readingTime(words.total, site.language),
       toc,
@@ -112,7 +112,7 @@ export function buildCatalog(input: ContentInput, site: Site, options: CatalogOp
       jsonLd: "",
       aliases: data.aliases,
       cite: { parts: [], text: "", bibtex: "", csl: "", bibtexUrl: ROUTES.citeBibtex(file.slug), cslUrl: ROUTES.citeCsl(file.slug) },
-    };
+    }, rendered);
     if (options.includeUnpublished || (!post.draft && !post.scheduled)) {
       posts.push(post);
       postFiles.set(post, file);

@@ -63,6 +63,17 @@ export interface RenderStore {
   keep(input: RenderInput, render: StoredRender): void;
 }
 
+/**
+ * Gives `target` the HTML of `render` as `render` holds it: a string, or, for a render taken
+ * from the store, the store's getter, which reads it only when a page asks for it (not
+ * enumerable, so copies of a post do not read it: lib/pipeline/render-store.ts).
+ */
+export function withHtml<T extends object>(target: T, render: Pick<StoredRender, "html">): T & { html: string } {
+  const own = Object.getOwnPropertyDescriptor(render, "html");
+  if (own?.get) return Object.defineProperty(target, "html", own) as T & { html: string };
+  return Object.assign(target, { html: render.html });
+}
+
 export function createRenderMemo(): RenderMemo {
   return { key: "", rendered: new WeakMap() };
 }
@@ -89,7 +100,7 @@ export function postRenderer(sources: ReadonlyMap<string, Source>, sourcesFile: 
     if (stored) {
       store!.keep(file, stored);
       const state = Object.assign(newState(), storedState(stored.state));
-      return { key: memo?.key ?? "", html: stored.html, state, summary: stored.summary, toc: stored.toc };
+      return withHtml({ key: memo?.key ?? "", state, summary: stored.summary, toc: stored.toc }, stored);
     }
     const state = newState();
     const html = md.render(file.body, { gloss: state });

@@ -69,56 +69,56 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
   const site = loadSite(env);
   // The post bodies the last build rendered, taken where unchanged; this build's kept for the next.
   const renders = warm.renders(site);
-  let data: GlossData;
+  // Closed once the pages are written: the HTML of a body taken is read from it when its page renders.
   try {
-    data = loadBuild(env, site, renders);
+    const data = loadBuild(env, site, renders);
+    if (renders.ignored) console.log(`[gloss] post bodies: the renders kept by the last build are ${renders.ignored} (ignored)`);
+    if (renders.taken > 0) console.log(`[gloss] post bodies: ${renders.taken} of ${renders.size} unchanged, taken from the cache`);
+    try {
+      renders.write();
+    } catch (error) {
+      console.warn(`warning: the post bodies rendered were not kept (${error instanceof Error ? error.message : String(error)}); the next build renders them all`);
+    }
+    for (const line of warningLines(data.warnings)) console.warn(line);
+    const placeholder = placeholderUrlWarning(data.site);
+    if (placeholder) console.warn(placeholder);
+    const plan = warm.plan({ catalog: data, feeds: data.feeds }, data.site, stagingDir);
+    data.renderOnly = plan.only;
+    if (plan.told) console.log(`[gloss] ${plan.summary}`);
+    // Imported only now, and not at all when the content is wrong, so a failed build reports in a
+    // fraction of the time. (lib/cli/build-preload.js may have loaded Eleventy already.)
+    const [{ Eleventy }, { gloss }] = await Promise.all([
+      import("@11ty/eleventy") as unknown as Promise<{ Eleventy: EleventyClass }>,
+      import("../../eleventy.config.ts"),
+    ]);
+    const pathPrefix = data.site.pathPrefix;
+    // Loaded already, so the adapters can start on it before Eleventy renders (the cards).
+    const content = stageOf(data, plan.carried, warm);
+    content.load();
+    // The pages are written by the sink as they are rendered, not by Eleventy (a dry run), which
+    // would hold every one of them until its run ends.
+    const sink = new PageSink();
+    const eleventy = new Eleventy(undefined, undefined, {
+      quietMode: true,
+      dryRun: true,
+      pathPrefix,
+      // build.ts builds the search index and draws the cards once the pages are written (and, for a
+      // large site, this run's memory is freed).
+      config: (eleventyConfig) => gloss(eleventyConfig, { env, content, pathPrefix, search: "caller", cards, sink }),
+    });
+    // Every failure is reported once, by the caller; Eleventy would print it again with a stack
+    // trace (a failed post-build check is the author's problem, not a crash).
+    eleventy.errorHandler.logger = { message: () => undefined };
+    // Its one line of log, "Wrote 0 files" in a dry run, would only mislead: the sink writes the
+    // pages, and the build prints what it did. Its warnings and errors still reach stderr.
+    eleventy.logger.overrideLogger({ log: () => undefined, info: console.info, warn: console.warn, error: console.error });
+    await eleventy.write();
+    releasePages(eleventy);
+    content.release();
+    return sink.writtenFiles();
   } finally {
     renders.close();
   }
-  if (renders.ignored) console.log(`[gloss] post bodies: the renders kept by the last build are ${renders.ignored} (ignored)`);
-  if (renders.taken > 0) console.log(`[gloss] post bodies: ${renders.taken} of ${renders.size} unchanged, taken from the cache`);
-  try {
-    renders.write();
-  } catch (error) {
-    console.warn(`warning: the post bodies rendered were not kept (${error instanceof Error ? error.message : String(error)}); the next build renders them all`);
-  }
-  for (const line of warningLines(data.warnings)) console.warn(line);
-  const placeholder = placeholderUrlWarning(data.site);
-  if (placeholder) console.warn(placeholder);
-  const plan = warm.plan({ catalog: data, feeds: data.feeds }, data.site, stagingDir);
-  data.renderOnly = plan.only;
-  if (plan.told) console.log(`[gloss] ${plan.summary}`);
-  // Imported only now, and not at all when the content is wrong, so a failed build reports in a
-  // fraction of the time. (lib/cli/build-preload.js may have loaded Eleventy already.)
-  const [{ Eleventy }, { gloss }] = await Promise.all([
-    import("@11ty/eleventy") as unknown as Promise<{ Eleventy: EleventyClass }>,
-    import("../../eleventy.config.ts"),
-  ]);
-  const pathPrefix = data.site.pathPrefix;
-  // Loaded already, so the adapters can start on it before Eleventy renders (the cards).
-  const content = stageOf(data, plan.carried, warm);
-  content.load();
-  // The pages are written by the sink as they are rendered, not by Eleventy (a dry run), which
-  // would hold every one of them until its run ends.
-  const sink = new PageSink();
-  const eleventy = new Eleventy(undefined, undefined, {
-    quietMode: true,
-    dryRun: true,
-    pathPrefix,
-    // build.ts builds the search index and draws the cards once the pages are written (and, for a
-    // large site, this run's memory is freed).
-    config: (eleventyConfig) => gloss(eleventyConfig, { env, content, pathPrefix, search: "caller", cards, sink }),
-  });
-  // Every failure is reported once, by the caller; Eleventy would print it again with a stack
-  // trace (a failed post-build check is the author's problem, not a crash).
-  eleventy.errorHandler.logger = { message: () => undefined };
-  // Its one line of log, "Wrote 0 files" in a dry run, would only mislead: the sink writes the
-  // pages, and the build prints what it did. Its warnings and errors still reach stderr.
-  eleventy.logger.overrideLogger({ log: () => undefined, info: console.info, warn: console.warn, error: console.error });
-  await eleventy.write();
-  releasePages(eleventy);
-  content.release();
-  return sink.writtenFiles();
 }
 
 /**

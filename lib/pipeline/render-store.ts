@@ -2,7 +2,7 @@
 // warm build takes the render of every body that did not change instead of running markdown-it
 // over it again. One file beside the build's record (build-record.ts, snapshotPaths), written by
 // every production build, a cold one too:
-//   - each render, as UTF-8 JSON, one after another;
+//   - each render: what the catalog reads of it as UTF-8 JSON, a newline, then its HTML;
 //   - then the index: the key (everything a render reads that is not its own file: registries,
 //     settings, images, Gloss's code; warm.ts, inputsKey) and, for each file, the digest of what
 //     its render read of it, where its render is, and the SHA-1 of those bytes;
@@ -10,14 +10,15 @@
 // A build appends the renders it made to those it took (KeptRenders.write). A file whose footer,
 // index digest or key does not check out is ignored whole; a render whose bytes do not match
 // their SHA-1, or do not have a render's shape, is rendered again. A render is read only when
-// asked for (one read at its offset), so the store costs no memory up front.
+// asked for (one read at its offset), so the store costs no memory up front; and a render's HTML
+// only when a page asks for it (`takenHtml`): a warm build renders few of the post pages.
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { storedState, type RenderInput, type RenderStore, type StoredRender } from "../catalog/render.ts";
 
 /** The format's name, last in the file: another format (or a file cut short) is ignored. */
-const FORMAT = Buffer.from("gloss-renders-v1");
+const FORMAT = Buffer.from("gloss-renders-v2");
 /** Index offset (8 bytes), index length (4), SHA-256 of the index (32), the format's name. */
 const FOOTER = 8 + 4 + 32 + FORMAT.length;
 
@@ -33,13 +34,15 @@ function inputDigest(input: RenderInput): string {
 
 const sha1 = (bytes: Buffer) => createHash("sha1").update(bytes).digest("base64");
 
-/** Whether parsed bytes have a render's shape (what the catalog reads of it). */
-function isStoredRender(value: unknown): value is StoredRender {
+/** A render's bytes: what the catalog reads of it but its HTML, as JSON (never a raw newline), a newline, the HTML. */
+const renderBytes = ({ html, ...rest }: StoredRender): Buffer => Buffer.from(`${JSON.stringify(rest)}\n${html}`, "utf8");
+
+/** Whether parsed bytes have a render's shape (what the catalog reads of it), but for its HTML. */
+function isStoredRender(value: unknown): value is Omit<StoredRender, "html"> {
   const v = value as StoredRender | null;
   const state = v?.state;
   return (
-    typeof v?.html === "string" &&
-    typeof v.summary === "string" &&
+    typeof v?.summary === "string" &&
     (v.toc === undefined || Array.isArray(v.toc)) &&
     typeof state === "object" &&
     state !== null &&
@@ -124,16 +127,47 @@ export class KeptRenders implements RenderStore {
     if (this.fd === undefined || !entry || entry[1] !== digest) return undefined;
     const bytes = readAt(this.fd, entry[2], entry[3]);
     if (sha1(bytes) !== entry[4]) return undefined;
+    const split = bytes.indexOf(0x0a);
+    if (split < 0) return undefined;
     let render: unknown;
     try {
-      render = JSON.parse(bytes.toString("utf8"));
+      render = JSON.parse(bytes.toString("utf8", 0, split));
     } catch {
       return undefined;
     }
     if (!isStoredRender(render)) return undefined;
     this.taken += 1;
-    this.reused.set(render, entry);
-    return render;
+    const taken = this.takenHtml(render, entry, split + 1);
+    this.reused.set(taken, entry);
+    return taken;
+  }
+
+  /**
+   * A taken render with its HTML read from the file only when first asked for, then kept: a
+   * getter, not enumerable, so copies of the render or of its post (`{ ...post }`) do not read
+   * it (lib/catalog/render.ts, withHtml). The bytes are checked against their SHA-1 again: the
+   * file is open until the build's pages are written (close), and nothing writes over a render
+   * taken (write appends after them, or writes a new file in its place).
+   */
+  private takenHtml(render: Omit<StoredRender, "html">, entry: IndexEntry, start: number): StoredRender {
+    const [file, , offset, length, digest] = entry;
+    const read = (): string => {
+      const bytes = this.fd === undefined ? undefined : readAt(this.fd, offset, length);
+      if (bytes === undefined || sha1(bytes) !== digest) throw new Error(`The post body of ${file} kept by the last build ${bytes ? "changed while this build ran" : "was asked for once its file was closed"} (${this.file}); run the build again.`);
+      return bytes.toString("utf8", start);
+    };
+    return Object.defineProperty(render, "html", {
+      configurable: true,
+      enumerable: false,
+      get(this: object) {
+        const html = read();
+        Object.defineProperty(this, "html", { value: html, writable: true, configurable: true, enumerable: false });
+        return html;
+      },
+      set(this: object, html: string) {
+        Object.defineProperty(this, "html", { value: html, writable: true, configurable: true, enumerable: false });
+      },
+    }) as StoredRender;
   }
 
   keep(input: RenderInput, render: StoredRender): void {
@@ -165,12 +199,11 @@ export class KeptRenders implements RenderStore {
     for (const value of this.kept.values()) if (Array.isArray(value)) live += value[3];
     const append = this.dataEnd !== undefined && live * 2 >= this.dataEnd;
     const start = append ? this.dataEnd! : 0;
-    this.close();
+    const old = this.fd;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     const target = append ? this.file : temporary;
     const fd = openSync(target, append ? "r+" : "w");
-    const old = append ? undefined : openOrUndefined(this.file);
     try {
       const entries: IndexEntry[] = [];
       let at = start;
@@ -188,7 +221,7 @@ export class KeptRenders implements RenderStore {
           if (sha1(bytes) !== value[4]) continue;
           entry = [file, value[1], at, bytes.length, value[4]];
         } else {
-          bytes = Buffer.from(JSON.stringify(value.render), "utf8");
+          bytes = renderBytes(value.render);
           entry = [file, value.digest, at, bytes.length, sha1(bytes)];
         }
         writeAt(fd, bytes, at);
@@ -208,15 +241,17 @@ export class KeptRenders implements RenderStore {
       closeSync(fd);
       rmSync(append ? this.file : temporary, { force: true });
       throw error;
-    } finally {
-      if (old !== undefined) closeSync(old);
     }
     closeSync(fd);
     if (!append) renameSync(temporary, this.file);
     this.kept.clear();
   }
 
-  /** Closes the last build's file (once this build has taken what it needs of it). */
+  /**
+   * Closes the last build's file, once this build's pages are written: the HTML of the renders
+   * taken is read from it when a page asks for it (after write too: the renders taken are where
+   * they were, or, in a file written anew, in the old one, which this keeps open).
+   */
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
@@ -238,12 +273,4 @@ function readAt(fd: number, at: number, length: number): Buffer {
 function writeAt(fd: number, bytes: Buffer, at: number): void {
   let written = 0;
   while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, at + written);
-}
-
-function openOrUndefined(file: string): number | undefined {
-  try {
-    return openSync(file, "r");
-  } catch {
-    return undefined;
-  }
 }

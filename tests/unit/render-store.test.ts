@@ -7,7 +7,11 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RenderInput, StoredRender } from "../../lib/catalog/render.ts";
+import { readEnv } from "../../lib/core/env.ts";
+import { loadCatalog } from "../../lib/pipeline/load.ts";
 import { KeptRenders } from "../../lib/pipeline/render-store.ts";
+import { fixtureFiles, fixtureRegistries } from "../helpers/many-posts.ts";
+import { makeSite } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 
 const input = (file: string, body: string, data: RenderInput["data"] = {}, lineOffset = 4): RenderInput => ({ file, body, data, lineOffset });
@@ -18,7 +22,11 @@ const renderOf = (body: string): StoredRender => ({
   state: { passages: [{ sourceId: "story", text: `“${body}”`, line: 5, anchor: "q1" }], words: { quoted: 2, commentary: 3 }, quotedSourceIds: ["story"], firstParagraph: body, headings: [], images: [] },
 });
 
-/** One build as lib/cli/render-site.ts makes it: takes what it can of `inputs`, keeps a render of each (taken or made), closes the last build's file, writes. */
+/**
+ * One build as lib/cli/render-site.ts makes it: takes what it can of `inputs`, keeps a render of
+ * each (taken or made), writes, renders its pages (here: reads the HTML of every render taken),
+ * then closes the last build's file. The renders taken are given back with their HTML read.
+ */
 function build(file: string, key: string, inputs: RenderInput[]): { store: KeptRenders; taken: Map<string, StoredRender> } {
   const store = new KeptRenders(file, key);
   const taken = new Map<string, StoredRender>();
@@ -27,8 +35,9 @@ function build(file: string, key: string, inputs: RenderInput[]): { store: KeptR
     if (found) taken.set(one.file, found);
     store.keep(one, found ?? renderOf(one.body));
   }
-  store.close();
   store.write();
+  for (const [name, render] of taken) taken.set(name, { ...render, html: render.html });
+  store.close();
   return { store, taken };
 }
 
@@ -109,5 +118,63 @@ describe("the post bodies kept between builds", () => {
     // Written anew by the build that ignored it.
     expect(build(file, "k", posts(3)).taken.size).toBe(0);
     expect(build(file, "k", posts(3)).taken.size).toBe(3);
+  });
+
+  it("reads a taken render's HTML only when asked for, from the last build's file, checked again; copies of it do not read it", () => {
+    const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
+    build(file, "k", posts(3));
+    const sound = readFileSync(file);
+    const store = new KeptRenders(file, "k");
+    const [first, second, third] = posts(3).map((one) => {
+      const taken = store.take(one)!;
+      store.keep(one, taken);
+      return taken;
+    });
+    // Not read yet: the bytes of its HTML changed under the store go unnoticed until it is asked for.
+    const damaged = Buffer.from(sound);
+    damaged[damaged.indexOf("<p>Body 1")! + 3] = "X".charCodeAt(0);
+    writeFileSync(file, damaged);
+    expect({ ...second }).not.toHaveProperty("html");
+    expect(Object.keys(second!)).not.toContain("html");
+    expect(() => second!.html).toThrow(/posts\/p1\.md .*changed while this build ran.*run the build again/);
+    // Read once, then kept: what it read stays when the file is gone.
+    expect(first!.html).toBe("<p>Body 0, with a curly quote’s worth of text.</p>\n");
+    writeFileSync(file, sound);
+    store.write();
+    // After the write, from the file as this build left it; and not at all once it is closed.
+    expect(third!.html).toBe("<p>Body 2, with a curly quote’s worth of text.</p>\n");
+    const fourth = new KeptRenders(file, "k");
+    const taken = fourth.take(posts(1)[0]!)!;
+    fourth.close();
+    expect(() => taken.html).toThrow(/posts\/p0\.md .*was asked for once its file was closed/);
+    store.close();
+    expect(first!.html).toBe("<p>Body 0, with a curly quote’s worth of text.</p>\n");
+  });
+
+  it("leaves a taken body's HTML in the file through the catalog: its post reads it when a page asks, and its copies do not", () => {
+    const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
+    const env = readEnv({ GLOSS_CONTENT_DIR: makeSite(fixtureFiles(), fixtureRegistries()).contentDir, GLOSS_NOW: "2026-01-01T12:00:00Z" });
+    const first = new KeptRenders(file, "k");
+    const made = loadCatalog(env, undefined, undefined, first);
+    first.write();
+    first.close();
+    const store = new KeptRenders(file, "k");
+    const catalog = loadCatalog(env, undefined, undefined, store);
+    store.write();
+    expect(store.taken).toBe(made.posts.length);
+    expect(catalog.posts.length).toBeGreaterThan(60);
+    for (const post of catalog.posts) {
+      expect(Object.getOwnPropertyDescriptor(post, "html")?.get).toBeTypeOf("function");
+      expect({ ...post }).not.toHaveProperty("html");
+    }
+    // Asked for, each is the HTML the first build made.
+    const third = new KeptRenders(file, "k");
+    expect(loadCatalog(env, undefined, undefined, third).posts.map((post) => post.html)).toEqual(made.posts.map((post) => post.html));
+    third.close();
+    // The citations were made from copies of every post, and read no HTML: the file emptied, the
+    // catalog's first post finds its bytes changed when asked.
+    writeFileSync(file, "");
+    expect(() => catalog.posts[0]!.html).toThrow(/changed while this build ran/);
+    store.close();
   });
 });
