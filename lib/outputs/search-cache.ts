@@ -6,9 +6,10 @@
 // bytes it was stored with (read again only when a file's size, modification time or inode is not
 // the stored one: a cache folder restored by a host); anything else in the folder (a bundle cut
 // short, edited by hand, or written by another version of Gloss) is ignored, indexed again and
-// replaced.
+// replaced. Beside the bundles, what the search read of each page (`pageFacts`), so that a page
+// the last build read, still the same file, is not read again.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { filesBelow } from "../core/tree.ts";
@@ -16,6 +17,18 @@ import { filesBelow } from "../core/tree.ts";
 /** Bumped when what is stored changes shape. */
 const FORMAT = "gloss-search-shard/2";
 const MANIFEST = "gloss-manifest.json";
+/** What the last build read of the pages, in the cache's search folder beside the bundles. */
+const PAGES = "gloss-pages.json";
+const PAGES_FORMAT = "gloss-search-pages/1";
+
+/** What the search reads of a post page: when its post was published (-Infinity when it does not say), and its bytes' `pageDigest`. */
+export interface PageFacts {
+  time: number;
+  digest: string;
+}
+
+/** A page's facts by its path in the site, with the size, modification time and inode of the file they were read from. */
+type PageEntry = [file: string, size: number, mtimeMs: number, ino: number, time: number | null, digest: string];
 
 interface Manifest {
   format: string;
@@ -83,9 +96,41 @@ function stillStored(file: string, [digest, size, mtime, ino]: Manifest["files"]
 export class SearchCache {
   private readonly root: string;
   private readonly used = new Set<string>();
+  /** The pages' facts as the last build read them (read when first asked for), and as this build has them. */
+  private known: Map<string, PageEntry> | undefined;
+  private readonly pages: PageEntry[] = [];
 
   constructor(cacheDir: string) {
     this.root = path.join(cacheDir, "search");
+  }
+
+  /**
+   * A page's facts (`file` relative to the site folder `site`): the last build's when the file is
+   * still the one they were read from (the same size, modification time and inode, as the build's
+   * record trusts for the pages it carries over, lib/pipeline/warm.ts), else `read` from its bytes.
+   */
+  pageFacts(site: string, file: string, read: (bytes: Buffer) => PageFacts): PageFacts {
+    const full = path.join(site, file);
+    const { size, mtimeMs, ino } = statSync(full);
+    const known = (this.known ??= this.readPages()).get(file);
+    const facts = known && known[1] === size && known[2] === mtimeMs && known[3] === ino ? { time: known[4] ?? Number.NEGATIVE_INFINITY, digest: known[5] } : read(readFileSync(full));
+    this.pages.push([file, size, mtimeMs, ino, Number.isFinite(facts.time) ? facts.time : null, facts.digest]);
+    return facts;
+  }
+
+  private readPages(): Map<string, PageEntry> {
+    const known = new Map<string, PageEntry>();
+    try {
+      const stored = JSON.parse(readFileSync(path.join(this.root, PAGES), "utf8")) as { format?: unknown; pages?: unknown };
+      if (stored.format !== PAGES_FORMAT || !Array.isArray(stored.pages)) return known;
+      for (const entry of stored.pages as unknown[]) {
+        const sound = Array.isArray(entry) && entry.length === 6 && typeof entry[0] === "string" && entry.slice(1, 4).every(Number.isFinite) && (entry[4] === null || Number.isFinite(entry[4])) && typeof entry[5] === "string";
+        if (sound) known.set(entry[0] as string, entry as PageEntry);
+      }
+    } catch {
+      // None yet, or not readable: every page is read.
+    }
+    return known;
   }
 
   /**
@@ -124,10 +169,16 @@ export class SearchCache {
     this.used.add(key);
   }
 
-  /** Removes every stored bundle this build did not use: the cache holds the last build's shards only. */
+  /**
+   * Removes every stored bundle this build did not use (the cache holds the last build's shards
+   * only), and keeps the facts of the pages this build read, for the next.
+   */
   prune(): void {
-    if (!existsSync(this.root)) return;
-    for (const name of readdirSync(this.root)) if (!this.used.has(name)) rmSync(path.join(this.root, name), { recursive: true, force: true });
+    mkdirSync(this.root, { recursive: true });
+    for (const name of readdirSync(this.root)) if (!this.used.has(name) && name !== PAGES) rmSync(path.join(this.root, name), { recursive: true, force: true });
+    const partial = path.join(this.root, `${PAGES}.${process.pid}.partial`);
+    writeFileSync(partial, JSON.stringify({ format: PAGES_FORMAT, pages: this.pages }));
+    renameSync(partial, path.join(this.root, PAGES));
   }
 
   private check(dir: string, key: string): Manifest | undefined {

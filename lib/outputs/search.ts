@@ -102,13 +102,21 @@ interface IndexedPage {
 /** The pages' SHA-256, when a cache will key shards by them (lib/outputs/search-cache.ts). */
 const digestOf = (bytes: Buffer, wanted: boolean) => (wanted ? pageDigest(bytes) : undefined);
 
-/** The post pages, oldest post first (by the publication time on each page; then by name), each read once. */
-function postsOldestFirst(outputDir: string, options: SearchOptions, digests: boolean): IndexedPage[] {
+/** When a post page says its post was published; -Infinity when it does not. */
+function publishedOf(bytes: Buffer): number {
+  const time = Date.parse(PUBLISHED.exec(bytes.toString("latin1"))?.[1] ?? "");
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+
+/**
+ * The post pages, oldest post first (by the publication time on each page; then by name), each
+ * read once; with a cache, only those the last build did not read as they are now.
+ */
+function postsOldestFirst(outputDir: string, options: SearchOptions, cache: SearchCache | undefined): IndexedPage[] {
   const posts = postSlugs(outputDir, options).map((slug) => {
     const file = path.join(options.postsDir, slug, "index.html");
-    const bytes = readFileSync(path.join(outputDir, file));
-    const time = Date.parse(PUBLISHED.exec(bytes.toString("latin1"))?.[1] ?? "");
-    return { slug, file, digest: digestOf(bytes, digests), time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time };
+    if (cache) return { slug, file, ...cache.pageFacts(outputDir, file, (bytes) => ({ time: publishedOf(bytes), digest: pageDigest(bytes) })) };
+    return { slug, file, digest: undefined, time: publishedOf(readFileSync(path.join(outputDir, file))) };
   });
   return posts.sort((a, b) => a.time - b.time || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)).map(({ file, digest }) => ({ file, digest }));
 }
@@ -193,7 +201,7 @@ export interface SearchReport {
  * build indexed is taken from it instead.
  */
 export async function buildSearchIndex(outputDir: string, options: SearchOptions = searchDefaults, onShard: (n: number, total: number) => void = () => undefined, cache?: SearchCache): Promise<SearchReport> {
-  const shards = planShards(postsOldestFirst(outputDir, options, cache !== undefined), options.shardSize, (post) => post.file);
+  const shards = planShards(postsOldestFirst(outputDir, options, cache), options.shardSize, (post) => post.file);
   const top = topLevelPages(outputDir, options, cache !== undefined);
   const glob = options.glob;
   const report: SearchReport = { pages: 0, shards: shards.length, reused: 0 };

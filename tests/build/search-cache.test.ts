@@ -2,7 +2,7 @@
 // change is taken from the cache folder, and the site is byte for byte the one a cold build
 // writes; a cache that does not check out is never trusted. (npm run build after each kind of
 // edit, warm against cold with shards of two posts: tests/build/warm-build.test.ts.)
-import { cpSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SearchCache } from "../../lib/outputs/search-cache.ts";
@@ -43,6 +43,8 @@ describe("buildSearchIndex with a cache", () => {
     const page = path.join(dir, "posts/alpha/index.html");
     writeFileSync(page, readFileSync(page, "utf8").replaceAll("walruses", "narwhals"));
   };
+  /** The stored shards' folders (beside them, what the last run read of the pages). */
+  const storedShards = (cacheDir: string) => readdirSync(path.join(cacheDir, "search")).filter((name) => name !== "gloss-pages.json");
 
   it("takes unchanged shards from the cache, indexes the changed one, and writes what a cold run writes", async () => {
     const cacheDir = makeTempDir("gloss-search-cache-store-");
@@ -60,7 +62,7 @@ describe("buildSearchIndex with a cache", () => {
     expect(bundle(edited)).toEqual(bundle(editedCold));
     expect(bundle(edited)).not.toEqual(bundle(cold));
     // The cache keeps the last run's shards only: the four of the edited site.
-    expect(readdirSync(path.join(cacheDir, "search"))).toHaveLength(4);
+    expect(storedShards(cacheDir)).toHaveLength(4);
   });
 
   it("ignores a stored shard whose files were changed, removed or added, and one from another format", async () => {
@@ -69,7 +71,7 @@ describe("buildSearchIndex with a cache", () => {
     await index(cold, new SearchCache(cacheDir));
     // Read now: the site's files are hard links to the stored ones, which are about to be spoiled.
     const expected = bundle(cold);
-    const stored = readdirSync(path.join(cacheDir, "search")).map((name) => path.join(cacheDir, "search", name));
+    const stored = storedShards(cacheDir).map((name) => path.join(cacheDir, "search", name));
     const fileOf = (dir: string) => readdirSync(dir, { recursive: true }).map(String).find((name) => name.endsWith(".pf_fragment"))!;
     // One shard's fragment rewritten, another's removed, a third given an extra file, the last
     // one's manifest from some other format: none of them is used.
@@ -85,9 +87,46 @@ describe("buildSearchIndex with a cache", () => {
     const again = copy();
     expect(await index(again, new SearchCache(cacheDir))).toEqual({ pages: 4, shards: 4, reused: 0 });
     expect(bundle(again)).toEqual(expected);
-    expect(readdirSync(path.join(cacheDir, "search"))).toHaveLength(4);
+    expect(storedShards(cacheDir)).toHaveLength(4);
     // Stored again whole: the next run takes all four.
     expect(await index(copy(), new SearchCache(cacheDir))).toMatchObject({ reused: 4 });
+  });
+
+  it("reads again only the pages that are not the files it read last time (by size, modification time and inode)", async () => {
+    const cacheDir = makeTempDir("gloss-search-cache-store-");
+    const site = copy();
+    const page = path.join(site, "posts/alpha/index.html");
+    // A time in whole seconds, which setting it again gives back exactly.
+    const time = 1_700_000_000;
+    utimesSync(page, time, time);
+    await index(site, new SearchCache(cacheDir));
+    // Each run into a site without an index, as a build's staging folder is.
+    const reindex = () => {
+      rmSync(path.join(site, "pagefind"), { recursive: true });
+      return index(site, new SearchCache(cacheDir));
+    };
+    // Rewritten in place to the same size, its time put back: still the file the last run read,
+    // so what it read is what the next run takes (as the build's record trusts a kept page).
+    editAlpha(site);
+    utimesSync(page, time, time);
+    expect(await reindex()).toEqual({ pages: 4, shards: 4, reused: 4 });
+    // A page written since, with its own time: read again, and its shard indexed.
+    utimesSync(page, time, time + 1);
+    expect(await reindex()).toEqual({ pages: 4, shards: 4, reused: 3 });
+    const cold = copy(editAlpha);
+    await index(cold);
+    expect(bundle(site)).toEqual(bundle(cold));
+    // What it read, damaged or of another format: not trusted, every page read.
+    writeFileSync(page, readFileSync(path.join(built, "posts/alpha/index.html")));
+    utimesSync(page, time, time + 1);
+    const pages = path.join(cacheDir, "search", "gloss-pages.json");
+    writeFileSync(pages, readFileSync(pages, "utf8").replace("gloss-search-pages/1", "gloss-search-pages/0"));
+    expect(await reindex()).toEqual({ pages: 4, shards: 4, reused: 3 });
+    writeFileSync(pages, "{ cut short");
+    editAlpha(site);
+    utimesSync(page, time, time + 1);
+    expect(await reindex()).toEqual({ pages: 4, shards: 4, reused: 3 });
+    expect(bundle(site)).toEqual(bundle(cold));
   });
 
   it("takes the shards of a cache folder restored elsewhere (new inodes and times) by their bytes", async () => {
