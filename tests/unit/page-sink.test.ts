@@ -140,15 +140,15 @@ describe("builtPages and builtUrls", () => {
 });
 
 describe("heapCeiling", () => {
-  it("asks for a collection once the heap has grown the slack past what was alive after the last, checking every few ticks", () => {
+  it("asks for a collection once the heap has grown the slack past what was alive after the last (past nothing, before the first), checking every few ticks", () => {
     const MiB = 2 ** 20;
     let used = 100 * MiB;
     const collections: number[] = [];
     const ceiling = heapCeiling(50, 2, { used: () => used, collect: () => collections.push((used = 120 * MiB)) });
-    used = 149 * MiB;
+    used = 49 * MiB;
     ceiling.tick();
     ceiling.tick();
-    expect(collections).toHaveLength(0); // 49 MiB past 100
+    expect(collections).toHaveLength(0); // 49 MiB: nothing is known alive before the first collection
     used = 151 * MiB;
     ceiling.tick();
     expect(collections).toHaveLength(0); // not a tick it checks on
@@ -168,19 +168,21 @@ describe("heapCeiling", () => {
     const MiB = 2 ** 20;
     let used = 2000 * MiB;
     const collections: number[] = [];
-    const ceiling = heapCeiling(128, 1, { used: () => used, collect: () => collections.push((used = 2040 * MiB)) });
+    const ceiling = heapCeiling(128, 1, { used: () => used, collect: () => collections.push((used = 2000 * MiB)) });
+    ceiling.tick();
+    expect(collections).toHaveLength(1); // the first collection: 2,000 MiB alive
     used = 2400 * MiB; // 400 MiB past 2,000 alive: past the 128 given, short of a quarter (500)
     ceiling.tick();
-    expect(collections).toHaveLength(0);
+    expect(collections).toHaveLength(1);
     used = 2501 * MiB;
     ceiling.tick();
-    expect(collections).toHaveLength(1);
-    used = 2549 * MiB; // a quarter of the 2,040 alive after it is 510
-    ceiling.tick();
-    expect(collections).toHaveLength(1);
-    used = 2551 * MiB;
+    expect(collections).toHaveLength(2);
+    used = 2499 * MiB; // a quarter of the 2,000 alive after it is 500
     ceiling.tick();
     expect(collections).toHaveLength(2);
+    used = 2501 * MiB;
+    ceiling.tick();
+    expect(collections).toHaveLength(3);
   });
 
   it("does nothing where the process cannot ask for a collection", () => {
