@@ -22,7 +22,7 @@ const PAGES = "gloss-pages.json";
 const PAGES_FORMAT = "gloss-search-pages/1";
 
 /** What the search reads of a post page: when its post was published (-Infinity when it does not say), and its bytes' `pageDigest`. */
-export interface PageFacts {
+export interface SearchedPage {
   time: number;
   digest: string;
 }
@@ -109,7 +109,7 @@ export class SearchCache {
    * still the one they were read from (the same size, modification time and inode, as the build's
    * record trusts for the pages it carries over, lib/pipeline/warm.ts), else `read` from its bytes.
    */
-  pageFacts(site: string, file: string, read: (bytes: Buffer) => PageFacts): PageFacts {
+  pageFacts(site: string, file: string, read: (bytes: Buffer) => SearchedPage): SearchedPage {
     const full = path.join(site, file);
     const { size, mtimeMs, ino } = statSync(full);
     const known = (this.known ??= this.readPages()).get(file);
