@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { stampOf } from "../content/memo.ts";
 import { filesBelow } from "../core/tree.ts";
 
 /** Bumped when what is stored changes shape. */
@@ -27,8 +28,8 @@ export interface SearchedPage {
   digest: string;
 }
 
-/** A page's facts by its path in the site, with the size, modification time and inode of the file they were read from. */
-type PageEntry = [file: string, size: number, mtimeMs: number, ino: number, time: number | null, digest: string];
+/** A page's facts by its path in the site, with the stamp (`stampOf`: modification time, size, inode) of the file they were read from. */
+type PageEntry = [file: string, stamp: string, time: number | null, digest: string];
 
 interface Manifest {
   format: string;
@@ -106,15 +107,16 @@ export class SearchCache {
 
   /**
    * A page's facts (`file` relative to the site folder `site`): the last build's when the file is
-   * still the one they were read from (the same size, modification time and inode, as the build's
-   * record trusts for the pages it carries over, lib/pipeline/warm.ts), else `read` from its bytes.
+   * still the one they were read from (the same stamp: size, modification time and inode, as the
+   * build's record trusts for the pages it carries over, lib/pipeline/warm.ts), else `read` from
+   * its bytes.
    */
   pageFacts(site: string, file: string, read: (bytes: Buffer) => SearchedPage): SearchedPage {
     const full = path.join(site, file);
-    const { size, mtimeMs, ino } = statSync(full);
+    const stamp = stampOf(full);
     const known = (this.known ??= this.readPages()).get(file);
-    const facts = known && known[1] === size && known[2] === mtimeMs && known[3] === ino ? { time: known[4] ?? Number.NEGATIVE_INFINITY, digest: known[5] } : read(readFileSync(full));
-    this.pages.push([file, size, mtimeMs, ino, Number.isFinite(facts.time) ? facts.time : null, facts.digest]);
+    const facts = known && stamp !== undefined && known[1] === stamp ? { time: known[2] ?? Number.NEGATIVE_INFINITY, digest: known[3] } : read(readFileSync(full));
+    if (stamp !== undefined) this.pages.push([file, stamp, Number.isFinite(facts.time) ? facts.time : null, facts.digest]);
     return facts;
   }
 
@@ -124,7 +126,7 @@ export class SearchCache {
       const stored = JSON.parse(readFileSync(path.join(this.root, PAGES), "utf8")) as { format?: unknown; pages?: unknown };
       if (stored.format !== PAGES_FORMAT || !Array.isArray(stored.pages)) return known;
       for (const entry of stored.pages as unknown[]) {
-        const sound = Array.isArray(entry) && entry.length === 6 && typeof entry[0] === "string" && entry.slice(1, 4).every(Number.isFinite) && (entry[4] === null || Number.isFinite(entry[4])) && typeof entry[5] === "string";
+        const sound = Array.isArray(entry) && entry.length === 4 && typeof entry[0] === "string" && typeof entry[1] === "string" && (entry[2] === null || Number.isFinite(entry[2])) && typeof entry[3] === "string";
         if (sound) known.set(entry[0] as string, entry as PageEntry);
       }
     } catch {

@@ -156,16 +156,18 @@ export class KeptRenders implements RenderStore {
       if (bytes === undefined || sha1(bytes) !== digest) throw new Error(`The post body of ${file} kept by the last build ${bytes ? "changed while this build ran" : "was asked for once its file was closed"} (${this.file}); run the build again.`);
       return bytes.toString("utf8", start);
     };
+    // Once read (or set), a plain value on the object asked, still not enumerable.
+    const settle = (target: object, html: string) => Object.defineProperty(target, "html", { value: html, writable: true, configurable: true, enumerable: false });
     return Object.defineProperty(render, "html", {
       configurable: true,
       enumerable: false,
       get(this: object) {
         const html = read();
-        Object.defineProperty(this, "html", { value: html, writable: true, configurable: true, enumerable: false });
+        settle(this, html);
         return html;
       },
       set(this: object, html: string) {
-        Object.defineProperty(this, "html", { value: html, writable: true, configurable: true, enumerable: false });
+        settle(this, html);
       },
     }) as StoredRender;
   }
@@ -199,7 +201,6 @@ export class KeptRenders implements RenderStore {
     for (const value of this.kept.values()) if (Array.isArray(value)) live += value[3];
     const append = this.dataEnd !== undefined && live * 2 >= this.dataEnd;
     const start = append ? this.dataEnd! : 0;
-    const old = this.fd;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     const target = append ? this.file : temporary;
@@ -216,8 +217,8 @@ export class KeptRenders implements RenderStore {
         let entry: IndexEntry;
         if (Array.isArray(value)) {
           // A render taken, the file written anew: its bytes as they are in the last build's file, checked again.
-          if (old === undefined) continue;
-          bytes = readAt(old, value[2], value[3]);
+          if (this.fd === undefined) continue;
+          bytes = readAt(this.fd, value[2], value[3]);
           if (sha1(bytes) !== value[4]) continue;
           entry = [file, value[1], at, bytes.length, value[4]];
         } else {
