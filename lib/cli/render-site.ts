@@ -69,15 +69,24 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
   const site = loadSite(env);
   // The post bodies the last build rendered, taken where unchanged; this build's kept for the next.
   const renders = warm.renders(site);
+  // The same for the posts' front matter: that of the files unchanged is not read again.
+  const frontMatter = warm.frontMatter(site);
   // Closed once the pages are written: the HTML of a body taken is read from it when its page renders.
   try {
-    const data = loadBuild(env, site, renders);
+    const data = loadBuild(env, site, { frontMatter, renders });
+    if (frontMatter.ignored) console.log(`[gloss] front matter: the posts kept by the last build are ${frontMatter.ignored} (ignored)`);
     if (renders.ignored) console.log(`[gloss] post bodies: the renders kept by the last build are ${renders.ignored} (ignored)`);
     if (renders.taken > 0) console.log(`[gloss] post bodies: ${renders.taken} of ${renders.size} unchanged, taken from the cache`);
-    try {
-      renders.write();
-    } catch (error) {
-      console.warn(`warning: the post bodies rendered were not kept (${error instanceof Error ? error.message : String(error)}); the next build renders them all`);
+    const kept = [
+      [frontMatter, "the posts' front matter read was not kept", "reads it all again"],
+      [renders, "the post bodies rendered were not kept", "renders them all"],
+    ] as const;
+    for (const [store, what, next] of kept) {
+      try {
+        store.write();
+      } catch (error) {
+        console.warn(`warning: ${what} (${error instanceof Error ? error.message : String(error)}); the next build ${next}`);
+      }
     }
     for (const line of warningLines(data.warnings)) console.warn(line);
     const placeholder = placeholderUrlWarning(data.site);

@@ -1,4 +1,6 @@
-// A post file as read from the content folder, and what a rejected one still refers to.
+// A post file as read from the content folder, what a rejected one still refers to, and the
+// posts a build before read (a warm build's FrontMatterStore).
+import { createHash } from "node:crypto";
 import type { LineFinder, PostFrontMatter } from "./schema.ts";
 
 export interface PostFile {
@@ -24,4 +26,19 @@ export interface PostReferences {
   tags: string[];
   body: string;
   lineOffset: number;
+}
+
+/** The SHA-1 (base64) of a post file's bytes: what a FrontMatterStore and the build record's post stamps key it by. */
+export const fileDigest = (bytes: Buffer) => createHash("sha1").update(bytes).digest("base64");
+
+/**
+ * The posts an earlier build read, by file and bytes (lib/pipeline/front-matter-store.ts): a
+ * post file with the same bytes (`fileDigest`) is not parsed and validated again; only its body
+ * is taken from the file, as read now.
+ */
+export interface FrontMatterStore {
+  /** The slug and front matter of `file` when read from bytes with this digest before; kept for the next build too. */
+  take(file: string, digest: string): { slug: string; data: PostFrontMatter } | undefined;
+  /** A post read now (without a problem), kept for the next build. */
+  keep(file: string, digest: string, post: PostFile): void;
 }

@@ -16,11 +16,11 @@ import {
 import { isSlug, slugify } from "../core/slugs.ts";
 import { defaultLimits, listContentFolder, readBounded, type ReadLimits } from "./files.ts";
 import { stampOf, type ContentMemo } from "./memo.ts";
-import type { PostFile, PostReferences } from "./post-file.ts";
-import { decodeText, expectMapping, parseYaml, readFrontMatter, yamlLineFinder } from "./yaml.ts";
+import { fileDigest, type FrontMatterStore, type PostFile, type PostReferences } from "./post-file.ts";
+import { decodeText, expectMapping, parseYaml, readFrontMatter, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
 import { STATUS_FILE_NAME, readSourceStatus, type SourceStatus } from "./source-status.ts";
 
-export type { PostFile, PostReferences } from "./post-file.ts";
+export type { FrontMatterStore, PostFile, PostReferences } from "./post-file.ts";
 
 export interface ContentInput {
   posts: PostFile[];
@@ -53,6 +53,11 @@ interface ReadOptions {
 }
 
 export function readText(file: string, shown: string, problems: ContentProblem[], limits: ReadLimits): string | undefined {
+  return readDecoded(file, shown, problems, limits)?.text;
+}
+
+/** A file's text, with the bytes it was decoded from; undefined (and the problem recorded) when it cannot be read. */
+function readDecoded(file: string, shown: string, problems: ContentProblem[], limits: ReadLimits): { text: string; bytes: Buffer } | undefined {
   const read = readBounded(file, limits);
   if (!read.ok) {
     problems.push({ file: shown, ...read.problem });
@@ -63,7 +68,7 @@ export function readText(file: string, shown: string, problems: ContentProblem[]
     problems.push({ file: shown, line: decoded.line, expected: "UTF-8 text", got: decoded.got, hint: "save the file as UTF-8" });
     return undefined;
   }
-  return decoded.text;
+  return { text: decoded.text, bytes: read.bytes };
 }
 
 function readRegistry<T>(
@@ -141,6 +146,15 @@ export function readPost(
 }
 
 /**
+ * A post read before from the same bytes (a FrontMatterStore's): its body and line finder from
+ * the text, as `readPost` splits it.
+ */
+function keptPost(text: string, shown: string, kept: { slug: string; data: PostFile["data"] }): PostFile {
+  const split = splitFrontMatter(text);
+  return { file: shown, slug: kept.slug, data: kept.data, body: split.body, lineOffset: split.bodyLine - 1, lineOf: yamlLineFinder(split.yaml, 1) };
+}
+
+/**
  * Reads post files again into the memo (the dev server, after the watcher named them), with
  * each one's PostFile before and after. Undefined when one is new, gone or now has a problem:
  * then the whole folder is read, and the problem reported, as in any build.
@@ -173,8 +187,12 @@ export function registryFiles(options: Pick<ReadOptions, "contentDir" | "root">)
   return { authors: show("authors"), outlets: show("outlets"), sources: show("sources") };
 }
 
-/** Reads and validates everything in the content folder. Cross-references are checked later. */
-export function readContent(options: ReadOptions, memo?: ContentMemo): { input: ContentInput; problems: ContentProblem[] } {
+/**
+ * Reads and validates everything in the content folder. Cross-references are checked later.
+ * With a `store` (a production build), a post file whose bytes an earlier build read is not
+ * parsed and validated again.
+ */
+export function readContent(options: ReadOptions, memo?: ContentMemo, store?: FrontMatterStore): { input: ContentInput; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const show = (file: string) => path.relative(options.root, file) || file;
   const dataDir = path.join(options.contentDir, "_data");
@@ -219,8 +237,11 @@ export function readContent(options: ReadOptions, memo?: ContentMemo): { input: 
     }
     const ownProblems: ContentProblem[] = [];
     const ownRejected: PostReferences[] = [];
-    const text = readText(full, shown, ownProblems, limits);
-    const post = text === undefined ? undefined : readPost(text, shown, options.timeZone, ownProblems, ownRejected);
+    const read = readDecoded(full, shown, ownProblems, limits);
+    const digest = read && store ? fileDigest(read.bytes) : undefined;
+    const kept = digest === undefined ? undefined : store?.take(shown, digest);
+    const post = !read ? undefined : kept ? keptPost(read.text, shown, kept) : readPost(read.text, shown, options.timeZone, ownProblems, ownRejected);
+    if (post && !kept && digest !== undefined) store?.keep(shown, digest, post);
     if (memo && stamp !== undefined) memo.posts.set(full, { stamp, post, problems: ownProblems, rejected: ownRejected });
     problems.push(...ownProblems);
     rejected.push(...ownRejected);

@@ -2,7 +2,7 @@
 // parse functions that turn raw front matter / registry entries into typed records
 // or ContentProblems (file, field, line, expected, got). Nothing else reads raw data.
 import { z } from "zod";
-import { DATE_ACCURACIES, isDayOnly, parseDate } from "../core/dates.ts";
+import { DATE_ACCURACIES, dateAt, isDayOnly, parseDate } from "../core/dates.ts";
 import { describeValue, type ContentProblem } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
 import { didYouMean } from "../core/suggest.ts";
@@ -99,6 +99,25 @@ export function postSchema(zone: string) {
   );
 }
 export type PostFrontMatter = z.output<ReturnType<typeof postSchema>>;
+
+/** A post's front matter as JSON, kept for the next build (lib/pipeline/front-matter-store.ts): its dates as moments. */
+export type StoredFrontMatter = Omit<PostFrontMatter, "date" | "updated"> & { date: StoredDate; updated?: StoredDate };
+type StoredDate = { epochMs: number; dayOnly: boolean };
+
+export function storedFrontMatter(data: PostFrontMatter): StoredFrontMatter {
+  const stored = { ...data } as unknown as StoredFrontMatter;
+  stored.date = { epochMs: data.date.value.toMillis(), dayOnly: data.date.dayOnly };
+  if (data.updated) stored.updated = { epochMs: data.updated.value.toMillis(), dayOnly: data.updated.dayOnly };
+  return stored;
+}
+
+/** The front matter `storedFrontMatter` kept, as the post schema gave it in the same `zone` (the fields in the same order). */
+export function frontMatterFromStored(stored: StoredFrontMatter, zone: string): PostFrontMatter {
+  const data = { ...stored } as unknown as PostFrontMatter;
+  data.date = { value: dateAt(stored.date.epochMs, zone), dayOnly: stored.date.dayOnly };
+  if (stored.updated) data.updated = { value: dateAt(stored.updated.epochMs, zone), dayOnly: stored.updated.dayOnly };
+  return data;
+}
 
 const postSchemas = new Map<string, ReturnType<typeof postSchema>>();
 /** The post schema for a zone, built once: building a zod schema per post is measurable at 10,000 posts. */

@@ -81,8 +81,10 @@ export function expectMapping(value: unknown, file: string, what: string): Conte
  * indented below its parent. Good enough to point an author at the right line; undefined when unsure.
  */
 export function yamlLineFinder(source: string, lineOffset = 0): LineFinder {
-  const lines = source.split("\n");
+  // Split when first asked: most posts are never asked a line (only a problem is).
+  let lines: string[] | undefined;
   return (path) => {
+    lines ??= source.split("\n");
     let from = 0;
     let found: number | undefined;
     let indent = -1;

@@ -15,12 +15,12 @@ export const SNAPSHOT_VERSION = 2;
 
 /**
  * Where the snapshot of the site in `outputDir` lives, where a build writes the next one before
- * its swap, the folder of page files kept for the next build, and the post bodies rendered
- * (render-store.ts).
+ * its swap, the folder of page files kept for the next build, the post bodies rendered
+ * (render-store.ts) and the posts' front matter read (front-matter-store.ts).
  */
-export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string; renders: string } {
+export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string; renders: string; frontMatter: string } {
   const dir = path.join(env.cacheDir, "build", createHash("sha1").update(path.resolve(env.outputDir)).digest("hex").slice(0, 16));
-  return { snapshot: path.join(dir, "snapshot.json"), pending: path.join(dir, "pending.json"), site: path.join(dir, "site"), renders: path.join(dir, "renders.bin") };
+  return { snapshot: path.join(dir, "snapshot.json"), pending: path.join(dir, "pending.json"), site: path.join(dir, "site"), renders: path.join(dir, "renders.bin"), frontMatter: path.join(dir, "front-matter.json") };
 }
 
 /**

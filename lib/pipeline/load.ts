@@ -9,7 +9,7 @@ import { ContentErrors } from "../core/errors.ts";
 import { defaultLimits } from "../content/files.ts";
 import { readPages } from "../content/pages.ts";
 import { createImageReader, type ImageReader } from "../content/images.ts";
-import { readContent, type ContentMemo } from "../content/read.ts";
+import { readContent, type ContentMemo, type FrontMatterStore } from "../content/read.ts";
 import { loadSite, type Site } from "../content/site.ts";
 import { buildCatalog } from "../catalog/build.ts";
 import type { Catalog } from "../catalog/model.ts";
@@ -38,14 +38,20 @@ export function imageReader(env: GlossEnv): ImageReader {
   return createImageReader({ contentDir: env.contentDir, publicDir: env.publicDir, cwd: env.cwd });
 }
 
+/** What the production build before read and rendered, kept for the next (lib/pipeline/front-matter-store.ts, render-store.ts). */
+export interface BuildStores {
+  frontMatter?: FrontMatterStore;
+  renders?: RenderStore;
+}
+
 /**
  * Content and catalog, for the settings read once per build (read here when not given); `memo`
  * keeps what the dev server read and rendered before, `stored` what the production build before
- * rendered (lib/pipeline/render-store.ts).
+ * read and rendered.
  */
-export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { content: ContentMemo; renders: RenderMemo }, stored?: RenderStore): Catalog {
+export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { content: ContentMemo; renders: RenderMemo }, stored?: BuildStores): Catalog {
   const options = readOptions(env, site);
-  const { input, problems } = readContent(options, memo?.content);
+  const { input, problems } = readContent(options, memo?.content, stored?.frontMatter);
   if (memo) memo.renders.key = memo.content.registries;
   const pages = readPages({ pagesDir: env.pagesDir, root: env.cwd, reserved: reservedPageSlugs(copiedNames(env.publicDir)), limits: options.limits });
   problems.push(...pages.problems);
@@ -54,7 +60,7 @@ export function loadCatalog(env: GlossEnv, site: Site = loadSite(env), memo?: { 
     includeUnpublished: env.mode === "serve",
     now: now(site.timeZone, env.now),
     renders: memo?.renders,
-    stored,
+    stored: stored?.renders,
     readImage: imageReader(env),
   });
   // Grouped by file, then by line, so an author fixes one file top to bottom (the sort is stable).
@@ -77,8 +83,8 @@ function copiedNames(publicDir: string): string[] {
   }
 }
 
-/** A whole build's data: content, catalog and outputs (the bodies the build before rendered taken from `stored`). */
-export function loadBuild(env: GlossEnv, site: Site = loadSite(env), stored?: RenderStore): GlossData {
+/** A whole build's data: content, catalog and outputs (what the build before read and rendered taken from `stored`). */
+export function loadBuild(env: GlossEnv, site: Site = loadSite(env), stored?: BuildStores): GlossData {
   const catalog = loadCatalog(env, site, undefined, stored);
   return new GlossData(catalog, buildOutputs(catalog));
 }

@@ -26,6 +26,7 @@ import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
 import { fileRoute } from "../core/routes.ts";
 import { filesBelow } from "../core/tree.ts";
+import { fileDigest } from "../content/post-file.ts";
 import type { Site } from "../content/site.ts";
 import { cardStyle, type CardStyle } from "../outputs/cards.ts";
 import type { Post } from "../catalog/model.ts";
@@ -34,6 +35,7 @@ import type { WrittenFile } from "./page-sink.ts";
 import { SNAPSHOT_VERSION, keptFile, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
 import { carryLinks, type CarriedLink } from "./carry.ts";
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
+import { KeptFrontMatter } from "./front-matter-store.ts";
 import { KeptRenders } from "./render-store.ts";
 
 /** The file a route is written to, relative to the output (`/posts/x/` → `posts/x/index.html`). */
@@ -43,11 +45,15 @@ export function outputFileOf(url: string): string {
 }
 
 /** A file's SHA-1, as the manifest and the post stamps keep it. */
-const sha1Of = (file: string) => createHash("sha1").update(readFileSync(file)).digest("base64");
+const sha1Of = (file: string) => fileDigest(readFileSync(file));
 
-/** Each post file's digest (its bytes): what the planner compares, by file as the catalog names it. */
-export function postStamps(posts: readonly Pick<Post, "file">[], cwd: string): Map<string, string> {
-  return new Map(posts.map((post) => [post.file, sha1Of(path.resolve(cwd, post.file))]));
+/**
+ * Each post file's digest (its bytes): what the planner compares, by file as the catalog names
+ * it. `known` gives those of the bytes the build read (front-matter-store.ts), else the file is
+ * read again.
+ */
+export function postStamps(posts: readonly Pick<Post, "file">[], cwd: string, known?: (file: string) => string | undefined): Map<string, string> {
+  return new Map(posts.map((post) => [post.file, known?.(post.file) ?? sha1Of(path.resolve(cwd, post.file))]));
 }
 
 /**
@@ -128,6 +134,8 @@ export class WarmBuild {
 
   /** The inputs' key (inputsKey), read once a build: the renders and the planner use it. */
   private inputs: string | undefined;
+  /** The posts' front matter, with the digests of the post files as this build read them. */
+  private posts: KeptFrontMatter | undefined;
 
   constructor(private readonly env: GlossEnv) {}
 
@@ -140,6 +148,11 @@ export class WarmBuild {
     return new KeptRenders(snapshotPaths(this.env).renders, this.inputsOf(site));
   }
 
+  /** The posts' front matter the build before read, to take that of files unchanged and keep this build's for the next (front-matter-store.ts). */
+  frontMatter(site: Site): KeptFrontMatter {
+    return (this.posts = new KeptFrontMatter(snapshotPaths(this.env).frontMatter, this.inputsOf(site), site.timeZone));
+  }
+
   plan(source: Parameters<RebuildPlanner["plan"]>[0], site: Site, stagingDir: string): WarmPlan {
     const paths = snapshotPaths(this.env);
     const found = readSnapshot(paths.snapshot, this.env.outputDir);
@@ -147,7 +160,7 @@ export class WarmBuild {
       this.planner.restore(stateOf(found.snapshot));
       this.previousFiles = found.snapshot.files.map(([name]) => name);
     }
-    const stamps = postStamps(source.catalog.posts, this.env.cwd);
+    const stamps = postStamps(source.catalog.posts, this.env.cwd, this.posts && ((file) => this.posts?.digestOf(file)));
     const plan = this.planner.plan(source, buildKey(this.inputsOf(site), cardStyle(source.catalog.posts.length)), stamps);
     const routed: readonly Pick<RoutedItem, "item" | "url">[] = plan.routed ?? [];
     // Only what `record` reads: neither the items nor their shapes (a citation's is its whole text).

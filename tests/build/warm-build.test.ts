@@ -195,7 +195,7 @@ describe("the record of the last build", () => {
     expect(readFileSync(victim, "utf8")).toBe("keep me");
   });
 
-  it("takes no post body from a renders file that does not check out, says so, and writes it anew", async () => {
+  it("takes no post body or front matter from files that do not check out, says so, and writes them anew", async () => {
     const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
     expect((await buildSite(site, ENV)).code).toBe(0);
     const renders = path.join(path.dirname(recordOf(site)), "renders.bin");
@@ -204,10 +204,16 @@ describe("the record of the last build", () => {
     const at = bytes.lastIndexOf("posts/") + 1;
     bytes[at] = bytes[at]! ^ 1;
     writeFileSync(renders, bytes);
+    // One post's title in the front matter kept (its digest no longer checks out).
+    const frontMatter = path.join(path.dirname(recordOf(site)), "front-matter.json");
+    const kept = readFileSync(frontMatter, "utf8");
+    expect(kept).toContain('"title":"');
+    writeFileSync(frontMatter, kept.replace('"title":"', '"title":"X'));
     appendFileSync(path.join(site.contentDir, "foxtrot.md"), "\nOne more line.\n");
     const [warm, cold] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
     expect(warm.code, warm.stderr).toBe(0);
     expect(warm.stdout).toContain("[gloss] post bodies: the renders kept by the last build are damaged (ignored)");
+    expect(warm.stdout).toContain("[gloss] front matter: the posts kept by the last build are damaged (ignored)");
     expect(warm.stdout).not.toMatch(BODIES);
     expect(warm.stdout).toMatch(CARRIED);
     expect(hashTree(site.outputDir)).toEqual(cold);
@@ -215,6 +221,7 @@ describe("the record of the last build", () => {
     const next = await buildSite(site, ENV);
     expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).toMatch(BODIES);
+    expect(next.stdout).not.toContain("front matter:");
   });
 
   it("carries over only files still as it names them: a page changed by hand is rendered again; a build into another folder renders every page", async () => {

@@ -155,11 +155,11 @@ describe("the post bodies kept between builds", () => {
     const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
     const env = readEnv({ GLOSS_CONTENT_DIR: makeSite(fixtureFiles(), fixtureRegistries()).contentDir, GLOSS_NOW: "2026-01-01T12:00:00Z" });
     const first = new KeptRenders(file, "k");
-    const made = loadCatalog(env, undefined, undefined, first);
+    const made = loadCatalog(env, undefined, undefined, { renders: first });
     first.write();
     first.close();
     const store = new KeptRenders(file, "k");
-    const catalog = loadCatalog(env, undefined, undefined, store);
+    const catalog = loadCatalog(env, undefined, undefined, { renders: store });
     store.write();
     expect(store.taken).toBe(made.posts.length);
     expect(catalog.posts.length).toBeGreaterThan(60);
@@ -169,7 +169,7 @@ describe("the post bodies kept between builds", () => {
     }
     // Asked for, each is the HTML the first build made.
     const third = new KeptRenders(file, "k");
-    expect(loadCatalog(env, undefined, undefined, third).posts.map((post) => post.html)).toEqual(made.posts.map((post) => post.html));
+    expect(loadCatalog(env, undefined, undefined, { renders: third }).posts.map((post) => post.html)).toEqual(made.posts.map((post) => post.html));
     third.close();
     // The citations were made from copies of every post, and read no HTML: the file emptied, the
     // catalog's first post finds its bytes changed when asked.
