@@ -22,8 +22,10 @@ export interface BenchRow {
   ratio: number;
   /** Gloss wall time over the floor's plus Pagefind's over the floor's output. */
   searchRatio: number;
-  /** A second `npm run build` after appending a sentence to one post, when measured. */
+  /** `npm run build` again after appending a sentence to one post, when measured: the median of `warmRuns`. */
   warmSeconds: number | undefined;
+  /** Each warm build's seconds, in the order run (each after one more sentence). */
+  warmRuns?: number[];
   /** The dev server's rebuild after the same kind of edit, when measured. */
   incrementalSeconds: number | undefined;
   /** Why the build failed, in a few words (failureReason), when it did. */
