@@ -115,11 +115,6 @@ export class KeptFrontMatter implements FrontMatterStore {
     return this.digests.get(file);
   }
 
-  /** How many posts this build kept (read or taken). */
-  get size(): number {
-    return this.kept.length;
-  }
-
   /** Writes this build's entries for the next build (a temporary file renamed over the last), and lets go of them. */
   write(): void {
     const rest = JSON.stringify(this.kept);
