@@ -28,7 +28,7 @@ export interface PostReferences {
   lineOffset: number;
 }
 
-/** The SHA-1 (base64) of a post file's bytes: what a FrontMatterStore and the build record's post stamps key it by. */
+/** The SHA-1 (base64) of a file's bytes: what a FrontMatterStore and the build record's post stamps key a post file by, and its manifest each page file. */
 export const fileDigest = (bytes: Buffer) => createHash("sha1").update(bytes).digest("base64");
 
 /**

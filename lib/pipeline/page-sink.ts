@@ -9,7 +9,7 @@
 // which reads its pages' text, lets Eleventy write. What runs after the build (the checks, the
 // `_headers` rules) asks here which pages it has: builtPages and builtUrls, from the sink or
 // from Eleventy's results, and the carried-over pages.
-import { createHash } from "node:crypto";
+import { fileDigest } from "../content/post-file.ts";
 import { closeSync, cpSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import path from "node:path";
 import { heapCeiling } from "../core/heap.ts";
@@ -52,7 +52,7 @@ export class PageSink {
     try {
       for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
       const { size, mtimeMs, ino } = fstatSync(fd);
-      this.files.set(file, { size, mtimeMs, ino, sha1: createHash("sha1").update(bytes).digest("base64") });
+      this.files.set(file, { size, mtimeMs, ino, sha1: fileDigest(bytes) });
     } finally {
       closeSync(fd);
     }
