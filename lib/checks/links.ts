@@ -2,7 +2,7 @@
 // `#fragment` to an id on that page), every page is reachable from the home page by following
 // links, and no page repeats an id. One pass over the links plus one breadth-first walk.
 import type { BuiltSite, CheckIssue, NamedCheck } from "./index.ts";
-import type { LinkFact, PageFacts } from "./facts.ts";
+import { placeOf, type LinkFact, type PageFacts } from "./facts.ts";
 
 /** Pages that need no link to them: a host serves 404.html for unknown addresses. */
 export const UNLINKED_PAGES: ReadonlySet<string> = new Set(["/404.html"]);
@@ -51,7 +51,8 @@ export function resolveLink(value: string, pageUrl: string, context: ResolveCont
   const { pathPrefix, siteOrigin, files } = context;
   const written = value.trim();
   if (SCHEME.test(written) && !/^https?:/i.test(written)) return { kind: "external" }; // mailto:, tel:, data:…
-  const url = plainRootPath(written) ?? parsed(written, `${LOCAL_ORIGIN}${pathPrefix}${pageUrl.slice(1)}`);
+  // A fragment of the page itself (`#main`, `#fn1`, on every page) is the page's own path with it.
+  const url = plainRootPath(written.charCodeAt(0) === 35 ? `${pathPrefix}${pageUrl.slice(1)}${written}` : written) ?? parsed(written, `${LOCAL_ORIGIN}${pathPrefix}${pageUrl.slice(1)}`);
   if (!url) return { kind: "problem", message: "is not a valid URL" };
   if (url.origin !== LOCAL_ORIGIN && url.origin !== siteOrigin) return { kind: "external" };
   const pathname = decode(url.pathname);
@@ -140,9 +141,28 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
     };
   };
   // Root-relative and absolute URLs read the same on every page: the header's links, on every
-  // page, are read once. Pages share their link objects (lib/checks/facts.ts, FactTable), so
-  // each is looked up by the object itself; another object with the same text, by the text.
+  // page, are read once. Pages share their link objects (lib/checks/facts.ts, LinkTable), so
+  // each is looked up by the object itself: a kept link by its place in its table (an array
+  // read), any other in a map; another object with the same text, by the text.
+  let places = 0;
+  for (const page of site.pages) for (const link of page.links) places = Math.max(places, (placeOf(link) ?? -1) + 1);
+  const slotOf = new Int32Array(places).fill(-1);
+  const slots: { link: LinkFact; reading: Reading }[] = [];
   const byLink = new Map<LinkFact, Reading>();
+  const known = (link: LinkFact): Reading | undefined => {
+    const at = placeOf(link);
+    const slot = at === undefined ? -1 : slotOf[at]!;
+    return slot >= 0 && slots[slot]!.link === link ? slots[slot]!.reading : byLink.get(link);
+  };
+  const remember = (link: LinkFact, reading: Reading): void => {
+    const at = placeOf(link);
+    if (at === undefined || slotOf[at] !== -1) {
+      byLink.set(link, reading);
+      return;
+    }
+    slotOf[at] = slots.length;
+    slots.push({ link, reading });
+  };
   const byText = new Map<string, Reading>();
 
   site.pages.forEach((page: PageFacts, index) => {
@@ -153,7 +173,7 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
     const isNotFoundPage = UNLINKED_PAGES.has(page.url);
 
     for (const link of page.links) {
-      let reading = byLink.get(link);
+      let reading = known(link);
       if (reading === undefined) {
         const value = link.value.trim();
         if (value === "") continue; // the page itself
@@ -166,7 +186,7 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
           const key = `${link.tag}\n${value}`;
           reading = byText.get(key);
           if (!reading) byText.set(key, (reading = read(link, value, page.url)));
-          byLink.set(link, reading);
+          remember(link, reading);
         } else {
           reading = read(link, value, page.url);
         }

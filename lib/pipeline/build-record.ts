@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from "node:path";
 import { z } from "zod";
 import type { GlossEnv } from "../core/env.ts";
-import type { LinkFact, PageFacts } from "../checks/facts.ts";
+import { LinkTable, type LinkFact, type PageFacts } from "../checks/facts.ts";
 import type { PlannerState } from "./incremental.ts";
 
 /** Bumped whenever the snapshot's format or meaning changes: an older snapshot is then ignored. */
@@ -70,35 +70,39 @@ export type SnapshotFile = z.infer<typeof stateSchema>;
 export type PackedFacts = Pick<SnapshotFile, "links" | "facts">;
 
 /**
- * Pages' facts with each link written once, for the snapshot. Pages mostly share their link
- * objects (lib/checks/facts.ts, FactTable; unpackFacts below), so a link is looked up by the
- * object first and only a new object is spelled out.
+ * Pages' facts with each link written once, for the snapshot, in the order the pages first have
+ * them. Pages share their link objects (lib/checks/facts.ts): the links of `table` (the build's
+ * own, FactTable and unpackFacts) are found by their place in it, any other is first kept there.
  */
-export function packFacts(pages: readonly PageFacts[]): PackedFacts {
-  const table: SnapshotFile["links"] = [];
-  const byText = new Map<string, number>();
-  const byObject = new Map<LinkFact, number>();
+export function packFacts(pages: readonly PageFacts[], table = new LinkTable()): PackedFacts {
+  const rows: SnapshotFile["links"] = [];
+  /** A table link's row in the snapshot, by the link's place; -1 while it has none. */
+  let rowOf = new Int32Array(table.links.length).fill(-1);
   const indexOf = (link: LinkFact): number => {
-    let at = byObject.get(link);
-    if (at !== undefined) return at;
-    const tuple: SnapshotFile["links"][number] = [link.tag, link.attr, link.value, link.rel ?? null];
-    const key = JSON.stringify(tuple);
-    at = byText.get(key);
-    if (at === undefined) {
-      at = table.length;
-      table.push(tuple);
-      byText.set(key, at);
+    const kept = table.intern(link);
+    if (kept.at >= rowOf.length) {
+      const grown = new Int32Array(Math.max(table.links.length, rowOf.length * 2)).fill(-1);
+      grown.set(rowOf);
+      rowOf = grown;
     }
-    byObject.set(link, at);
-    return at;
+    let row = rowOf[kept.at]!;
+    if (row < 0) {
+      row = rowOf[kept.at] = rows.length;
+      rows.push([kept.tag, kept.attr, kept.value, kept.rel ?? null]);
+    }
+    return row;
   };
   const facts = pages.map((page) => ({ ...page, links: page.links.map(indexOf) }));
-  return { links: table, facts };
+  return { links: rows, facts };
 }
 
-/** The snapshot's facts, by page URL; pages share link objects (the checks only read them). Undefined when an index is out of range. */
-export function unpackFacts({ links, facts }: Pick<SnapshotFile, "links" | "facts">): Map<string, PageFacts> | undefined {
-  const objects: LinkFact[] = links.map(([tag, attr, value, rel]) => ({ tag, attr, value, rel: rel ?? undefined }));
+/**
+ * The snapshot's facts, by page URL; their links are kept in `table` (which the pages this build
+ * renders share, FactTable), so pages share link objects (the checks only read them). Undefined
+ * when an index is out of range.
+ */
+export function unpackFacts({ links, facts }: Pick<SnapshotFile, "links" | "facts">, table = new LinkTable()): Map<string, PageFacts> | undefined {
+  const objects: LinkFact[] = links.map(([tag, attr, value, rel]) => table.intern({ tag, attr, value, rel: rel ?? undefined }, false));
   const pages = new Map<string, PageFacts>();
   for (const page of facts) {
     const resolved = page.links.map((at) => objects[at]);

@@ -13,7 +13,7 @@ import { fileDigest } from "../content/post-file.ts";
 import { closeSync, cpSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import path from "node:path";
 import { heapCeiling } from "../core/heap.ts";
-import { FactTable, extractFacts, type PageFacts } from "../checks/facts.ts";
+import { FactTable, extractFacts, type LinkTable, type PageFacts } from "../checks/facts.ts";
 
 /** What Eleventy is handed back for each page: one shared empty buffer (truthy, so no "empty" warning). */
 const WRITTEN = Buffer.alloc(0);
@@ -32,9 +32,14 @@ export class PageSink {
   /** Every file written, by absolute path. */
   private readonly files = new Map<string, WrittenFile>();
   /** The pages' facts, each distinct link and name kept once. */
-  private readonly facts = new FactTable();
+  private readonly facts: FactTable;
   /** Rendering and reading pages leaves garbage that V8 would let pile up (lib/core/heap.ts). */
   private readonly heap = heapCeiling(128);
+
+  /** `links`: the table the pages' links are kept in (a warm build's holds those of the pages it carries). */
+  constructor(links?: LinkTable) {
+    this.facts = new FactTable(links);
+  }
 
   /**
    * Writes one rendered page to `outputPath` (resolved from the working folder, as Eleventy

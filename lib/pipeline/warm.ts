@@ -30,7 +30,7 @@ import { fileDigest } from "../content/post-file.ts";
 import type { Site } from "../content/site.ts";
 import { cardStyle, type CardStyle } from "../outputs/cards.ts";
 import type { Post } from "../catalog/model.ts";
-import type { PageFacts } from "../checks/facts.ts";
+import { LinkTable, type PageFacts } from "../checks/facts.ts";
 import type { WrittenFile } from "./page-sink.ts";
 import { SNAPSHOT_VERSION, keptFile, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
 import { carryLinks, type CarriedLink } from "./carry.ts";
@@ -125,6 +125,11 @@ export class WarmBuild {
   /** The checked pages' facts, packed as the record keeps them (the checks' own objects are let go). */
   private packed: PackedFacts | undefined;
   private carriedFacts: PageFacts[] = [];
+  /**
+   * The links of every page's facts, carried and rendered, in one table, so the record packs them
+   * by their place in it (lib/checks/facts.ts, LinkTable). Let go once they are packed.
+   */
+  private linkTable = new LinkTable();
   /** The files carried over, as the next manifest lists them (without reading or statting them again). */
   private carriedEntries = new Map<string, SnapshotFile["files"][number]>();
   /** The carried files' links being made (lib/pipeline/carry.ts), while Eleventy renders the rest. */
@@ -167,7 +172,7 @@ export class WarmBuild {
     this.urls = routed.map((r) => r.url);
     if (!("snapshot" in found)) return { only: undefined, carried: [], summary: `every page rendered: ${found.reason}`, told: found.reason.endsWith("(ignored)") };
     if (!plan.only) return { only: undefined, carried: [], summary: `every page rendered: ${plan.summary}`, told: false };
-    const facts = unpackFacts(found.snapshot);
+    const facts = unpackFacts(found.snapshot, this.linkTable);
     if (!facts) return { only: undefined, carried: [], summary: "every page rendered: the record of the last build is damaged (ignored)", told: true };
     const only = new Set(plan.only);
     const manifest = new Map(found.snapshot.files.map(([name, size, mtime, ino, sha1]) => [name, { size, mtime, ino, sha1 }]));
@@ -207,10 +212,16 @@ export class WarmBuild {
     for (const name of this.carriedEntries.keys()) yield `/${name}`;
   }
 
+  /** The table the pages this build renders keep their links in (lib/pipeline/page-sink.ts): that of the pages carried. */
+  links(): LinkTable {
+    return this.linkTable;
+  }
+
   /** Every page's facts, once the checks passed on them. */
   checked(pages: readonly PageFacts[]): void {
-    this.packed = packFacts(pages);
+    this.packed = packFacts(pages, this.linkTable);
     this.carriedFacts = [];
+    this.linkTable = new LinkTable();
   }
 
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PageFacts } from "../../lib/checks/facts.ts";
-import { extractFacts } from "../../lib/checks/facts.ts";
+import { LinkTable, extractFacts, placeOf } from "../../lib/checks/facts.ts";
 import type { BuiltSite } from "../../lib/checks/index.ts";
 import { checkLinks, MAX_LINK_ISSUES, plainRootPath, resolveLink } from "../../lib/checks/links.ts";
 
@@ -60,8 +60,30 @@ describe("resolveLink", () => {
     ["/tags/", "/blog/", { kind: "problem", message: "leads outside the site's path prefix /blog/" }],
     ["https://example.org/blog/css/gloss.css", "/blog/", { kind: "internal", file: "/css/gloss.css", fragment: undefined }],
     ["https://example.org/elsewhere/", "/blog/", { kind: "external" }],
+    // A fragment of the page itself, read without the URL parser, the same as with it.
+    ["#main", "/", { kind: "internal", file: "/tags/x/index.html", fragment: "main" }],
+    ["#main", "/blog/", { kind: "internal", file: "/tags/x/index.html", fragment: "main" }],
+    ["#fn1:ref?x", "/", { kind: "internal", file: "/tags/x/index.html", fragment: "fn1:ref?x" }],
+    ["#", "/", { kind: "internal", file: "/tags/x/index.html", fragment: undefined }],
+    ["#a b", "/", { kind: "internal", file: "/tags/x/index.html", fragment: "a b" }],
   ])("%s (prefix %s)", (value, prefix, expected) => {
     expect(at(value, "/tags/x/", prefix)).toEqual(expected);
+  });
+
+  it("reads a page's own fragment as the URL parser does, whatever the page's address", () => {
+    const parsedFrom = (value: string, pageUrl: string, prefix: string) => {
+      const url = new URL(value, `https://gloss.invalid${prefix}${pageUrl.slice(1)}`);
+      return { path: decodeURIComponent(url.pathname), fragment: url.hash.length > 1 ? decodeURIComponent(url.hash.slice(1)) : undefined };
+    };
+    for (const pageUrl of ["/tags/x/", "/tags/северная-корея/", "/404.html", "/"]) {
+      for (const prefix of ["/", "/blog/"]) {
+        for (const value of ["#main", "#q-1", "#fn:1", "#a%20b", "#", "#x#y"]) {
+          const target = at(value, pageUrl, prefix);
+          const expected = parsedFrom(value, pageUrl, prefix);
+          expect(target, `${value} on ${pageUrl} under ${prefix}`).toEqual({ kind: "internal", file: `${expected.path.slice(prefix.length - 1)}${expected.path.endsWith("/") ? "index.html" : ""}`, fragment: expected.fragment });
+        }
+      }
+    }
   });
 });
 
@@ -243,6 +265,18 @@ describe("checkLinks", () => {
     expect(issues).toEqual([]);
     // About 0.7 s; a scan of every page per page (quadratic) would take many minutes.
     expect((used.user + used.system) / 1000).toBeLessThan(5_000);
+  });
+
+  it("reads each link by its own object when links of two tables share places", () => {
+    // Two tables' links at the same places, with other values: a reading kept by place must not
+    // be taken for the other table's link.
+    const one = new LinkTable();
+    const other = new LinkTable();
+    const toA = one.intern({ tag: "a", attr: "href", value: "/a/", rel: undefined });
+    const toNowhere = other.intern({ tag: "a", attr: "href", value: "/nowhere/", rel: undefined });
+    expect(placeOf(toA)).toBe(placeOf(toNowhere));
+    const pages = [{ ...page("/"), links: [toA] }, { ...page("/a/"), links: [toNowhere, { tag: "a", attr: "href", value: "/a/", rel: undefined }] }];
+    expect(messages(site(pages))).toEqual(["/a/ › link a[href]=\"/nowhere/\" leads to /nowhere/, which was not built"]);
   });
 
   it("works on facts extracted from real HTML", () => {

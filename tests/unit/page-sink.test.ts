@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { FactTable, extractFacts } from "../../lib/checks/facts.ts";
+import { FactTable, LinkTable, extractFacts, placeOf } from "../../lib/checks/facts.ts";
 import { LARGE_ARCHIVE_POSTS, heapCeiling, renderHeapFlags, renderHeapMiB } from "../../lib/core/heap.ts";
 import { packFacts, unpackFacts } from "../../lib/pipeline/build-record.ts";
 import { OneBuild, type GlossData } from "../../lib/pipeline/load.ts";
@@ -227,6 +227,59 @@ describe("packFacts", () => {
     const unpacked = unpackFacts(packed)!;
     expect(unpacked.get("/posts/p1/")).toEqual(a);
     expect(unpacked.get("/posts/p3/")).toEqual(carried);
+  });
+});
+
+describe("LinkTable", () => {
+  it("keeps each distinct link once, at its place, equal to the link as read and plain when copied", () => {
+    const table = new LinkTable();
+    const read = { tag: "a", attr: "href", value: "/tags/", rel: undefined };
+    const kept = table.intern(read);
+    expect(kept).toEqual(read);
+    expect(JSON.parse(JSON.stringify(kept))).toEqual({ tag: "a", attr: "href", value: "/tags/" });
+    expect(structuredClone(kept)).toEqual(read);
+    expect(table.intern({ ...read })).toBe(kept);
+    expect(table.intern(kept)).toBe(kept);
+    // The same value from another element, or with a rel, is another link.
+    const image = table.intern({ ...read, tag: "img", attr: "src" });
+    const tagged = table.intern({ ...read, rel: "tag" });
+    expect(new Set([kept, image, tagged]).size).toBe(3);
+    expect(table.intern({ ...read, rel: "tag" })).toBe(tagged);
+    expect([kept, image, tagged].map(placeOf)).toEqual([0, 1, 2]);
+    expect(table.links).toEqual([kept, image, tagged]);
+    expect(table.owns(kept)).toBe(true);
+    expect(table.owns({ ...read })).toBe(false);
+    expect(new LinkTable().owns(kept)).toBe(false);
+    expect(placeOf(read)).toBeUndefined();
+  });
+});
+
+describe("packFacts with the build's link table", () => {
+  it("packs the pages carried and rendered into the record the same as a table of their own would, each link once", () => {
+    const fresh = new FactTable();
+    const pages = [1, 2, 3].map((n) => fresh.add(extractFacts(`/posts/p${n}/`, pageHtml(n))));
+    const record = packFacts(pages);
+    // A warm build: the record's pages unpacked into the build's table, one page rendered again into it.
+    const links = new LinkTable();
+    const carried = unpackFacts(record, links)!;
+    const rendered = new FactTable(links).add(extractFacts("/posts/p2/", pageHtml(2)));
+    expect(rendered.links.slice(0, 3)).toEqual(carried.get("/posts/p1/")!.links.slice(0, 3));
+    for (let i = 0; i < 4; i += 1) expect(rendered.links[i]).toBe(carried.get("/posts/p2/")!.links[i]);
+    const again = [carried.get("/posts/p1/")!, rendered, carried.get("/posts/p3/")!];
+    expect(packFacts(again, links)).toEqual(record);
+    // A page whose links no table keeps (equal copies) packs to the same rows.
+    expect(packFacts([...again, structuredClone(carried.get("/posts/p1/")!)], links).links).toEqual(record.links);
+  });
+
+  it("writes only the links the pages have, not every link the table ever kept", () => {
+    const links = new LinkTable();
+    const table = new FactTable(links);
+    const gone = table.add(extractFacts("/posts/gone/", pageHtml(9)));
+    const kept = table.add(extractFacts("/posts/p1/", pageHtml(1)));
+    expect(links.links.length).toBe(6);
+    const packed = packFacts([kept], links);
+    expect(packed.links).toEqual(kept.links.map((l) => [l.tag, l.attr, l.value, l.rel ?? null]));
+    expect(packed.links.map((row) => row[2])).not.toContain(gone.url);
   });
 });
 
