@@ -5,7 +5,8 @@
 //   - each render: what the catalog reads of it as UTF-8 JSON, a newline, then its HTML;
 //   - then the index: the key (everything a render reads that is not its own file: registries,
 //     settings, images, Gloss's code; warm.ts, inputsKey) and, for each file, the digest of what
-//     its render read of it, where its render is, and the SHA-1 of those bytes;
+//     its render read of it (with the digest of the file's bytes for its body, where the build
+//     knows it), where its render is, and the SHA-1 of those bytes;
 //   - then a footer: where the index is, its SHA-256, and the format's name.
 // A build appends the renders it made to those it took (KeptRenders.write). A file whose footer,
 // index digest or key does not check out is ignored whole; a render whose bytes do not match
@@ -25,11 +26,17 @@ const FOOTER = 8 + 4 + 32 + FORMAT.length;
 /** [file as the catalog names it, digest of what its render reads, offset, length, SHA-1 of the bytes]. */
 type IndexEntry = [string, string, number, number, string];
 
-/** What a render reads of its file, as one digest. */
-function inputDigest(input: RenderInput): string {
+/**
+ * What a render reads of its file, as one digest. Where the build knows the digest of the file's
+ * bytes it read (`fileDigest`, from the posts' front matter store), that stands for the body: the
+ * body, its first line, description and toc are all read from those bytes, by code the key
+ * covers. Else the body itself is hashed.
+ */
+function inputDigest(input: RenderInput, fileDigest: string | undefined): string {
   const { description, toc } = input.data;
   const head = `${input.file}\0${input.lineOffset}\0${description === undefined ? "-" : `+${description}`}\0${toc ? 1 : 0}\0`;
-  return createHash("sha1").update(head).update(input.body).digest("base64");
+  const hash = createHash("sha1").update(head);
+  return (fileDigest === undefined ? hash.update("body\0").update(input.body) : hash.update(`file\0${fileDigest}`)).digest("base64");
 }
 
 const sha1 = (bytes: Buffer) => createHash("sha1").update(bytes).digest("base64");
@@ -72,9 +79,14 @@ export class KeptRenders implements RenderStore {
   /** Why the last build's renders are not used, when a file was there but did not check out. */
   readonly ignored: string | undefined;
 
+  /**
+   * `fileDigest`: the digest of a post file's bytes as this build read it, when known (the posts'
+   * front matter store, lib/pipeline/front-matter-store.ts: what `digestOf` gives).
+   */
   constructor(
     private readonly file: string,
     private readonly key: string,
+    private readonly fileDigest: (file: string) => string | undefined = () => undefined,
   ) {
     this.ignored = this.open();
   }
@@ -121,7 +133,7 @@ export class KeptRenders implements RenderStore {
   }
 
   take(input: RenderInput): StoredRender | undefined {
-    const digest = inputDigest(input);
+    const digest = inputDigest(input, this.fileDigest(input.file));
     this.digests.set(input, digest);
     const entry = this.index.get(input.file);
     if (this.fd === undefined || !entry || entry[1] !== digest) return undefined;
@@ -179,7 +191,7 @@ export class KeptRenders implements RenderStore {
       return;
     }
     this.kept.set(input.file, {
-      digest: this.digests.get(input) ?? inputDigest(input),
+      digest: this.digests.get(input) ?? inputDigest(input, this.fileDigest(input.file)),
       render: { html: render.html, summary: render.summary, toc: render.toc, state: storedState(render.state) },
     });
   }

@@ -150,7 +150,7 @@ export class WarmBuild {
 
   /** The post bodies the build before rendered, to take those unchanged and keep this build's for the next (render-store.ts). */
   renders(site: Site): KeptRenders {
-    return new KeptRenders(snapshotPaths(this.env).renders, this.inputsOf(site));
+    return new KeptRenders(snapshotPaths(this.env).renders, this.inputsOf(site), (file) => this.posts?.digestOf(file));
   }
 
   /** The posts' front matter the build before read, to take that of files unchanged and keep this build's for the next (front-matter-store.ts). */

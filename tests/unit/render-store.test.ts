@@ -61,6 +61,31 @@ describe("the post bodies kept between builds", () => {
     expect(other.store.ignored).toBeUndefined();
   });
 
+  it("stands the file's digest for its body where the build knows it (the posts' front matter store)", () => {
+    const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
+    const digests = new Map(posts(3).map((one, i) => [one.file, `digest-${i}`]));
+    const withDigests = (inputs: RenderInput[]) => {
+      const store = new KeptRenders(file, "k", (name) => digests.get(name));
+      const taken = inputs.filter((one) => {
+        const found = store.take(one);
+        store.keep(one, found ?? renderOf(one.body));
+        return found !== undefined;
+      });
+      store.write();
+      store.close();
+      return taken.map((one) => one.file);
+    };
+    expect(withDigests(posts(3))).toEqual([]);
+    expect(withDigests(posts(3))).toEqual(["posts/p0.md", "posts/p1.md", "posts/p2.md"]);
+    // The bytes of p1 changed: its digest did. (In a build the body is read from those same
+    // bytes: a body is not hashed again when its file's digest is known.)
+    digests.set("posts/p1.md", "digest-1-edited");
+    expect(withDigests(posts(3, { 2: "Another body, from the same bytes." }))).toEqual(["posts/p0.md", "posts/p2.md"]);
+    // Renders kept by body are not taken by digest, nor the other way round.
+    expect(build(file, "k", posts(3)).taken.size).toBe(0);
+    expect(withDigests(posts(3))).toEqual([]);
+  });
+
   it("writes a build's new renders after those it took, which stay in place; anew once most of the file is renders no build needs", () => {
     const file = path.join(makeTempDir("gloss-renders-"), "renders.bin");
     build(file, "k", posts(20));
