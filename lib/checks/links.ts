@@ -2,7 +2,8 @@
 // `#fragment` to an id on that page), every page is reachable from the home page by following
 // links, and no page repeats an id. One pass over the links plus one breadth-first walk.
 import type { BuiltSite, CheckIssue, NamedCheck } from "./index.ts";
-import { placeOf, type LinkFact, type PageFacts } from "./facts.ts";
+import type { LinkFact, PageFacts } from "./facts.ts";
+import { placeOf } from "./link-table.ts";
 
 /** Pages that need no link to them: a host serves 404.html for unknown addresses. */
 export const UNLINKED_PAGES: ReadonlySet<string> = new Set(["/404.html"]);

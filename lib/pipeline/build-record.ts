@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from "node:path";
 import { z } from "zod";
 import type { GlossEnv } from "../core/env.ts";
-import { LinkTable, type LinkFact, type PageFacts } from "../checks/facts.ts";
+import type { LinkFact, PageFacts } from "../checks/facts.ts";
+import { LinkTable } from "../checks/link-table.ts";
 import type { PlannerState } from "./incremental.ts";
 
 /** Bumped whenever the snapshot's format or meaning changes: an older snapshot is then ignored. */

@@ -13,7 +13,8 @@ import { fileDigest } from "../content/post-file.ts";
 import { closeSync, cpSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import path from "node:path";
 import { heapCeiling } from "../core/heap.ts";
-import { FactTable, extractFacts, type LinkTable, type PageFacts } from "../checks/facts.ts";
+import { FactTable, extractFacts, type PageFacts } from "../checks/facts.ts";
+import type { LinkTable } from "../checks/link-table.ts";
 
 /** What Eleventy is handed back for each page: one shared empty buffer (truthy, so no "empty" warning). */
 const WRITTEN = Buffer.alloc(0);

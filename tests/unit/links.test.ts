@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PageFacts } from "../../lib/checks/facts.ts";
-import { LinkTable, extractFacts, placeOf } from "../../lib/checks/facts.ts";
+import { extractFacts } from "../../lib/checks/facts.ts";
+import { LinkTable, placeOf } from "../../lib/checks/link-table.ts";
 import type { BuiltSite } from "../../lib/checks/index.ts";
 import { checkLinks, MAX_LINK_ISSUES, plainRootPath, resolveLink } from "../../lib/checks/links.ts";
 
