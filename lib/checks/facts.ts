@@ -1,7 +1,7 @@
 // What the post-build checks read of each built page, extracted in one streaming pass of
 // htmlparser2 per page, so every check is a cheap pure function over these facts.
 import { Parser } from "htmlparser2";
-import { LinkTable, detached, type LinkFact } from "./link-table.ts";
+import { LinkTable, detached, stringPool, type LinkFact } from "./link-table.ts";
 
 export type { LinkFact } from "./link-table.ts";
 
@@ -106,7 +106,6 @@ export function extractFacts(url: string, html: string): PageFacts {
  */
 export class FactTable {
   readonly pages: PageFacts[] = [];
-  private readonly strings = new Map<string, string>();
 
   constructor(readonly links = new LinkTable()) {}
 
@@ -126,14 +125,7 @@ export class FactTable {
     return kept;
   }
 
-  private readonly string = (text: string): string => {
-    let kept = this.strings.get(text);
-    if (kept === undefined) {
-      kept = detached(text);
-      this.strings.set(kept, kept);
-    }
-    return kept;
-  };
+  private readonly string = stringPool();
 
   private maybe(text: string | undefined): string | undefined {
     return text === undefined ? undefined : this.string(text);

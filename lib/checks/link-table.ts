@@ -14,6 +14,16 @@ export interface LinkFact {
 /** A copy of a string that holds nothing else: htmlparser2's values are slices of the page's text, and would keep all of it alive. */
 export const detached = (text: string): string => structuredClone(text);
 
+/** Keeps each distinct string once, detached: the same text always gives the same string. */
+export function stringPool(): (text: string) => string {
+  const pool = new Map<string, string>();
+  return (text) => {
+    let kept = pool.get(text);
+    if (kept === undefined) pool.set((kept = detached(text)), kept);
+    return kept;
+  };
+}
+
 /**
  * A link kept in a LinkTable: `at` is its place there. The checks and the build's record look a
  * kept link up by its place, an array read, where any other link object needs a map
@@ -56,7 +66,7 @@ export class LinkTable {
   /** Links by value: the first of a value, then its other variants (tag, attribute, rel), if any. */
   private readonly byValue = new Map<string, KeptLink>();
   private readonly variants = new Map<string, KeptLink[]>();
-  private readonly names = new Map<string, string>();
+  private readonly name = stringPool();
 
   /** Whether `link` is this table's own object. */
   owns(link: LinkFact): link is KeptLink {
@@ -78,12 +88,6 @@ export class LinkTable {
     this.links.push(kept);
     if (!first) this.byValue.set(kept.value, kept);
     else this.variants.set(kept.value, [...(this.variants.get(kept.value) ?? []), kept]);
-    return kept;
-  }
-
-  private name(text: string): string {
-    let kept = this.names.get(text);
-    if (kept === undefined) this.names.set((kept = detached(text)), kept);
     return kept;
   }
 }
