@@ -55,7 +55,7 @@ export function relatedItems(
       if (at === position) continue;
       const other = list[at]!;
       if (scores[other] === 0) touched.push(other);
-      scores[other] += weight;
+      scores[other] = scores[other]! + weight;
     }
   };
   /** Whether candidate `a` ranks before `b` for `item`: higher score, then nearer, then newer. */
