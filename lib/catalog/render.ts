@@ -63,15 +63,36 @@ export interface RenderStore {
   keep(input: RenderInput, render: StoredRender): void;
 }
 
+/** Where an object made by `withHtml` keeps the render whose HTML it shows. */
+const RENDER = Symbol("render");
+
 /**
- * Gives `target` the HTML of `render` as `render` holds it: a string, or, for a render taken
- * from the store, the store's getter, which reads it only when a page asks for it (not
- * enumerable, so copies of a post do not read it: lib/pipeline/render-store.ts).
+ * The prototype of what `withHtml` makes: `html` is read from the render, a getter here, not
+ * enumerable, so copies (`{ ...post }`) do not read it (a render taken from the store reads its
+ * HTML only when a page asks for it: lib/pipeline/render-store.ts). Setting it gives the object
+ * a render of its own with that HTML. Kept on one prototype, not as an own getter on each object
+ * (a function of its own each gave every post a hidden class of its own), so all the posts of a
+ * build share one shape, and reading or copying one stays quick.
  */
-export function withHtml<T extends object>(target: T, render: Pick<StoredRender, "html">): T & { html: string } {
-  const own = Object.getOwnPropertyDescriptor(render, "html");
-  if (own?.get) return Object.defineProperty(target, "html", own) as T & { html: string };
-  return Object.assign(target, { html: render.html });
+export const renderedHtml: { html: string } = Object.defineProperty({} as { html: string }, "html", {
+  configurable: true,
+  enumerable: false,
+  get(this: { [RENDER]: Pick<StoredRender, "html"> }) {
+    return this[RENDER].html;
+  },
+  set(this: { [RENDER]: Pick<StoredRender, "html"> }, html: string) {
+    this[RENDER] = { html };
+  },
+});
+
+/**
+ * `target`'s fields, on an object of `prototype` (`renderedHtml`, or one made from it) whose
+ * `html` is `render`'s as `render` holds it: a string, or the store's getter.
+ */
+export function withHtml<T extends object, P extends { html: string } = { html: string }>(target: T, render: Pick<StoredRender, "html">, prototype: P = renderedHtml as P): T & P {
+  // Object.assign onto `Object.create(prototype)` would make an object of fifty fields a
+  // dictionary; the literal given, with its prototype set, keeps the literal's shape.
+  return Object.setPrototypeOf(Object.assign(target, { [RENDER]: render }), prototype) as T & P;
 }
 
 export function createRenderMemo(): RenderMemo {
