@@ -75,9 +75,14 @@ export function serializePolicy(policy: Policy, target: "header" | "meta" = "hea
     .join("; ");
 }
 
-/** The `<meta http-equiv="Content-Security-Policy">` content for a page. */
+const metaPolicies = new WeakMap<Policy, string>();
+
+/** The `<meta http-equiv="Content-Security-Policy">` content for a page: each policy's made once (the checks ask for every page's). */
 export function metaPolicy(url: string): string {
-  return serializePolicy(policyFor(url), "meta");
+  const policy = policyFor(url);
+  let meta = metaPolicies.get(policy);
+  if (meta === undefined) metaPolicies.set(policy, (meta = serializePolicy(policy, "meta")));
+  return meta;
 }
 
 export interface HeaderRule {
