@@ -1,5 +1,7 @@
 // The quote index: every passage quoted from a source, normalised so that the same passage
 // quoted by several posts appears once with all of them, in story order where the posts agree.
+// Quotations meet by their passage's key (`passageKey`, lib/markdown/env.ts), made with the render.
+import type { QuotedPassage } from "../markdown/env.ts";
 
 export interface PassageUse<P> {
   post: P;
@@ -12,17 +14,6 @@ export interface PassageGroup<P> {
   uses: PassageUse<P>[];
 }
 
-/** Key under which two quotations of the same words meet: case, quotes and spaces folded. */
-export function passageKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[“”„"]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/[—–]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 /**
  * Merges each post's passages (in the order the post quotes them) into one list per source.
  * A passage new to the list goes right after the passage the same post quoted before it, or,
@@ -30,11 +21,11 @@ export function passageKey(text: string): string {
  * a story in its own order rebuild that order.
  */
 export function buildQuoteIndex<P>(
-  quotes: Iterable<{ post: P; passages: readonly { sourceId: string; text: string; anchor: string }[] }>,
+  quotes: Iterable<{ post: P; passages: readonly Pick<QuotedPassage, "sourceId" | "text" | "anchor" | "key">[] }>,
 ): Map<string, PassageGroup<P>[]> {
   const index = new Map<string, { order: PassageGroup<P>[]; byKey: Map<string, PassageGroup<P>> }>();
   for (const { post, passages } of quotes) {
-    const perSource = new Map<string, { text: string; anchor: string }[]>();
+    const perSource = new Map<string, Pick<QuotedPassage, "text" | "anchor" | "key">[]>();
     for (const passage of passages) {
       const list = perSource.get(passage.sourceId) ?? [];
       list.push(passage);
@@ -44,7 +35,7 @@ export function buildQuoteIndex<P>(
       let entry = index.get(sourceId);
       if (!entry) index.set(sourceId, (entry = { order: [], byKey: new Map() }));
       const { order, byKey } = entry;
-      const keys = sequence.map((passage) => passageKey(passage.text));
+      const keys = sequence.map((passage) => passage.key);
       const known = keys.map((key) => byKey.get(key));
       let previous: PassageGroup<P> | undefined;
       sequence.forEach((passage, i) => {

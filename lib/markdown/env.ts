@@ -31,6 +31,22 @@ export interface QuotedPassage {
   line: number;
   /** Anchor id of the quotation in the post page. */
   anchor: string;
+  /**
+   * `passageKey(text)`: where quotations of the same words meet in the quote index
+   * (lib/catalog/quote-index.ts). Made once, with the render, and kept with it between builds.
+   */
+  key: string;
+}
+
+/** Key under which two quotations of the same words meet: case, quotes and spaces folded. */
+export function passageKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[“”„"]/g, '"')
+    .replace(/[‘’']/g, "'")
+    .replace(/[—–]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A top-level heading of the post, for its table of contents. */

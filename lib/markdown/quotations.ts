@@ -3,7 +3,7 @@
 // elisions ("[…]") as marked elisions, and records each quoted passage for the quote index.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { format } from "../core/messages/index.ts";
-import { countWords, quotationLabels, type GlossEnv, type QuotationLabels, type QuotedSource } from "./env.ts";
+import { countWords, passageKey, quotationLabels, type GlossEnv, type QuotationLabels, type QuotedSource } from "./env.ts";
 
 export interface QuotationOptions {
   /** The marker word: `[!quote id]`. Matched without regard to case, like GitHub's `[!NOTE]`. */
@@ -159,7 +159,7 @@ export function quotations(md: MarkdownIt, options: Partial<QuotationOptions> = 
         gloss.words.quoted += words;
         if (!quote.source || words === 0) continue;
         const passage = text.replace(ELISION, ELISION_TEXT);
-        gloss.passages.push({ sourceId: quote.id, text: passage, line: (token.map?.[0] ?? 0) + 1 + gloss.lineOffset, anchor: quote.anchor });
+        gloss.passages.push({ sourceId: quote.id, text: passage, line: (token.map?.[0] ?? 0) + 1 + gloss.lineOffset, anchor: quote.anchor, key: passageKey(passage) });
         if (!gloss.quotedSourceIds.includes(quote.id)) gloss.quotedSourceIds.push(quote.id);
       }
     }

@@ -140,6 +140,8 @@ describe("quotation bookkeeping", () => {
       ["First quoted passage here.", 8, "q1"],
       ["Second […] passage.", 12, "q1"],
     ]);
+    // Each with the key the quote index groups it by, made here once.
+    expect(state.passages.map((p) => p.key)).toEqual(["first quoted passage here.", "second […] passage."]);
     expect(state.words).toEqual({ quoted: 6, commentary: 6 });
     expect(state.quotedSourceIds).toEqual(["story"]);
     expect(state.firstParagraph).toBe("Two own words.");
@@ -147,7 +149,7 @@ describe("quotation bookkeeping", () => {
 
   it("starts a passage on the line after the marker when the text follows it directly", () => {
     const { state } = render("> [!quote story]\n> Line two\n> line three.\n");
-    expect(state.passages).toEqual([{ sourceId: "story", text: "Line two line three.", line: 2, anchor: "q1" }]);
+    expect(state.passages).toEqual([{ sourceId: "story", text: "Line two line three.", line: 2, anchor: "q1", key: "line two line three." }]);
   });
 
   it("attributes a nested plain blockquote to the quotation around it, and a nested quotation to its own source", () => {

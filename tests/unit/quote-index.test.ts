@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildQuoteIndex, passageKey } from "../../lib/catalog/quote-index.ts";
+import { buildQuoteIndex } from "../../lib/catalog/quote-index.ts";
+import { passageKey } from "../../lib/markdown/env.ts";
 
-const p = (sourceId: string, text: string, anchor = "q1") => ({ sourceId, text, anchor });
+const p = (sourceId: string, text: string, anchor = "q1") => ({ sourceId, text, anchor, key: passageKey(text) });
 
 describe("passageKey", () => {
   it("folds case, quote styles and spaces", () => {

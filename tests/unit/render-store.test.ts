@@ -7,6 +7,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RenderInput, StoredRender } from "../../lib/catalog/render.ts";
+import { passageKey } from "../../lib/markdown/env.ts";
 import { readEnv } from "../../lib/core/env.ts";
 import { loadCatalog } from "../../lib/pipeline/load.ts";
 import { KeptRenders } from "../../lib/pipeline/render-store.ts";
@@ -19,7 +20,7 @@ const renderOf = (body: string): StoredRender => ({
   html: `<p>${body}</p>\n`,
   summary: body,
   toc: undefined,
-  state: { passages: [{ sourceId: "story", text: `“${body}”`, line: 5, anchor: "q1" }], words: { quoted: 2, commentary: 3 }, quotedSourceIds: ["story"], firstParagraph: body, headings: [], images: [] },
+  state: { passages: [{ sourceId: "story", text: `“${body}”`, line: 5, anchor: "q1", key: passageKey(`“${body}”`) }], words: { quoted: 2, commentary: 3 }, quotedSourceIds: ["story"], firstParagraph: body, headings: [], images: [] },
 });
 
 /**
