@@ -5,8 +5,10 @@
 // index or footer, the whole file ignored).
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import type { RenderInput, StoredRender } from "../../lib/catalog/render.ts";
+import { withHtml, type RenderInput, type StoredRender } from "../../lib/catalog/render.ts";
 import { passageKey } from "../../lib/markdown/env.ts";
 import { readEnv } from "../../lib/core/env.ts";
 import { loadCatalog } from "../../lib/pipeline/load.ts";
@@ -202,5 +204,31 @@ describe("the post bodies kept between builds", () => {
     writeFileSync(file, "");
     expect(() => catalog.posts[0]!.html).toThrow(/changed while this build ran/);
     store.close();
+  });
+});
+
+describe("withHtml", () => {
+  it("keeps of a render only its HTML, read when asked for: the render and its state are let go", async () => {
+    setFlagsFromString("--expose-gc");
+    const collect = runInNewContext("gc") as () => void;
+    let reads = 0;
+    // As the store gives a render: its HTML a getter of its own; and as a freshly made one.
+    let taken: StoredRender | undefined = Object.defineProperty({ summary: "", toc: undefined, state: renderOf("taken").state }, "html", {
+      get: () => ((reads += 1), "<p>taken</p>"),
+      enumerable: false,
+    }) as StoredRender;
+    let made: StoredRender | undefined = renderOf("made");
+    // A post is made from the render postRenderer made from the store's.
+    let rendered: object | undefined = withHtml({ key: "", state: taken.state }, taken);
+    const fromStore = withHtml({ slug: "a" }, rendered as StoredRender);
+    const fromMade = withHtml({ slug: "b" }, made);
+    const refs = [new WeakRef(taken), new WeakRef(rendered), new WeakRef(made)];
+    taken = made = rendered = undefined;
+    // A WeakRef holds its target until the job that made it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(refs.map((ref) => ref.deref())).toEqual([undefined, undefined, undefined]);
+    expect(reads).toBe(0);
+    expect([fromStore.html, fromMade.html, reads]).toEqual(["<p>taken</p>", "<p>made</p>\n", 1]);
   });
 });
