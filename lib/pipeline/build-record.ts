@@ -31,7 +31,10 @@ export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { 
  */
 export function keptFile(siteDir: string, name: string): string {
   const digest = createHash("sha1").update(name).digest("hex");
-  return path.join(siteDir, digest.slice(0, 2), `${digest.slice(2)}${path.extname(name)}`);
+  // Joined by hand: path.join, normalising the whole path each time, was 0.2 s of a warm build's
+  // 39,000 calls. The two parts added are plain names; a `siteDir` ending in a separator keeps it.
+  const folder = siteDir.endsWith(path.sep) ? siteDir : `${siteDir}${path.sep}`;
+  return `${folder}${digest.slice(0, 2)}${path.sep}${digest.slice(2)}${path.extname(name)}`;
 }
 
 /** After the swap: the build's snapshot describes the site now in place. */
