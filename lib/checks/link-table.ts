@@ -50,6 +50,28 @@ class Kept implements KeptLink {
   }
 }
 
+/**
+ * A number for each place of a table's links (a row, a slot), -1 where none was given: an array
+ * read, where a map keyed by the link would be a lookup for each of 1.1 million links. It grows
+ * as places come, so its user need not know the table's size.
+ */
+export class ByPlace {
+  #values = new Int32Array(0);
+
+  get(at: number): number {
+    return at < this.#values.length ? this.#values[at]! : -1;
+  }
+
+  set(at: number, value: number): void {
+    if (at >= this.#values.length) {
+      const grown = new Int32Array(Math.max(at + 1, this.#values.length * 2, 1024)).fill(-1);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[at] = value;
+  }
+}
+
 /** Whether two links of the same value are the same link. */
 const sameLink = (a: LinkFact, b: LinkFact): boolean => a.tag === b.tag && a.attr === b.attr && a.rel === b.rel;
 
@@ -87,7 +109,11 @@ export class LinkTable {
     const kept = new Kept(this.name(link.tag), this.name(link.attr), copy ? detached(link.value) : link.value, link.rel === undefined ? undefined : this.name(link.rel), this.links.length);
     this.links.push(kept);
     if (!first) this.byValue.set(kept.value, kept);
-    else this.variants.set(kept.value, [...(this.variants.get(kept.value) ?? []), kept]);
+    else {
+      const others = this.variants.get(kept.value);
+      if (others) others.push(kept);
+      else this.variants.set(kept.value, [kept]);
+    }
     return kept;
   }
 }

@@ -3,7 +3,7 @@
 // links, and no page repeats an id. One pass over the links plus one breadth-first walk.
 import type { BuiltSite, CheckIssue, NamedCheck } from "./index.ts";
 import type { LinkFact, PageFacts } from "./facts.ts";
-import { placeOf } from "./link-table.ts";
+import { ByPlace, placeOf } from "./link-table.ts";
 
 /** Pages that need no link to them: a host serves 404.html for unknown addresses. */
 export const UNLINKED_PAGES: ReadonlySet<string> = new Set(["/404.html"]);
@@ -145,23 +145,21 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
   // page, are read once. Pages share their link objects (lib/checks/facts.ts, LinkTable), so
   // each is looked up by the object itself: a kept link by its place in its table (an array
   // read), any other in a map; another object with the same text, by the text.
-  let places = 0;
-  for (const page of site.pages) for (const link of page.links) places = Math.max(places, (placeOf(link) ?? -1) + 1);
-  const slotOf = new Int32Array(places).fill(-1);
+  const slotOf = new ByPlace();
   const slots: { link: LinkFact; reading: Reading }[] = [];
   const byLink = new Map<LinkFact, Reading>();
   const known = (link: LinkFact): Reading | undefined => {
     const at = placeOf(link);
-    const slot = at === undefined ? -1 : slotOf[at]!;
+    const slot = at === undefined ? -1 : slotOf.get(at);
     return slot >= 0 && slots[slot]!.link === link ? slots[slot]!.reading : byLink.get(link);
   };
   const remember = (link: LinkFact, reading: Reading): void => {
     const at = placeOf(link);
-    if (at === undefined || slotOf[at] !== -1) {
+    if (at === undefined || slotOf.get(at) !== -1) {
       byLink.set(link, reading);
       return;
     }
-    slotOf[at] = slots.length;
+    slotOf.set(at, slots.length);
     slots.push({ link, reading });
   };
   const byText = new Map<string, Reading>();

@@ -8,7 +8,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { GlossEnv } from "../core/env.ts";
 import type { LinkFact, PageFacts } from "../checks/facts.ts";
-import { LinkTable } from "../checks/link-table.ts";
+import { ByPlace, LinkTable } from "../checks/link-table.ts";
 import type { PlannerState } from "./incremental.ts";
 
 /** Bumped whenever the snapshot's format or meaning changes: an older snapshot is then ignored. */
@@ -80,18 +80,13 @@ export type PackedFacts = Pick<SnapshotFile, "links" | "facts">;
  */
 export function packFacts(pages: readonly PageFacts[], table = new LinkTable()): PackedFacts {
   const rows: SnapshotFile["links"] = [];
-  /** A table link's row in the snapshot, by the link's place; -1 while it has none. */
-  let rowOf = new Int32Array(table.links.length).fill(-1);
+  /** A table link's row in the snapshot, by the link's place. */
+  const rowOf = new ByPlace();
   const indexOf = (link: LinkFact): number => {
     const kept = table.intern(link);
-    if (kept.at >= rowOf.length) {
-      const grown = new Int32Array(Math.max(table.links.length, rowOf.length * 2)).fill(-1);
-      grown.set(rowOf);
-      rowOf = grown;
-    }
-    let row = rowOf[kept.at]!;
+    let row = rowOf.get(kept.at);
     if (row < 0) {
-      row = rowOf[kept.at] = rows.length;
+      rowOf.set(kept.at, (row = rows.length));
       rows.push([kept.tag, kept.attr, kept.value, kept.rel ?? null]);
     }
     return row;
