@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import type { ContentProblem } from "../core/errors.ts";
+import { decodeText } from "./yaml.ts";
 import { MAX_FILE_BYTES, classifyContentEntry, classifyDataEntry, classifyImageFolderEntry, type EntryType, type Refusal } from "./policy.ts";
 
 export interface ReadLimits {
@@ -21,7 +22,32 @@ export function defaultLimits(contentDir: string, followOutside = false): ReadLi
   return { project: path.dirname(path.resolve(contentDir)), followOutside, maxBytes: MAX_FILE_BYTES };
 }
 
-export type BoundedRead = { ok: true; bytes: Buffer } | { ok: false; problem: Omit<ContentProblem, "file"> };
+export type BoundedRead = { ok: true; bytes: Buffer; stamp: string } | { ok: false; problem: Omit<ContentProblem, "file"> };
+
+/**
+ * What a file's stats say of its bytes without reading them: size, modification and change times,
+ * inode and device. Writing the file changes its change time, which no tool sets back (unlike
+ * the modification time, which `touch -r` and copies that keep times do).
+ */
+export const fileStamp = (stats: Stats) => `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}:${stats.dev}`;
+
+/**
+ * The stamp of a file that may be read as it is, without reading it: a regular file (not a
+ * symbolic link) whose folder is inside the project, within the size limit. Undefined for
+ * anything else, which `readBounded` then reads or refuses, saying why.
+ */
+export function plainFileStamp(file: string, limits: ReadLimits): string | undefined {
+  let own: Stats;
+  try {
+    own = lstatSync(file);
+  } catch {
+    return undefined;
+  }
+  if (!own.isFile() || own.size > limits.maxBytes) return undefined;
+  const real = path.join(realFolder(path.dirname(path.resolve(file))), path.basename(file));
+  if (!limits.followOutside && !isInside(real, realFolder(limits.project))) return undefined;
+  return fileStamp(own);
+}
 
 const SETTING_HINT = "copy the file in, or set followSymlinksOutside: true in the settings (_data/site.yaml) to follow links out of the project";
 
@@ -74,10 +100,30 @@ export function readBounded(file: string, limits: ReadLimits): BoundedRead {
     const buffer = Buffer.allocUnsafe(opened.size);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
-    return { ok: true, bytes: buffer.subarray(0, length) };
+    return { ok: true, bytes: buffer.subarray(0, length), stamp: fileStamp(opened) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** A file's text, decoded strictly as UTF-8; undefined (and the problem recorded) when it cannot be read. */
+export function readText(file: string, shown: string, problems: ContentProblem[], limits: ReadLimits): string | undefined {
+  return readDecoded(file, shown, problems, limits)?.text;
+}
+
+/** A file's text, with the bytes it was decoded from; undefined (and the problem recorded) when it cannot be read. */
+export function readDecoded(file: string, shown: string, problems: ContentProblem[], limits: ReadLimits): { text: string; bytes: Buffer; stamp: string } | undefined {
+  const read = readBounded(file, limits);
+  if (!read.ok) {
+    problems.push({ file: shown, ...read.problem });
+    return undefined;
+  }
+  const decoded = decodeText(read.bytes);
+  if (!decoded.ok) {
+    problems.push({ file: shown, line: decoded.line, expected: "UTF-8 text", got: decoded.got, hint: "save the file as UTF-8" });
+    return undefined;
+  }
+  return { text: decoded.text, bytes: read.bytes, stamp: read.stamp };
 }
 
 /** Why a file with these stats may not be read, if it may not. */

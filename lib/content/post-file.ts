@@ -33,12 +33,17 @@ export const fileDigest = (bytes: Buffer) => createHash("sha1").update(bytes).di
 
 /**
  * The posts an earlier build read, by file and bytes (lib/pipeline/front-matter-store.ts): a
- * post file with the same bytes (`fileDigest`) is not parsed and validated again; only its body
- * is taken from the file, as read now.
+ * post file with the same bytes (`fileDigest`) is not parsed and validated again; one whose
+ * stamp (`fileStamp`: size, times, inode) is the one it had then is not even read.
  */
 export interface FrontMatterStore {
-  /** The slug and front matter of `file` when read from bytes with this digest before; kept for the next build too. */
-  take(file: string, digest: string): { slug: string; data: PostFrontMatter } | undefined;
+  /**
+   * The slug, front matter and digest of `file` when a build before read it with this stamp, so
+   * with the bytes it had then: the file need not be read. Kept for the next build too.
+   */
+  takeUnchanged(file: string, stamp: string): { slug: string; data: PostFrontMatter; digest: string; lineOffset: number } | undefined;
+  /** The slug and front matter of `file` when read from bytes with this digest before; kept for the next build too, with the stamp it has now. */
+  take(file: string, digest: string, stamp: string): { slug: string; data: PostFrontMatter } | undefined;
   /** A post read now (without a problem), kept for the next build. */
-  keep(file: string, digest: string, post: PostFile): void;
+  keep(file: string, digest: string, stamp: string, post: PostFile): void;
 }

@@ -2,7 +2,7 @@
 // (`_data/authors.yaml`, `outlets.yaml`, `sources.yaml`). Each file is read once, decoded
 // strictly and validated; every problem is collected, none is thrown half-way.
 import path from "node:path";
-import type { ContentProblem } from "../core/errors.ts";
+import { formatProblem, type ContentProblem } from "../core/errors.ts";
 import {
   authorSchema,
   outletSchema,
@@ -14,13 +14,14 @@ import {
   type SourceEntry,
 } from "./schema.ts";
 import { isSlug, slugify } from "../core/slugs.ts";
-import { defaultLimits, listContentFolder, readBounded, type ReadLimits } from "./files.ts";
+import { defaultLimits, listContentFolder, plainFileStamp, readDecoded, readText, type ReadLimits } from "./files.ts";
 import { stampOf, type ContentMemo } from "./memo.ts";
 import { fileDigest, type FrontMatterStore, type PostFile, type PostReferences } from "./post-file.ts";
-import { decodeText, expectMapping, parseYaml, readFrontMatter, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
+import { expectMapping, parseYaml, readFrontMatter, splitFrontMatter, yamlLineFinder } from "./yaml.ts";
 import { STATUS_FILE_NAME, readSourceStatus, type SourceStatus } from "./source-status.ts";
 
 export type { FrontMatterStore, PostFile, PostReferences } from "./post-file.ts";
+export { readText } from "./files.ts";
 
 export interface ContentInput {
   posts: PostFile[];
@@ -50,25 +51,6 @@ interface ReadOptions {
   timeZone: string;
   /** Symbolic links and sizes allowed (lib/content/files.ts); the defaults when not given. */
   limits?: ReadLimits;
-}
-
-export function readText(file: string, shown: string, problems: ContentProblem[], limits: ReadLimits): string | undefined {
-  return readDecoded(file, shown, problems, limits)?.text;
-}
-
-/** A file's text, with the bytes it was decoded from; undefined (and the problem recorded) when it cannot be read. */
-function readDecoded(file: string, shown: string, problems: ContentProblem[], limits: ReadLimits): { text: string; bytes: Buffer } | undefined {
-  const read = readBounded(file, limits);
-  if (!read.ok) {
-    problems.push({ file: shown, ...read.problem });
-    return undefined;
-  }
-  const decoded = decodeText(read.bytes);
-  if (!decoded.ok) {
-    problems.push({ file: shown, line: decoded.line, expected: "UTF-8 text", got: decoded.got, hint: "save the file as UTF-8" });
-    return undefined;
-  }
-  return { text: decoded.text, bytes: read.bytes };
 }
 
 function readRegistry<T>(
@@ -155,6 +137,35 @@ function keptPost(text: string, shown: string, kept: { slug: string; data: PostF
 }
 
 /**
+ * A post file whose stamp is the one it had when a build before read it (a FrontMatterStore's
+ * `takeUnchanged`): its slug, front matter and where its body starts from the store, its file
+ * not read. Its body and the lines of its fields are read only if something asks for them (a
+ * post whose kept render is missing, a problem to place); the bytes read then must be those the
+ * store names, or the build stops: the file changed while it ran.
+ */
+function unreadPost(full: string, shown: string, kept: { slug: string; data: PostFile["data"]; digest: string; lineOffset: number }, limits: ReadLimits): PostFile {
+  let text: Pick<PostFile, "body" | "lineOf"> | undefined;
+  const load = () => {
+    if (text) return text;
+    const problems: ContentProblem[] = [];
+    const read = readDecoded(full, shown, problems, limits);
+    if (!read || fileDigest(read.bytes) !== kept.digest) throw new Error(`${shown} changed while this build ran (${problems.length > 0 ? formatProblem(problems[0]!) : "its bytes are not those it was read from"}); run the build again.`);
+    const split = splitFrontMatter(read.text);
+    return (text = { body: split.body, lineOf: yamlLineFinder(split.yaml, 1) });
+  };
+  return {
+    file: shown,
+    slug: kept.slug,
+    data: kept.data,
+    get body() {
+      return load().body;
+    },
+    lineOffset: kept.lineOffset,
+    lineOf: (field) => load().lineOf(field),
+  };
+}
+
+/**
  * Reads post files again into the memo (the dev server, after the watcher named them), with
  * each one's PostFile before and after. Undefined when one is new, gone or now has a problem:
  * then the whole folder is read, and the problem reported, as in any build.
@@ -235,13 +246,20 @@ export function readContent(options: ReadOptions, memo?: ContentMemo, store?: Fr
       if (known.post) posts.push(known.post);
       continue;
     }
+    // A production build's post file unchanged since the last build read it: not read now.
+    const stampNow = store && !memo ? plainFileStamp(full, limits) : undefined;
+    const unchanged = stampNow === undefined ? undefined : store?.takeUnchanged(shown, stampNow);
+    if (unchanged) {
+      posts.push(unreadPost(full, shown, unchanged, limits));
+      continue;
+    }
     const ownProblems: ContentProblem[] = [];
     const ownRejected: PostReferences[] = [];
     const read = readDecoded(full, shown, ownProblems, limits);
     const digest = read && store ? fileDigest(read.bytes) : undefined;
-    const kept = digest === undefined ? undefined : store?.take(shown, digest);
+    const kept = digest === undefined ? undefined : store?.take(shown, digest, read!.stamp);
     const post = !read ? undefined : kept ? keptPost(read.text, shown, kept) : readPost(read.text, shown, options.timeZone, ownProblems, ownRejected);
-    if (post && !kept && digest !== undefined) store?.keep(shown, digest, post);
+    if (post && !kept && digest !== undefined) store?.keep(shown, digest, read!.stamp, post);
     if (memo && stamp !== undefined) memo.posts.set(full, { stamp, post, problems: ownProblems, rejected: ownRejected });
     problems.push(...ownProblems);
     rejected.push(...ownRejected);

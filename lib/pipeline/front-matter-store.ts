@@ -1,14 +1,18 @@
 // Post front matter read by the production build before (FrontMatterStore, lib/content/post-file.ts):
 // a warm build takes the slug and front matter of every post file whose bytes are those the last
 // build read, instead of parsing its YAML and validating it again (most of that time is luxon
-// reading the dates). The file's text is still read: its body, and the digest it is known by.
+// reading the dates). A file whose stamp (lib/content/files.ts, fileStamp: size, modification
+// and change times, inode, device) is the one it had when read is not read at all: its digest is
+// taken from here, and its body read only if something asks for it (lib/content/read.ts).
+// Otherwise the file's text is read: its body, and the digest it is known by.
 // One file beside the build's record (build-record.ts, snapshotPaths), written by every
 // production build, a cold one too:
 //   - a first line: the format's name, the key (everything that decides how front matter is
 //     read: Gloss's code, the settings with their time zone; warm.ts, inputsKey), and the
 //     SHA-256 of the rest;
 //   - then one JSON array: for each post read without a problem, [the file as messages name it,
-//     the SHA-1 of its bytes, its slug, its front matter with the dates as moments].
+//     the SHA-1 of its bytes, its slug, its front matter with the dates as moments, its stamp,
+//     the number of lines before its body].
 // A file whose first line or digest does not check out, or whose entries do not have their
 // shape, is ignored whole; one of another key (other settings or code) is not used.
 import { createHash } from "node:crypto";
@@ -18,9 +22,9 @@ import type { FrontMatterStore, PostFile } from "../content/post-file.ts";
 import { frontMatterFromStored, storedFrontMatter, type PostFrontMatter, type StoredFrontMatter } from "../content/schema.ts";
 
 /** The format's name, in the first line: another format is ignored. */
-const FORMAT = "gloss-front-matter/1";
+const FORMAT = "gloss-front-matter/2";
 
-type Entry = [file: string, digest: string, slug: string, data: StoredFrontMatter];
+type Entry = [file: string, digest: string, slug: string, data: StoredFrontMatter, stamp: string, lineOffset: number];
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -30,13 +34,16 @@ const isStoredDate = (value: unknown) => {
 };
 
 function isEntry(value: unknown): value is Entry {
-  if (!Array.isArray(value) || value.length !== 4) return false;
-  const [file, digest, slug, data] = value as unknown[];
+  if (!Array.isArray(value) || value.length !== 6) return false;
+  const [file, digest, slug, data, stamp, lineOffset] = value as unknown[];
   const fields = data as Partial<Record<keyof StoredFrontMatter, unknown>> | null;
   return (
     typeof file === "string" &&
     typeof digest === "string" &&
     typeof slug === "string" &&
+    typeof stamp === "string" &&
+    Number.isSafeInteger(lineOffset) &&
+    (lineOffset as number) >= 0 &&
     typeof fields === "object" &&
     fields !== null &&
     typeof fields.title === "string" &&
@@ -58,6 +65,8 @@ export class KeptFrontMatter implements FrontMatterStore {
   private readonly digests = new Map<string, string>();
   /** Posts taken from the last build. */
   taken = 0;
+  /** Of those, the posts taken by their stamp, without reading their files. */
+  unread = 0;
   /** Why the last build's front matter is not used, when a file was there but did not check out. */
   readonly ignored: string | undefined;
 
@@ -96,17 +105,27 @@ export class KeptFrontMatter implements FrontMatterStore {
     return undefined;
   }
 
-  take(file: string, digest: string): { slug: string; data: PostFrontMatter } | undefined {
+  takeUnchanged(file: string, stamp: string): { slug: string; data: PostFrontMatter; digest: string; lineOffset: number } | undefined {
+    const entry = this.last.get(file);
+    if (!entry || entry[4] !== stamp) return undefined;
+    this.taken += 1;
+    this.unread += 1;
+    this.kept.push(entry);
+    this.digests.set(file, entry[1]);
+    return { slug: entry[2], data: frontMatterFromStored(entry[3], this.zone), digest: entry[1], lineOffset: entry[5] };
+  }
+
+  take(file: string, digest: string, stamp: string): { slug: string; data: PostFrontMatter } | undefined {
     const entry = this.last.get(file);
     if (!entry || entry[1] !== digest) return undefined;
     this.taken += 1;
-    this.kept.push(entry);
+    this.kept.push([entry[0], entry[1], entry[2], entry[3], stamp, entry[5]]);
     this.digests.set(file, digest);
     return { slug: entry[2], data: frontMatterFromStored(entry[3], this.zone) };
   }
 
-  keep(file: string, digest: string, post: PostFile): void {
-    this.kept.push([file, digest, post.slug, storedFrontMatter(post.data)]);
+  keep(file: string, digest: string, stamp: string, post: PostFile): void {
+    this.kept.push([file, digest, post.slug, storedFrontMatter(post.data), stamp, post.lineOffset]);
     this.digests.set(file, digest);
   }
 

@@ -1,8 +1,9 @@
 // The posts' front matter a production build keeps for the next (lib/pipeline/front-matter-store.ts):
 // a post file with the bytes the last build read, under the same key, is taken as it was read
-// (its dates too, in the site's zone), not parsed again; any other is read; a file that does not
-// check out is ignored whole.
-import { readFileSync, writeFileSync } from "node:fs";
+// (its dates too, in the site's zone), not parsed again, and one whose stamp (size, times, inode)
+// has not changed is not even read; any other is read; a file that does not check out is ignored
+// whole.
+import { readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
@@ -52,6 +53,7 @@ describe("the posts' front matter kept between builds", () => {
     const second = new KeptFrontMatter(file, "k", ZONE);
     const taken = read(site.contentDir, second);
     expect(second.taken).toBe(3);
+    expect(second.unread).toBe(3);
     expect(second.ignored).toBeUndefined();
     expect(taken.map(shown)).toEqual(made.map(shown));
     // The dates stay in the site's zone: a date-time given with another offset included.
@@ -65,6 +67,7 @@ describe("the posts' front matter kept between builds", () => {
     const third = new KeptFrontMatter(file, "k", ZONE);
     const after = read(site.contentDir, third);
     expect(third.taken).toBe(2);
+    expect(third.unread).toBe(2);
     expect(after.find((post) => post.slug === "plain")!.data.title).toBe("Plain, retitled");
 
     // Another key (settings or Gloss's code changed): nothing taken, and nothing said to be wrong.
@@ -72,6 +75,53 @@ describe("the posts' front matter kept between builds", () => {
     expect(other.ignored).toBeUndefined();
     read(site.contentDir, other);
     expect(other.taken).toBe(0);
+  });
+
+  it("does not read a post file whose stamp is unchanged until its body or a line is asked for, and then only the bytes it was read from", () => {
+    const site = makeSite(files);
+    const file = path.join(makeTempDir("gloss-front-matter-"), "front-matter.json");
+    const made = read(site.contentDir, new KeptFrontMatter(file, "k", ZONE));
+    const store = new KeptFrontMatter(file, "k", ZONE);
+    const taken = read(site.contentDir, store);
+    expect(store.unread).toBe(3);
+    // The file moved away after the read: the post is whole without it, so it was not read...
+    const full = path.join(site.contentDir, "full.md");
+    renameSync(full, `${full}.away`);
+    const post = taken.find((p) => p.slug === "a-chosen-slug")!;
+    const before = made.find((p) => p.slug === "a-chosen-slug")!;
+    expect([post.file, post.data.title, post.lineOffset]).toEqual([before.file, "Full", before.lineOffset]);
+    // ... and asking for its body then says what happened, instead of giving another text.
+    expect(() => post.body).toThrow(/posts\/full\.md changed while this build ran .*no such file.*run the build again/);
+    renameSync(`${full}.away`, full);
+    expect(post.body).toBe(before.body);
+    expect(post.lineOf(["image"])).toBe(before.lineOf(["image"]));
+    // Another text in its place, read by a post taken before it changed: the build stops.
+    const plain = taken.find((p) => p.slug === "plain")!;
+    writeFileSync(path.join(site.contentDir, "plain.md"), postFile({ title: "Plain", date: "2019-02-28", body: "Other words.\n" }));
+    expect(() => plain.lineOf(["title"])).toThrow(/posts\/plain\.md changed while this build ran \(its bytes are not those it was read from\)/);
+  });
+
+  it("reads a post file again whose bytes changed though its size and modification time were put back, and one reached by a link", () => {
+    const site = makeSite(files);
+    const file = path.join(makeTempDir("gloss-front-matter-"), "front-matter.json");
+    // A post that is a symbolic link to a file in the project: always read, since its stamp is the link's.
+    writeFileSync(path.join(path.dirname(site.contentDir), "linked.md"), postFile({ title: "Linked", date: "2019-03-01" }));
+    symlinkSync(path.join(path.dirname(site.contentDir), "linked.md"), path.join(site.contentDir, "linked.md"));
+    // A whole second as its time, which can be put back exactly.
+    const plain = path.join(site.contentDir, "plain.md");
+    const then = new Date("2024-01-01T00:00:00Z");
+    utimesSync(plain, then, then);
+    read(site.contentDir, new KeptFrontMatter(file, "k", ZONE));
+    const { mtimeMs, size } = statSync(plain);
+    const edited = readFileSync(plain, "utf8").replace('title: "Plain"', 'title: "Plaim"');
+    expect([Buffer.byteLength(edited), edited.includes("Plaim")]).toEqual([size, true]);
+    writeFileSync(plain, edited);
+    utimesSync(plain, then, then);
+    expect([statSync(plain).mtimeMs, statSync(plain).size]).toEqual([mtimeMs, size]);
+    const store = new KeptFrontMatter(file, "k", ZONE);
+    const posts = read(site.contentDir, store);
+    expect([store.taken, store.unread]).toEqual([3, 2]);
+    expect(posts.map((post) => post.data.title).sort()).toEqual(["Full", "Linked", "Plaim", "Timed"]);
   });
 
   it("gives what it kept, not what the file would parse to: a post taken is not read again", () => {
@@ -99,7 +149,7 @@ describe("the posts' front matter kept between builds", () => {
       [sound.replace('"title":"Plain"', '"title":"Plaim"'), "damaged"],
       [sound.slice(0, sound.length - 10), "damaged"],
       [head, "damaged"],
-      [sound.replace("gloss-front-matter/1", "gloss-front-matter/0"), "of another format"],
+      [sound.replace("gloss-front-matter/2", "gloss-front-matter/1"), "of another format"],
       ["", "damaged"],
       [withDigest(rest.replace(/"epochMs":\d+/, '"epochMs":"soon"')), "damaged"],
       [withDigest("{}"), "damaged"],
