@@ -109,12 +109,20 @@ export function headerRules(pageUrls: readonly string[], pathPrefix = "/", polic
     else sections.set(key, [url]);
   }
   const rules: HeaderRule[] = [{ path: `${prefix}/*`, headers: { ...COMPANION_HEADERS } }];
+  // Each policy serialised once, not once for each of a large archive's 40,000 pages.
+  const serialized = new Map<Policy, string>();
+  const header = (url: string) => {
+    const policy = policyOf(url);
+    let text = serialized.get(policy);
+    if (text === undefined) serialized.set(policy, (text = serializePolicy(policy)));
+    return text;
+  };
   for (const [key, urls] of sections) {
-    const policies = new Set(urls.map((url) => serializePolicy(policyOf(url))));
+    const policies = new Set(urls.map(header));
     // A section whose pages need different policies gets one rule per page instead.
     const paths = policies.size === 1 ? [[key, urls[0]!] as const] : urls.map((url) => [url, url] as const);
     for (const [pattern, url] of paths) {
-      rules.push({ path: `${prefix}${pattern}`, headers: { "Content-Security-Policy": serializePolicy(policyOf(url)) } });
+      rules.push({ path: `${prefix}${pattern}`, headers: { "Content-Security-Policy": header(url) } });
     }
   }
   return rules;
