@@ -224,6 +224,20 @@ describe("the record of the last build", () => {
     expect(next.stdout).not.toContain("front matter:");
   });
 
+  it("renders the bodies of posts it did not open, from their files, when the renders kept are gone: the site is what a cold build writes", async () => {
+    const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    // The front matter kept names every post file as it is: none is opened until its body is asked for.
+    rmSync(path.join(path.dirname(recordOf(site)), "renders.bin"));
+    appendFileSync(path.join(site.contentDir, "foxtrot.md"), "\nOne more line.\n");
+    const [warm, cold] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.stdout).not.toMatch(BODIES);
+    expect(warm.stdout).not.toContain("front matter:");
+    expect(warm.stdout).toMatch(CARRIED);
+    expect(hashTree(site.outputDir)).toEqual(cold);
+  });
+
   it("carries over only files still as it names them: a page changed by hand is rendered again; a build into another folder renders every page", async () => {
     const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
     expect((await buildSite(site, ENV)).code).toBe(0);
