@@ -13,7 +13,7 @@ import type { PageFile } from "../content/pages.ts";
 import type { ImageReader } from "../content/images.ts";
 import type { ContentInput } from "../content/read.ts";
 import type { Site } from "../content/site.ts";
-import { bibtexEntry, chicagoCitation, citationText, cslItem } from "./citation.ts";
+import { PostCitation } from "./citation.ts";
 import { blogPosting, newsArticle, serializeJsonLd } from "./jsonld.ts";
 import { buildListings, byNewest, byPublished, orderLists } from "./listings.ts";
 import { wordShare, type Catalog, type Post, type Source } from "./model.ts";
@@ -193,8 +193,7 @@ function linkIndexes(posts: Post[], sources: Iterable<Source>, site: Site): void
   }
   for (const post of posts) {
     const citable = { slug: post.slug, title: post.title, url: absolute(site, post.url), authors: post.authors, date: post.date, updated: post.updated };
-    const parts = chicagoCitation(citable, site);
-    post.cite = { ...post.cite, parts, text: citationText(parts), bibtex: bibtexEntry(citable, site), csl: `${JSON.stringify(cslItem(citable, site), null, 2)}\n` };
+    post.cite = new PostCitation(citable, site, post.cite.bibtexUrl, post.cite.cslUrl);
   }
   for (const outlet of outlets) outlet.sources.sort(byPublished);
 }
