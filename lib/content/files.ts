@@ -27,7 +27,9 @@ export type BoundedRead = { ok: true; bytes: Buffer; stamp: string } | { ok: fal
 /**
  * What a file's stats say of its bytes without reading them: size, modification and change times,
  * inode and device. Writing the file changes its change time, which no tool sets back (unlike
- * the modification time, which `touch -r` and copies that keep times do).
+ * the modification time, which `touch -r` and copies that keep times do). Not `stampOf`
+ * (lib/content/memo.ts), which leaves the change time out: it also stamps site pages, whose
+ * change time every warm build's hard link to them moves.
  */
 export const fileStamp = (stats: Stats) => `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}:${stats.dev}`;
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { ContentProblem } from "../core/errors.ts";
 import { slugify } from "../core/slugs.ts";
 import type { ReadLimits } from "./files.ts";
-import { readText } from "./read.ts";
+import { readText } from "./files.ts";
 import { pageSchema, parseWith, type LineFinder, type PageFrontMatter } from "./schema.ts";
 import { readFrontMatter } from "./yaml.ts";
 

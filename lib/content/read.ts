@@ -21,7 +21,6 @@ import { expectMapping, parseYaml, readFrontMatter, splitFrontMatter, yamlLineFi
 import { STATUS_FILE_NAME, readSourceStatus, type SourceStatus } from "./source-status.ts";
 
 export type { FrontMatterStore, PostFile, PostReferences } from "./post-file.ts";
-export { readText } from "./files.ts";
 
 export interface ContentInput {
   posts: PostFile[];

@@ -75,14 +75,18 @@ export function serializePolicy(policy: Policy, target: "header" | "meta" = "hea
     .join("; ");
 }
 
-const metaPolicies = new WeakMap<Policy, string>();
+const serialized = { header: new WeakMap<Policy, string>(), meta: new WeakMap<Policy, string>() };
 
-/** The `<meta http-equiv="Content-Security-Policy">` content for a page: each policy's made once (the checks ask for every page's). */
+/** `serializePolicy`, made once for each policy and target: the checks and `_headers` ask for every page's. */
+function policyText(policy: Policy, target: "header" | "meta"): string {
+  let text = serialized[target].get(policy);
+  if (text === undefined) serialized[target].set(policy, (text = serializePolicy(policy, target)));
+  return text;
+}
+
+/** The `<meta http-equiv="Content-Security-Policy">` content for a page. */
 export function metaPolicy(url: string): string {
-  const policy = policyFor(url);
-  let meta = metaPolicies.get(policy);
-  if (meta === undefined) metaPolicies.set(policy, (meta = serializePolicy(policy, "meta")));
-  return meta;
+  return policyText(policyFor(url), "meta");
 }
 
 export interface HeaderRule {
@@ -109,14 +113,7 @@ export function headerRules(pageUrls: readonly string[], pathPrefix = "/", polic
     else sections.set(key, [url]);
   }
   const rules: HeaderRule[] = [{ path: `${prefix}/*`, headers: { ...COMPANION_HEADERS } }];
-  // Each policy serialised once, not once for each of a large archive's 40,000 pages.
-  const serialized = new Map<Policy, string>();
-  const header = (url: string) => {
-    const policy = policyOf(url);
-    let text = serialized.get(policy);
-    if (text === undefined) serialized.set(policy, (text = serializePolicy(policy)));
-    return text;
-  };
+  const header = (url: string) => policyText(policyOf(url), "header");
   for (const [key, urls] of sections) {
     const policies = new Set(urls.map(header));
     // A section whose pages need different policies gets one rule per page instead.

@@ -108,20 +108,21 @@ export class KeptFrontMatter implements FrontMatterStore {
   takeUnchanged(file: string, stamp: string): { slug: string; data: PostFrontMatter; digest: string; lineOffset: number } | undefined {
     const entry = this.last.get(file);
     if (!entry || entry[4] !== stamp) return undefined;
-    this.taken += 1;
     this.unread += 1;
-    this.kept.push(entry);
-    this.digests.set(file, entry[1]);
-    return { slug: entry[2], data: frontMatterFromStored(entry[3], this.zone), digest: entry[1], lineOffset: entry[5] };
+    return this.taking(entry, stamp);
   }
 
   take(file: string, digest: string, stamp: string): { slug: string; data: PostFrontMatter } | undefined {
     const entry = this.last.get(file);
-    if (!entry || entry[1] !== digest) return undefined;
+    return entry && entry[1] === digest ? this.taking(entry, stamp) : undefined;
+  }
+
+  /** An entry of the last build taken: kept for the next, with the file's stamp now. */
+  private taking([file, digest, slug, data, , lineOffset]: Entry, stamp: string) {
     this.taken += 1;
-    this.kept.push([entry[0], entry[1], entry[2], entry[3], stamp, entry[5]]);
+    this.kept.push([file, digest, slug, data, stamp, lineOffset]);
     this.digests.set(file, digest);
-    return { slug: entry[2], data: frontMatterFromStored(entry[3], this.zone) };
+    return { slug, data: frontMatterFromStored(data, this.zone), digest, lineOffset };
   }
 
   keep(file: string, digest: string, stamp: string, post: PostFile): void {
