@@ -1,6 +1,5 @@
 // What the post-build checks read of each built page, extracted in one streaming pass of
 // htmlparser2 per page, so every check is a cheap pure function over these facts.
-import { Parser } from "htmlparser2";
 import { LinkTable, detached, stringPool, type LinkFact } from "./link-table.ts";
 
 export type { LinkFact } from "./link-table.ts";
@@ -29,74 +28,8 @@ export interface PageFacts {
   redirect: boolean;
 }
 
-const URL_ATTRIBUTES: Record<string, string[]> = {
-  a: ["href"],
-  link: ["href"],
-  img: ["src"],
-  script: ["src"],
-  iframe: ["src"],
-  source: ["src"],
-  form: ["action"],
-  blockquote: ["cite"],
-  q: ["cite"],
-};
-
-export function extractFacts(url: string, html: string): PageFacts {
-  const facts: PageFacts = {
-    url,
-    bytes: Buffer.byteLength(html),
-    ids: [],
-    links: [],
-    scripts: [],
-    handlers: [],
-    styleAttributes: [],
-    styleElements: 0,
-    metaCsp: undefined,
-    h1Count: 0,
-    listItems: 0,
-    redirect: false,
-  };
-  let openScript: PageFacts["scripts"][number] | undefined;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (attributes.id !== undefined) facts.ids.push(attributes.id);
-        for (const attr of URL_ATTRIBUTES[name] ?? []) {
-          const value = attributes[attr];
-          if (value !== undefined) facts.links.push({ tag: name, attr, value, rel: attributes.rel });
-        }
-        for (const key of Object.keys(attributes)) {
-          if (key.startsWith("on")) facts.handlers.push(`${name}[${key}]`);
-        }
-        if (attributes.style !== undefined) facts.styleAttributes.push(name);
-        if (name === "style") facts.styleElements += 1;
-        if (name === "h1") facts.h1Count += 1;
-        if (name === "li") facts.listItems += 1;
-        if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") facts.metaCsp = attributes.content;
-        if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "refresh") {
-          facts.redirect = true;
-          const target = /url\s*=\s*['"]?([^'"]*)/i.exec(attributes.content ?? "")?.[1];
-          if (target !== undefined) facts.links.push({ tag: "meta", attr: "content", value: target, rel: undefined });
-        }
-        if (name === "script") {
-          openScript = { src: attributes.src, type: attributes.type, inlineLength: 0 };
-          facts.scripts.push(openScript);
-        }
-      },
-      ontext(text) {
-        if (openScript) openScript.inlineLength += text.trim().length;
-      },
-      onclosetag(name) {
-        if (name === "script") openScript = undefined;
-      },
-    },
-    { decodeEntities: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(html);
-  parser.end();
-  return facts;
-}
-
+/** One page's facts, read in one streaming pass of htmlparser2 (plain JavaScript, for the page sink's thread). */
+export { extractFacts } from "./extract-facts.js";
 
 /**
  * Every page's facts of a whole build, kept while the pages are rendered: each distinct link

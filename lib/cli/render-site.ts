@@ -106,7 +106,7 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
     content.load();
     // The pages are written by the sink as they are rendered, not by Eleventy (a dry run), which
     // would hold every one of them until its run ends.
-    const sink = new PageSink(warm.links());
+    const sink = new PageSink({ links: warm.links() });
     const eleventy = new Eleventy(undefined, undefined, {
       quietMode: true,
       dryRun: true,

@@ -73,6 +73,8 @@ declare const __GLOSS_ROOT__: string | undefined;
 export const searchShardDefault = 1500;
 
 const root = typeof __GLOSS_ROOT__ === "string" ? __GLOSS_ROOT__ : path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The project folder (where eleventy.config.ts lives), compiled or not: for files loaded by path (a thread's script). */
+export const projectRoot = root;
 /** Whether this code runs from a bundle lib/cli/compiled.js made (`npm run build`), not through tsx. */
 export const compiledBuild = typeof __GLOSS_ROOT__ === "string";
 

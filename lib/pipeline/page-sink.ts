@@ -8,12 +8,17 @@
 // nothing itself; the bytes written are the ones Eleventy would have written. The dev server,
 // which reads its pages' text, lets Eleventy write. What runs after the build (the checks, the
 // `_headers` rules) asks here which pages it has: builtPages and builtUrls, from the sink or
-// from Eleventy's results, and the carried-over pages.
-import { fileDigest } from "../content/post-file.ts";
-import { closeSync, cpSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
+// from Eleventy's results, and the carried-over pages. Past its first 200 files, a sink writes
+// and reads the pages on a thread of its own (lib/pipeline/page-writer.js), in order, while
+// Eleventy renders the next: about 12 s of a cold 10,000-post render's main thread.
+import { cpSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { projectRoot } from "../core/env.ts";
 import { heapCeiling } from "../core/heap.ts";
 import { FactTable, extractFacts, type PageFacts } from "../checks/facts.ts";
+import { writePage } from "./write-page.js";
 import type { LinkTable } from "../checks/link-table.ts";
 
 /** What Eleventy is handed back for each page: one shared empty buffer (truthy, so no "empty" warning). */
@@ -28,6 +33,22 @@ export interface WrittenFile {
   sha1: string;
 }
 
+/** Pages in flight to the sink's thread, at most: past them, a write waits for the thread. */
+const IN_FLIGHT = 256;
+
+/** A page the thread answered: what was written, or why it could not be. */
+type Answer = { file: string; written: WrittenFile; facts: PageFacts | undefined } | { file: string; error: NodeJS.ErrnoException & { message: string } };
+
+export interface PageSinkOptions {
+  /** The table the pages' links are kept in (a warm build's holds those of the pages it carries). */
+  links?: LinkTable;
+  /**
+   * Files written on Eleventy's thread before the rest go to a thread of their own
+   * (lib/pipeline/page-writer.js): a build of a few pages does not start one.
+   */
+  threadFrom?: number;
+}
+
 export class PageSink {
   private readonly made = new Set<string>();
   /** Every file written, by absolute path. */
@@ -36,45 +57,103 @@ export class PageSink {
   private readonly facts: FactTable;
   /** Rendering and reading pages leaves garbage that V8 would let pile up (lib/core/heap.ts). */
   private readonly heap = heapCeiling(128);
+  private readonly threadFrom: number;
+  private thread: { worker: Worker; port: MessagePort; answered: Int32Array } | undefined;
+  private sent = 0;
+  private received = 0;
+  /** The first file the thread could not write: every later call throws it. */
+  private failure: Error | undefined;
 
-  /** `links`: the table the pages' links are kept in (a warm build's holds those of the pages it carries). */
-  constructor(links?: LinkTable) {
+  constructor({ links, threadFrom = 200 }: PageSinkOptions = {}) {
     this.facts = new FactTable(links);
+    this.threadFrom = threadFrom;
   }
 
   /**
    * Writes one rendered page to `outputPath` (resolved from the working folder, as Eleventy
    * does) and keeps its facts when it is HTML; returns what Eleventy keeps in its place. What
-   * the build's record keeps of the file (its size, time, inode and digest) is taken now, from
-   * the open file and the bytes in hand, not by reading every file back once the site is built.
+   * the build's record keeps of the file (its size, time, inode and digest) is taken from the
+   * open file and the bytes in hand, not by reading every file back once the site is built.
+   * Past the first `threadFrom` files, that is done on the sink's thread, in order, while
+   * Eleventy renders the next pages; `pages()` and `writtenFiles()` wait for it.
    */
   write(url: string, outputPath: string, content: string | Buffer): Buffer {
     const file = path.resolve(outputPath);
-    const dir = path.dirname(file);
-    if (!this.made.has(dir)) mkdirSync(dir, { recursive: true });
-    this.made.add(dir);
-    const bytes = typeof content === "string" ? Buffer.from(content) : content;
-    const fd = openSync(file, "w");
-    try {
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-      const { size, mtimeMs, ino } = fstatSync(fd);
-      this.files.set(file, { size, mtimeMs, ino, sha1: fileDigest(bytes) });
-    } finally {
-      closeSync(fd);
+    this.take(false);
+    if (!this.thread && this.files.size < this.threadFrom) this.keep(file, writePage(this.made, url, file, content));
+    else {
+      const thread = (this.thread ??= this.startThread());
+      thread.port.postMessage({ url, file, content });
+      this.sent += 1;
+      while (this.sent - this.received >= IN_FLIGHT) this.take(true);
     }
-    if (file.endsWith(".html")) this.facts.add(extractFacts(url, content.toString()));
     this.heap.tick();
     return WRITTEN;
   }
 
   /** The facts of every HTML page written, in the order written. */
   pages(): PageFacts[] {
+    this.settle();
     return this.facts.pages;
   }
 
   /** Every file this sink wrote, by absolute path, as it wrote it. */
   writtenFiles(): ReadonlyMap<string, WrittenFile> {
+    this.settle();
     return this.files;
+  }
+
+  private keep(file: string, { written, facts }: { written: WrittenFile; facts: PageFacts | undefined }): void {
+    this.files.set(file, written);
+    if (facts) this.facts.add(facts);
+  }
+
+  private startThread(): NonNullable<PageSink["thread"]> {
+    const { port1, port2 } = new MessageChannel();
+    const answered = new Int32Array(new SharedArrayBuffer(4));
+    // No execArgv: a rendering process's `--import` of the render's packages
+    // (lib/cli/build-preload.js) would load them all again in the thread, which needs none.
+    const worker = new Worker(pathToFileURL(path.join(projectRoot, "lib/pipeline/page-writer.js")), { execArgv: [], workerData: { port: port2, answered }, transferList: [port2] });
+    // Its answers are taken as pages are written, and waited for at the end; neither the thread
+    // nor its port keeps the process alive.
+    worker.unref();
+    return { worker, port: port1, answered };
+  }
+
+  /**
+   * Takes the thread's answers that are in; with `wait`, waits for one first, unless the thread
+   * has stopped (its threadId is -1 once it is no longer running). Throws the first failure.
+   */
+  private take(wait: boolean): void {
+    const thread = this.thread;
+    if (thread && wait && this.received < this.sent) {
+      const seen = this.received;
+      while (Atomics.wait(thread.answered, 0, seen, 1000) === "timed-out" && Atomics.load(thread.answered, 0) === seen) {
+        if (thread.worker.threadId === -1) {
+          this.failure ??= new Error(`the thread writing the pages stopped (${this.sent - this.received} page(s) not written)`);
+          break;
+        }
+      }
+    }
+    for (let message = thread && receiveMessageOnPort(thread.port); message; message = receiveMessageOnPort(thread!.port)) {
+      const answer = message.message as Answer;
+      this.received += 1;
+      if ("error" in answer) this.failure ??= Object.assign(new Error(answer.error.message), answer.error);
+      else if (!this.failure) this.keep(answer.file, answer);
+    }
+    if (this.failure) throw this.failure;
+  }
+
+  /** Every page sent to the thread answered, and the thread let go. */
+  private settle(): void {
+    while (this.received < this.sent) this.take(true);
+    this.take(false);
+    if (this.thread) {
+      this.thread.port.close();
+      void this.thread.worker.terminate();
+      this.thread = undefined;
+      this.sent = this.received = 0;
+    }
   }
 }
 

@@ -70,6 +70,49 @@ describe("PageSink", () => {
     expect(sink.writtenFiles().size).toBe(2);
   });
 
+  it("past its first files writes the rest on a thread of its own, in order, with the same files, record and facts as on Eleventy's", () => {
+    const inline = tempDir();
+    const threaded = tempDir();
+    const pages = (dir: string) =>
+      Array.from({ length: 700 }, (_, n) => ({
+        url: n % 7 === 0 ? `/posts/p${n}.bib` : `/posts/p${n}/`,
+        file: path.join(dir, n % 7 === 0 ? `posts/p${n}.bib` : `posts/p${n}/index.html`),
+        content: n % 7 === 0 ? Buffer.from(`@article{p${n}, title={“${n}”}}`) : pageHtml(n),
+      }));
+    const one = new PageSink({ threadFrom: Number.POSITIVE_INFINITY });
+    // Ten files on Eleventy's thread, then 690 on the sink's: more than it lets be in flight at once.
+    const two = new PageSink({ threadFrom: 10 });
+    for (const { url, file, content } of pages(inline)) one.write(url, file, content);
+    for (const { url, file, content } of pages(threaded)) expect(two.write(url, file, content).length).toBe(0);
+    expect(two.pages()).toEqual(one.pages());
+    expect(two.pages()).toHaveLength(600);
+    const relative = (sink: PageSink, dir: string) => [...sink.writtenFiles()].map(([file, { size, sha1 }]) => [path.relative(dir, file), size, sha1]);
+    expect(relative(two, threaded)).toEqual(relative(one, inline));
+    for (const [file, written] of two.writtenFiles()) {
+      const { size, mtimeMs, ino } = statSync(file);
+      expect(written).toEqual({ size, mtimeMs, ino, sha1: createHash("sha1").update(readFileSync(file)).digest("base64") });
+    }
+    // A write after the sink has been read starts the thread again.
+    two.write("/late/", path.join(threaded, "late/index.html"), pageHtml(701));
+    expect(two.pages().at(-1)!.url).toBe("/late/");
+    expect(two.writtenFiles().size).toBe(701);
+  });
+
+  it("reports a file its thread could not write, as the file system said it, on the next call", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "posts"), "a file where a folder should be");
+    const sink = new PageSink({ threadFrom: 0 });
+    sink.write("/posts/p1/", path.join(dir, "posts/p1/index.html"), pageHtml(1));
+    let thrown: unknown;
+    try {
+      sink.pages();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: "ENOTDIR", syscall: "mkdir", path: expect.stringContaining(path.join(dir, "posts")) });
+    expect(() => sink.write("/x/", path.join(dir, "x/index.html"), pageHtml(2))).toThrow(/ENOTDIR/);
+  });
+
   it("copies the public folder as Eleventy's passthrough copy does: dot files, replacing files, links as links", () => {
     const dir = tempDir();
     const pub = path.join(dir, "public");
