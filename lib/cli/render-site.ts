@@ -72,6 +72,7 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
   // The same for the posts' front matter: that of the files unchanged is not read again.
   const frontMatter = warm.frontMatter(site);
   // Closed once the pages are written: the HTML of a body taken is read from it when its page renders.
+  let sink: PageSink | undefined;
   try {
     const data = loadBuild(env, site, { frontMatter, renders });
     if (frontMatter.ignored) console.log(`[gloss] front matter: the posts kept by the last build are ${frontMatter.ignored} (ignored)`);
@@ -106,7 +107,7 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
     content.load();
     // The pages are written by the sink as they are rendered, not by Eleventy (a dry run), which
     // would hold every one of them until its run ends.
-    const sink = new PageSink({ links: warm.links() });
+    sink = new PageSink({ links: warm.links() });
     const eleventy = new Eleventy(undefined, undefined, {
       quietMode: true,
       dryRun: true,
@@ -127,6 +128,9 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
     return sink.writtenFiles();
   } finally {
     renders.close();
+    // A failed run may leave pages in flight to the sink's thread: the caller removes the staging
+    // folder once nothing writes to it.
+    await sink?.close();
   }
 }
 

@@ -103,6 +103,19 @@ export class PageSink {
     return this.files;
   }
 
+  /**
+   * Stops the sink's thread, if it runs, and settles once it has stopped: after a failed run, no
+   * page is written past this (the pages in flight are dropped). A sink read whole has none.
+   */
+  async close(): Promise<void> {
+    const thread = this.thread;
+    this.thread = undefined;
+    this.sent = this.received = 0;
+    if (!thread) return;
+    thread.port.close();
+    await thread.worker.terminate();
+  }
+
   private keep(file: string, { written, facts }: { written: WrittenFile; facts: PageFacts | undefined }): void {
     this.files.set(file, written);
     if (facts) this.facts.add(facts);
@@ -148,13 +161,9 @@ export class PageSink {
   private settle(): void {
     while (this.received < this.sent) this.take(true);
     this.take(false);
-    if (this.thread) {
-      this.thread.port.close();
-      void this.thread.worker.terminate();
-      this.thread = undefined;
-      this.sent = this.received = 0;
-    }
+    void this.close();
   }
+
 }
 
 /** One of Eleventy's results, as its `eleventy.after` event hands them over. */

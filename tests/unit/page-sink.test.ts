@@ -3,7 +3,7 @@
 // record packs them, the heap ceiling it ticks and the heap a rendering process gets
 // (lib/core/heap.ts), and the content stage letting go of its data (lib/pipeline/load.ts).
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -111,6 +111,20 @@ describe("PageSink", () => {
     }
     expect(thrown).toMatchObject({ code: "ENOTDIR", syscall: "mkdir", path: expect.stringContaining(path.join(dir, "posts")) });
     expect(() => sink.write("/x/", path.join(dir, "x/index.html"), pageHtml(2))).toThrow(/ENOTDIR/);
+  });
+
+  it("closed after a failed run, writes nothing more: the pages in flight to its thread are dropped", async () => {
+    const dir = tempDir();
+    const sink = new PageSink({ threadFrom: 0 });
+    for (let n = 0; n < 200; n += 1) sink.write(`/posts/p${n}/`, path.join(dir, `posts/p${n}/index.html`), pageHtml(n));
+    await sink.close();
+    const count = () => (existsSync(path.join(dir, "posts")) ? readdirSync(path.join(dir, "posts"), { recursive: true }).length : 0);
+    const written = count();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(count()).toBe(written);
+    // Closing a sink with no thread, or twice, does nothing.
+    await sink.close();
+    await new PageSink().close();
   });
 
   it("copies the public folder as Eleventy's passthrough copy does: dot files, replacing files, links as links", () => {
