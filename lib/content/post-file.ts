@@ -1,6 +1,5 @@
 // A post file as read from the content folder, what a rejected one still refers to, and the
 // posts a build before read (a warm build's FrontMatterStore).
-import { createHash } from "node:crypto";
 import type { LineFinder, PostFrontMatter } from "./schema.ts";
 
 export interface PostFile {
@@ -28,8 +27,8 @@ export interface PostReferences {
   lineOffset: number;
 }
 
-/** The SHA-1 (base64) of a file's bytes: what a FrontMatterStore and the build record's post stamps key a post file by, and its manifest each page file. */
-export const fileDigest = (bytes: Buffer) => createHash("sha1").update(bytes).digest("base64");
+/** The SHA-1 (base64) of a file's bytes (lib/core/digest.js, plain JavaScript for the page sink's thread). */
+export { fileDigest } from "../core/digest.js";
 
 /**
  * The posts an earlier build read, by file and bytes (lib/pipeline/front-matter-store.ts): a

@@ -1,12 +1,11 @@
 // One page of a production build written (lib/pipeline/page-sink.ts, and its thread,
 // lib/pipeline/page-writer.js): the file, what the build's record keeps of it (size, time and
-// inode from the open file, SHA-1 of the bytes in hand, as `fileDigest` in
-// lib/content/post-file.ts spells it), and for an HTML page the checks' facts. Plain JavaScript,
-// so the thread runs it as it is, compiled or not.
-import { createHash } from "node:crypto";
+// inode from the open file, `fileDigest` of the bytes in hand), and for an HTML page the checks'
+// facts. Plain JavaScript, so the thread runs it as it is, compiled or not.
 import { closeSync, fstatSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { extractFacts } from "../checks/extract-facts.js";
+import { fileDigest } from "../core/digest.js";
 
 /**
  * Writes `content` to `file` (its folder made first, unless `made` holds it) and reads it once.
@@ -26,7 +25,7 @@ export function writePage(made, url, file, content) {
   try {
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
     const { size, mtimeMs, ino } = fstatSync(fd);
-    written = { size, mtimeMs, ino, sha1: createHash("sha1").update(bytes).digest("base64") };
+    written = { size, mtimeMs, ino, sha1: fileDigest(bytes) };
   } finally {
     closeSync(fd);
   }
