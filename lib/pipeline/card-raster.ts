@@ -199,24 +199,25 @@ class Palette {
       }
     }
     const levels = this.levels;
+    const { level: levelOf, over } = coverageTables(levels);
     for (const [mask, { x, y, ink }] of glyphs) {
       const first = this.index(ink, 1);
-      for (let my = 0; my < mask.height; my++) {
+      const { alpha, width, height } = mask;
+      const left = Math.max(0, -(x + mask.left));
+      const right = Math.min(width, CARD_WIDTH - (x + mask.left));
+      for (let my = 0; my < height; my++) {
         const py = y + mask.top + my;
         if (py < 0 || py >= CARD_HEIGHT) continue;
-        for (let mx = 0; mx < mask.width; mx++) {
-          const alpha = mask.alpha[my * mask.width + mx]!;
-          const px = x + mask.left + mx;
-          if (alpha === 0 || px < 0 || px >= CARD_WIDTH) continue;
-          const level = Math.round((alpha * levels) / 255);
+        const from = my * width;
+        const base = py * row + 1 + x + mask.left;
+        for (let mx = left; mx < right; mx++) {
+          const level = levelOf[alpha[from + mx]!]!;
           if (level === 0) continue;
-          const at = py * row + 1 + px;
+          const at = base + mx;
           const current = canvas[at]!;
           if (current === 0) canvas[at] = first + level - 1;
-          else if (current >= first && current < first + levels) {
-            const had = current - first + 1;
-            canvas[at] = first + Math.min(levels, had + Math.round((level * (levels - had)) / levels)) - 1;
-          } else if (level * 2 >= levels) canvas[at] = first + level - 1;
+          else if (current >= first && current < first + levels) canvas[at] = first + over[(current - first) * (levels + 1) + level]! - 1;
+          else if (level * 2 >= levels) canvas[at] = first + level - 1;
         }
       }
     }
@@ -233,6 +234,28 @@ class Palette {
     }
     return Buffer.from(out);
   }
+}
+
+/**
+ * What painting a glyph over a card reads, for a ramp of `levels` levels: each coverage (0..255)
+ * as its level, and each level over a level already there (had 1..levels, level 0..levels; its
+ * coverage added, "over" compositing) as the level that results. Tables, so that each pixel of a
+ * glyph costs two reads, not a division and two roundings; kept by `levels` (one or two a site).
+ */
+const tables = new Map<number, { level: Uint8Array; over: Uint8Array }>();
+function coverageTables(levels: number): { level: Uint8Array; over: Uint8Array } {
+  let made = tables.get(levels);
+  if (!made) {
+    const level = new Uint8Array(256);
+    for (let alpha = 0; alpha < 256; alpha++) level[alpha] = Math.round((alpha * levels) / 255);
+    const over = new Uint8Array((levels + 1) * (levels + 1));
+    for (let had = 1; had <= levels; had++) {
+      for (let add = 0; add <= levels; add++) over[(had - 1) * (levels + 1) + add] = Math.min(levels, had + Math.round((add * (levels - had)) / levels));
+    }
+    made = { level, over };
+    tables.set(levels, made);
+  }
+  return made;
 }
 
 /** An 8-bit palette PNG (colour type 3) around rows already compressed. */
