@@ -163,7 +163,6 @@ export class PageSink {
     this.take(false);
     void this.close();
   }
-
 }
 
 /** One of Eleventy's results, as its `eleventy.after` event hands them over. */
