@@ -286,6 +286,21 @@ describe("packFacts", () => {
     expect(unpacked.get("/posts/p1/")).toEqual(a);
     expect(unpacked.get("/posts/p3/")).toEqual(carried);
   });
+
+  it("writes each page's Content-Security-Policy once, and reads a page without one as without one", () => {
+    const bare = extractFacts("/bare/", "<!doctype html><html><head></head><body><h1>No policy</h1></body></html>");
+    const other = extractFacts("/other/", pageHtml(4).replace("default-src 'self'", "default-src 'none'"));
+    const pages = [extractFacts("/posts/p1/", pageHtml(1)), bare, extractFacts("/posts/p2/", pageHtml(2)), other];
+    const packed = packFacts(pages);
+    expect(packed.policies).toEqual(["default-src 'self'", "default-src 'none'"]);
+    expect(packed.facts.map((page) => page.metaCsp)).toEqual([0, undefined, 0, 1]);
+    // As the record keeps them (JSON), and back.
+    const unpacked = unpackFacts(JSON.parse(JSON.stringify(packed)))!;
+    for (const page of pages) expect(unpacked.get(page.url)).toEqual(page);
+    expect(unpacked.get("/bare/")!.metaCsp).toBeUndefined();
+    // A policy's row that is not there: the record is not used.
+    expect(unpackFacts({ ...packed, policies: packed.policies.slice(0, 1) })).toBeUndefined();
+  });
 });
 
 describe("LinkTable", () => {
