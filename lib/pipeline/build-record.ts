@@ -77,8 +77,9 @@ export type PackedFacts = Pick<SnapshotFile, "links" | "policies" | "facts">;
 
 /**
  * Pages' facts with each link and each policy written once, for the snapshot, in the order the
- * pages first have them. Pages share their link objects (lib/checks/facts.ts): the links of `table` (the build's
- * own, FactTable and unpackFacts) are found by their place in it, any other is first kept there.
+ * pages first have them. Pages share their link objects (lib/checks/facts.ts): the links of
+ * `table` (the build's own, FactTable and unpackFacts) are found by their place in it, any other
+ * is first kept there.
  */
 export function packFacts(pages: readonly PageFacts[], table = new LinkTable()): PackedFacts {
   const rows: SnapshotFile["links"] = [];
@@ -131,8 +132,8 @@ export function readSnapshot(file: string, outputDir: string): { snapshot: Snaps
   } catch {
     return { reason: "no earlier build recorded" };
   }
-  // The digest checked over the bytes as read, before they are decoded (decoding first, then
-  // encoding again to hash, took a quarter of a second at 10,000 posts).
+  // The digest checked over the bytes as read, before they are decoded: hashing the decoded text
+  // encoded it again (149 ms against 16 ms for the bytes, at 10,000 posts).
   const newline = bytes.indexOf(0x0a);
   const body = bytes.subarray(newline + 1);
   if (newline < 0 || createHash("sha256").update(body).digest("hex") !== bytes.toString("latin1", 0, newline)) return { reason: "the record of the last build is damaged (ignored)" };
@@ -185,7 +186,7 @@ export function writeSnapshot(file: string, outputDir: string, state: PlannerSta
     ...facts,
   };
   // Encoded once, then hashed and written as bytes: hashing the text and writing it encoded it
-  // twice (about 0.3 s at 10,000 posts).
+  // twice (at 10,000 posts, 149 and 297 ms against 16 and 87 ms for the bytes, and 127 ms to encode).
   const body = Buffer.from(JSON.stringify(snapshot));
   mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
