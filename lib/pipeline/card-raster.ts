@@ -248,7 +248,7 @@ function coverageTables(levels: number): { level: Uint8Array; over: Uint8Array }
   if (!made) {
     const level = new Uint8Array(256);
     for (let alpha = 0; alpha < 256; alpha++) level[alpha] = Math.round((alpha * levels) / 255);
-    const over = new Uint8Array((levels + 1) * (levels + 1));
+    const over = new Uint8Array(levels * (levels + 1));
     for (let had = 1; had <= levels; had++) {
       for (let add = 0; add <= levels; add++) over[(had - 1) * (levels + 1) + add] = Math.min(levels, had + Math.round((add * (levels - had)) / levels));
     }
