@@ -64,13 +64,18 @@ try {
   // A large site's cards are drawn (mostly on zlib's and sharp's threads) while Pagefind indexes:
   // the two share the cores, and neither waits for the other. A small site's are being drawn
   // since Eleventy started.
-  cards.drawing ??= draw(cards.jobs);
+  // Once drawn (at once, when the cache has them all), they are linked into the site while a
+  // Pagefind run indexes a shard, on a core it leaves idle.
+  const linked = (cards.drawing ??= draw(cards.jobs)).then((drawn) => {
+    linkCards(cards.jobs, { cacheDir: env.cacheDir, outputDir: stagingDir });
+    return drawn;
+  });
+  linked.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
   const progress = createProgress({ enabled: env.progress });
   const search = await buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir));
   progress.done();
   if (search.reused > 0) console.log(`[gloss] search index: ${search.reused} of ${search.shards} shard(s) unchanged, taken from the cache`);
-  const drawn = await cards.drawing;
-  linkCards(cards.jobs, { cacheDir: env.cacheDir, outputDir: stagingDir });
+  const drawn = await linked;
   if (drawn) console.log(drawn);
 } catch (error) {
   failed(error);

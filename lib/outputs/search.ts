@@ -141,9 +141,8 @@ function postSlugs(outputDir: string, options: SearchOptions): string[] {
   });
 }
 
-/** One Pagefind command-line run; returns the pages it indexed. */
-async function runPagefind(site: string, glob: string, bundle: string): Promise<number> {
-  const binary = await pagefindBinary();
+/** One Pagefind command-line run of `binary` (pagefindBinary), started at once; settles with the pages it indexed. */
+async function runPagefind(binary: string, site: string, glob: string, bundle: string): Promise<number> {
   const args = ["--site", site, "--glob", glob, "--output-path", bundle];
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
@@ -206,9 +205,15 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
   const glob = options.glob;
   const report: SearchReport = { pages: 0, shards: shards.length, reused: 0 };
   const site = path.join(outputDir, SHARD_SITE);
+  const binary = await pagefindBinary();
+  // One Pagefind run at a time (each holds its shard's whole index in memory), and the shards
+  // taken from the cache linked while it runs: it writes only into its own bundle's folder and
+  // deletes nothing there, and the folder of the shards after the first (`shards/`) is not
+  // its own. While this waits for a run, so does what the caller has waiting (lib/cli/build.ts
+  // links the share cards into the site then).
+  let running: Promise<void> | undefined;
   try {
     for (const [n, posts] of shards.entries()) {
-      onShard(n + 1, shards.length);
       const bundle = path.join(outputDir, shardBundle(n, options));
       const indexed = n === 0 ? [...posts, ...top] : posts;
       const key = cache ? shardKey(indexed.map(({ file, digest }) => [file, digest!]), glob) : undefined;
@@ -218,17 +223,21 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
         report.reused += 1;
         continue;
       }
-      let pages: number;
-      if (shards.length === 1) pages = await runPagefind(outputDir, glob, bundle);
-      else {
-        linkShard(outputDir, site, indexed);
-        pages = await runPagefind(site, glob, bundle);
-      }
-      report.pages += pages;
-      // The first shard's folder holds the others' (`shards/`) and the list of them: not its own.
-      if (key) cache!.store(key, bundle, pages, n === 0 ? new Set(["shards", SHARDS_FILE]) : new Set());
+      await running;
+      onShard(n + 1, shards.length);
+      if (shards.length > 1) linkShard(outputDir, site, indexed);
+      const run = runPagefind(binary, shards.length === 1 ? outputDir : site, glob, bundle).then((pages) => {
+        report.pages += pages;
+        // The first shard's folder holds the others' (`shards/`) and the list of them: not its own.
+        if (key) cache!.store(key, bundle, pages, n === 0 ? new Set(["shards", SHARDS_FILE]) : new Set());
+      });
+      run.catch(() => undefined); // awaited before the next run starts, or below
+      running = run;
     }
+    await running;
   } finally {
+    // A failed run's shard folder is removed only once no Pagefind still reads it.
+    await running?.catch(() => undefined);
     rmSync(site, { recursive: true, force: true });
   }
   cache?.prune();
