@@ -44,9 +44,9 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
   try {
     written = await renderPages(final, stagingDir, warm, cards);
   } catch (error) {
-    // Pages may still be being carried over (lib/pipeline/carry.ts): the caller removes the
-    // staging folder once nothing writes to it.
-    await warm.carriedInPlace().catch(() => undefined);
+    // Folders may still be being made and pages carried over (lib/pipeline/carry.ts): the caller
+    // removes the staging folder once nothing writes to it.
+    await warm.abandon();
     throw error;
   }
   await warm.carriedInPlace();
@@ -75,6 +75,8 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
   let sink: PageSink | undefined;
   try {
     const data = loadBuild(env, site, { frontMatter, renders });
+    // The last build's folders, made while the build is planned and Eleventy starts.
+    warm.makeAhead(stagingDir);
     if (frontMatter.ignored) console.log(`[gloss] front matter: the posts kept by the last build are ${frontMatter.ignored} (ignored)`);
     if (renders.ignored) console.log(`[gloss] post bodies: the renders kept by the last build are ${renders.ignored} (ignored)`);
     if (renders.taken > 0) console.log(`[gloss] post bodies: ${renders.taken} of ${renders.size} unchanged, taken from the cache`);

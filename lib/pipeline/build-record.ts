@@ -17,11 +17,13 @@ export const SNAPSHOT_VERSION = 3;
 /**
  * Where the snapshot of the site in `outputDir` lives, where a build writes the next one before
  * its swap, the folder of page files kept for the next build, the post bodies rendered
- * (render-store.ts) and the posts' front matter read (front-matter-store.ts).
+ * (render-store.ts), the posts' front matter read (front-matter-store.ts) and the folders of
+ * its pages, which the next build makes ahead (carry.ts).
  */
-export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string; renders: string; frontMatter: string } {
+export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string; renders: string; frontMatter: string; folders: string } {
   const dir = path.join(env.cacheDir, "build", createHash("sha1").update(path.resolve(env.outputDir)).digest("hex").slice(0, 16));
-  return { snapshot: path.join(dir, "snapshot.json"), pending: path.join(dir, "pending.json"), site: path.join(dir, "site"), renders: path.join(dir, "renders.bin"), frontMatter: path.join(dir, "front-matter.json") };
+  const at = (name: string) => path.join(dir, name);
+  return { snapshot: at("snapshot.json"), pending: at("pending.json"), site: at("site"), renders: at("renders.bin"), frontMatter: at("front-matter.json"), folders: at("folders.txt") };
 }
 
 /**

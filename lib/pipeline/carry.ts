@@ -3,7 +3,12 @@
 // calls at 10,000 posts (about 2 s here, most of it the file system making folders). They are
 // made on a thread of their own while Eleventy renders the pages that changed and the checks run
 // (they count the carried files as built): the two write different files, and the build waits
-// for the thread before it records the site.
+// for the thread before it records the site. The folders are made sooner still: each build lists
+// the folders of its pages (folders.txt, beside its record), and the next makes them in its
+// staging folder on a thread of its own as it starts (makeFoldersAhead), while the posts are read
+// and the catalog built, when the main thread leaves a core idle.
+import { linkSync, lstatSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 /** A file to carry: the kept file, and where it goes in the staging folder. */
@@ -11,19 +16,22 @@ export type CarriedLink = readonly [from: string, to: string];
 
 /**
  * The thread's code (plain JavaScript, so it runs the same compiled or through tsx): each link
- * made, its folder first when it is not there yet; the first failure ends the run.
+ * made, and its folder when the link finds none; the first failure ends the run.
  */
 const THREAD = `
 const { mkdirSync, linkSync } = require("node:fs");
 const path = require("node:path");
 const { parentPort, workerData } = require("node:worker_threads");
-const made = new Set();
 try {
   for (const [from, to] of workerData) {
-    const dir = path.dirname(to);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-    made.add(dir);
-    linkSync(from, to);
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      // Its folder not made yet (most are, ahead: makeFoldersAhead).
+      if (error.code !== "ENOENT") throw error;
+      mkdirSync(path.dirname(to), { recursive: true });
+      linkSync(from, to);
+    }
   }
   parentPort.postMessage({ ok: true });
 } catch (error) {
@@ -47,4 +55,111 @@ export function carryLinks(links: readonly CarriedLink[]): Promise<void> {
       if (!answered) reject(new Error(`the thread carrying pages over stopped (exit code ${code})`));
     });
   });
+}
+
+/**
+ * Writes the folders the files `names` (relative to the output folder) are in, with their
+ * parents, one a line, each after its parent: what the next build makes ahead.
+ */
+export function writeFolderList(file: string, names: Iterable<string>): void {
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, [...foldersOf(names)].sort().join("\n"));
+  renameSync(partial, file);
+}
+
+/** Every folder the files `names` are in, and their parents (relative, with `/`). */
+export function foldersOf(names: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const name of names) {
+    for (let end = name.lastIndexOf("/"); end > 0 && !folders.has(name.slice(0, end)); end = name.lastIndexOf("/", end - 1)) folders.add(name.slice(0, end));
+  }
+  return folders;
+}
+
+/**
+ * The thread making folders ahead: each listed folder that is a plain relative path (no `..`,
+ * nothing absolute; the list is a hint, read from the cache folder) is made inside the staging
+ * folder, parents first; a folder there already is left. It answers with the folders it made.
+ */
+const AHEAD = `
+const { mkdirSync, readFileSync } = require("node:fs");
+const path = require("node:path");
+const { parentPort, workerData: { list, stagingDir } } = require("node:worker_threads");
+const made = [];
+try {
+  // Linux: at the lowest priority, this thread alone (a thread's id is a process id to setpriority).
+  require("node:os").setPriority(Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop()), 19);
+} catch {}
+try {
+  const folders = readFileSync(list, "utf8").split("\\n");
+  mkdirSync(stagingDir, { recursive: true });
+  for (const folder of folders) {
+    if (folder.includes("\\0") || folder.includes("\\\\") || !folder.split("/").every((part) => part !== "" && part !== "." && part !== "..")) continue;
+    try {
+      mkdirSync(path.join(stagingDir, folder));
+      made.push(folder);
+    } catch (error) {
+      if (error.code !== "EEXIST") break;
+    }
+  }
+} catch {
+  // No list (a first build, or another output folder's): the folders are made as the pages are.
+}
+parentPort.postMessage(made);
+`;
+
+/** Folders being made ahead: `made` settles with those made (never rejects); `stop` ends the thread. */
+export interface FoldersAhead {
+  made: Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+/** Starts making, in `stagingDir`, the folders of the list in `list` (writeFolderList) on a thread of its own. */
+export function makeFoldersAhead(list: string, stagingDir: string): FoldersAhead {
+  const worker = new Worker(AHEAD, { eval: true, workerData: { list, stagingDir } });
+  const made = new Promise<string[]>((resolve) => {
+    worker.once("message", (folders: string[]) => resolve(folders));
+    worker.once("error", () => resolve([]));
+    worker.once("exit", () => resolve([]));
+  });
+  return { made, stop: async () => void (await worker.terminate()) };
+}
+
+/**
+ * Removes the folders made ahead that this build's files are not in (`used`, foldersOf): a
+ * deleted page's, say. A cold build would not have them. Deepest first; a folder with anything
+ * in it is left.
+ */
+export function dropFoldersUnused(stagingDir: string, made: readonly string[], used: ReadonlySet<string>): void {
+  for (const folder of [...made].reverse()) {
+    if (used.has(folder)) continue;
+    try {
+      rmdirSync(path.join(stagingDir, folder));
+    } catch {
+      // Not empty (something else was written there), or gone.
+    }
+  }
+}
+
+/**
+ * A hard link at `to` to `from`, replacing what is there: the kept file of the last build, or
+ * one a failed build kept after its snapshot was written. A cold build's names are all new,
+ * so the link is tried first.
+ */
+export function linkReplacing(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    rmSync(to, { force: true });
+    linkSync(from, to);
+  }
+}
+
+export function lstatOrUndefined(file: string) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }

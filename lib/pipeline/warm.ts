@@ -21,7 +21,7 @@
 // missing, damaged (its digest does not match), of another version or another output folder is
 // ignored: the build renders every page.
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
 import { fileRoute } from "../core/routes.ts";
@@ -34,7 +34,7 @@ import type { PageFacts } from "../checks/facts.ts";
 import { LinkTable } from "../checks/link-table.ts";
 import type { WrittenFile } from "./page-sink.ts";
 import { SNAPSHOT_VERSION, keptFile, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
-import { carryLinks, type CarriedLink } from "./carry.ts";
+import { carryLinks, dropFoldersUnused, foldersOf, linkReplacing, lstatOrUndefined, makeFoldersAhead, writeFolderList, type CarriedLink, type FoldersAhead } from "./carry.ts";
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
 import { KeptFrontMatter } from "./front-matter-store.ts";
 import { KeptRenders } from "./render-store.ts";
@@ -135,6 +135,9 @@ export class WarmBuild {
   private carriedEntries = new Map<string, SnapshotFile["files"][number]>();
   /** The carried files' links being made (lib/pipeline/carry.ts), while Eleventy renders the rest. */
   private carrying: Promise<void> = Promise.resolve();
+  /** The last build's folders being made in the staging folder, from the start (makeAhead). */
+  private ahead: FoldersAhead | undefined;
+  private madeAhead: readonly string[] = [];
   /** The last build's manifest: files it listed that this build does not write are dropped from `site/`. */
   private previousFiles: string[] = [];
 
@@ -157,6 +160,14 @@ export class WarmBuild {
   /** The posts' front matter the build before read, to take that of files unchanged and keep this build's for the next (front-matter-store.ts). */
   frontMatter(site: Site): KeptFrontMatter {
     return (this.posts = new KeptFrontMatter(snapshotPaths(this.env).frontMatter, this.inputsOf(site), site.timeZone));
+  }
+
+  /** Starts making the last build's folders in `stagingDir` (carry.ts); the carrying waits for it. */
+  makeAhead(stagingDir: string): void {
+    const list = snapshotPaths(this.env).folders;
+    if (!existsSync(list)) return;
+    this.ahead = makeFoldersAhead(list, stagingDir);
+    this.carrying = this.ahead.made.then((made) => void (this.madeAhead = made));
   }
 
   plan(source: Parameters<RebuildPlanner["plan"]>[0], site: Site, stagingDir: string): WarmPlan {
@@ -195,7 +206,7 @@ export class WarmBuild {
       this.carriedEntries.set(name, [name, stat.size, stat.mtimeMs, stat.ino, listed.sha1]);
       if (pageFacts) this.carriedFacts.push(pageFacts);
     }
-    this.carrying = carryLinks(links);
+    this.carrying = this.carrying.then(() => carryLinks(links));
     const pages = routed.length;
     return { only, carried: this.carriedFacts, summary: `${only.size} of ${pages} pages rendered, ${pages - only.size} carried over from the last build (${plan.summary})`, told: true };
   }
@@ -206,6 +217,12 @@ export class WarmBuild {
    */
   carriedInPlace(): Promise<void> {
     return this.carrying;
+  }
+
+  /** A failed build: the folders made ahead stop, then the links being made finish. */
+  async abandon(): Promise<void> {
+    await this.ahead?.stop();
+    await this.carrying.catch(() => undefined);
   }
 
   /** The files carried over, as output paths (`/posts/x/index.html`): built, though perhaps not linked yet. */
@@ -233,6 +250,7 @@ export class WarmBuild {
    * the snapshot in place: the next build finds those files changed, and renders their pages.
    */
   record(stagingDir: string, written: (file: string) => WrittenFile | undefined): void {
+    if (this.madeAhead.length > 0) dropFoldersUnused(stagingDir, this.madeAhead, foldersOf(this.urls.map(outputFileOf)));
     const state = this.planner.state();
     if (!state || !this.packed) return;
     const paths = snapshotPaths(this.env);
@@ -262,6 +280,7 @@ export class WarmBuild {
     const now = new Set(files.map(([name]) => name));
     for (const name of this.previousFiles) if (!now.has(name)) rmSync(keptFile(paths.site, name), { force: true });
     writeSnapshot(paths.pending, this.env.outputDir, state, files, this.packed);
+    writeFolderList(paths.folders, now);
   }
 }
 
@@ -269,27 +288,4 @@ export class WarmBuild {
 function describe(file: string): WrittenFile | undefined {
   const stat = lstatOrUndefined(file);
   return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, sha1: sha1Of(file) } : undefined;
-}
-
-/**
- * A hard link at `to` to `from`, replacing what is there: the kept file of the last build, or
- * one a failed build kept after its snapshot was written. A cold build's names are all new,
- * so the link is tried first.
- */
-function linkReplacing(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    rmSync(to, { force: true });
-    linkSync(from, to);
-  }
-}
-
-function lstatOrUndefined(file: string) {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
-  }
 }

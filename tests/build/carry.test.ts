@@ -1,11 +1,12 @@
 // Carrying a warm build's unchanged pages over (lib/pipeline/carry.ts): hard links made on a
 // thread of their own, with their folders; the first link that cannot be made fails the carrying,
-// naming it, and the build with it (lib/cli/render-site.ts). Whole warm builds, byte for byte
-// against cold ones: tests/build/warm-build.test.ts.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// naming it, and the build with it (lib/cli/render-site.ts). The folders of the last build's
+// pages, listed by it and made ahead by the next. Whole warm builds, byte for byte against cold
+// ones: tests/build/warm-build.test.ts.
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { carryLinks } from "../../lib/pipeline/carry.ts";
+import { carryLinks, dropFoldersUnused, foldersOf, makeFoldersAhead, writeFolderList } from "../../lib/pipeline/carry.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 
 describe("carryLinks", () => {
@@ -37,5 +38,47 @@ describe("carryLinks", () => {
 
   it("makes nothing, and starts no thread, for no links", async () => {
     await expect(carryLinks([])).resolves.toBeUndefined();
+  });
+});
+
+describe("folders made ahead", () => {
+  it("lists the folders of a build's files, each after its parent, and makes them in the next staging folder", async () => {
+    const cache = makeTempDir("gloss-carry-cache-");
+    const list = path.join(cache, "folders.txt");
+    writeFolderList(list, ["index.html", "posts/b/index.html", "posts/a/index.html", "posts/a/cite.bib", "tags/x/page/2/index.html"]);
+    const folders = ["posts", "posts/a", "posts/b", "tags", "tags/x", "tags/x/page", "tags/x/page/2"];
+    expect(readFileSync(list, "utf8").split("\n")).toEqual(folders);
+    // Nothing half-written is left beside it.
+    expect(readdirSync(cache)).toEqual(["folders.txt"]);
+    const staging = path.join(makeTempDir("gloss-carry-site-"), "_site.staging");
+    mkdirSync(path.join(staging, "tags"), { recursive: true }); // one there already (made by another writer)
+    expect((await makeFoldersAhead(list, staging).made).sort()).toEqual(folders.filter((folder) => folder !== "tags"));
+    for (const folder of folders) expect(statSync(path.join(staging, folder)).isDirectory()).toBe(true);
+  });
+
+  it("makes nothing outside the staging folder from a list with paths out of it", async () => {
+    const root = makeTempDir("gloss-carry-hostile-");
+    const list = path.join(root, "folders.txt");
+    writeFileSync(list, ["../escaped", "/absolute-gloss-test", "posts/../../up", "./here", "a//b", "ok", "ok/fine", "back\\slash", "nul\0byte"].join("\n"));
+    const staging = path.join(root, "site", "_site.staging");
+    expect(await makeFoldersAhead(list, staging).made).toEqual(["ok", "ok/fine"]);
+    expect(readdirSync(path.join(root, "site"))).toEqual(["_site.staging"]);
+    expect(readdirSync(staging)).toEqual(["ok"]);
+    expect(existsSync("/absolute-gloss-test")).toBe(false);
+  });
+
+  it("makes nothing when there is no list", async () => {
+    const root = makeTempDir("gloss-carry-none-");
+    expect(await makeFoldersAhead(path.join(root, "folders.txt"), path.join(root, "_site.staging")).made).toEqual([]);
+  });
+
+  it("removes the folders made ahead that no file of the build is in, deepest first, and leaves any with something in it", () => {
+    const staging = makeTempDir("gloss-carry-drop-");
+    const made = ["posts", "posts/gone", "posts/gone/deep", "posts/kept", "tags", "tags/written-to"];
+    for (const folder of made) mkdirSync(path.join(staging, folder), { recursive: true });
+    writeFileSync(path.join(staging, "tags/written-to/file.txt"), "not a page of the record's");
+    dropFoldersUnused(staging, made, foldersOf(["posts/kept/index.html"]));
+    expect(readdirSync(path.join(staging, "posts"))).toEqual(["kept"]);
+    expect(readdirSync(path.join(staging, "tags"))).toEqual(["written-to"]);
   });
 });

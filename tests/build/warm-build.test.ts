@@ -15,7 +15,7 @@ import { CARD_GLYPHS_FROM } from "../../lib/outputs/cards.ts";
 import { SNAPSHOT_VERSION, keptFile } from "../../lib/pipeline/build-record.ts";
 import { DEFAULT_AUTHORS, DEFAULT_SITE, buildSite, makeSite, postFile, type FixtureSite } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
-import { hashTree } from "../helpers/tree.ts";
+import { folderTree, hashTree } from "../helpers/tree.ts";
 
 const AUTHORS = `${DEFAULT_AUTHORS}bob:
   name: Bob Writer
@@ -125,6 +125,8 @@ describe("a warm npm run build after each kind of edit", () => {
     // The search shards of the posts not shown on changed pages come from the cache.
     if (what === "the text of a post") expect(warm.stdout).toContain("[gloss] search index: 2 of 3 shard(s) unchanged, taken from the cache");
     expect(hashTree(site.outputDir), what).toEqual(hashTree(coldOut));
+    // The folders too (a warm build makes the last build's ahead: a deleted post's is not left).
+    expect(folderTree(site.outputDir), what).toEqual(folderTree(coldOut));
   });
 });
 

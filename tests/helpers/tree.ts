@@ -16,3 +16,18 @@ export function hashTree(root: string): Record<string, string> {
   walk(root);
   return hashes;
 }
+
+/** Every folder under `root` (with `/`), sorted: a warm build leaves none a cold build would not make. */
+export function folderTree(root: string): string[] {
+  const folders: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const full = path.join(dir, entry.name);
+      folders.push(path.relative(root, full).split(path.sep).join("/"));
+      walk(full);
+    }
+  };
+  walk(root);
+  return folders.sort();
+}
