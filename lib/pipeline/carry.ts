@@ -5,8 +5,9 @@
 // (they count the carried files as built): the two write different files, and the build waits
 // for the thread before it records the site. The folders are made sooner still: each build lists
 // the folders of its pages (folders.txt, beside its record), and the next makes them in its
-// staging folder on a thread of its own as it starts (makeFoldersAhead), while the posts are read
-// and the catalog built, when the main thread leaves a core idle.
+// staging folder on a thread of its own (makeFoldersAhead) once its posts are read and its
+// catalog built, while it plans and Eleventy starts: the carrying thread then only links. (Made
+// while the posts were being read, they delayed the reading about as much as they saved.)
 import { linkSync, lstatSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";

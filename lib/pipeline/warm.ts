@@ -135,7 +135,7 @@ export class WarmBuild {
   private carriedEntries = new Map<string, SnapshotFile["files"][number]>();
   /** The carried files' links being made (lib/pipeline/carry.ts), while Eleventy renders the rest. */
   private carrying: Promise<void> = Promise.resolve();
-  /** The last build's folders being made in the staging folder, from the start (makeAhead). */
+  /** The last build's folders being made in the staging folder, once the posts are read (makeAhead). */
   private ahead: FoldersAhead | undefined;
   private madeAhead: readonly string[] = [];
   /** The last build's manifest: files it listed that this build does not write are dropped from `site/`. */
