@@ -59,12 +59,12 @@ export function carryLinks(links: readonly CarriedLink[]): Promise<void> {
 }
 
 /**
- * Writes the folders the files `names` (relative to the output folder) are in, with their
- * parents, one a line, each after its parent: what the next build makes ahead.
+ * Writes `folders` (foldersOf a build's files) one a line, each after its parent: what the next
+ * build makes ahead.
  */
-export function writeFolderList(file: string, names: Iterable<string>): void {
+export function writeFolderList(file: string, folders: Iterable<string>): void {
   const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, [...foldersOf(names)].sort().join("\n"));
+  writeFileSync(partial, [...folders].sort().join("\n"));
   renameSync(partial, file);
 }
 
@@ -157,6 +157,7 @@ export function linkReplacing(from: string, to: string): void {
   }
 }
 
+/** A file's lstat; undefined when there is none (or it cannot be read). */
 export function lstatOrUndefined(file: string) {
   try {
     return lstatSync(file);

@@ -250,7 +250,11 @@ export class WarmBuild {
    * the snapshot in place: the next build finds those files changed, and renders their pages.
    */
   record(stagingDir: string, written: (file: string) => WrittenFile | undefined): void {
-    if (this.madeAhead.length > 0) dropFoldersUnused(stagingDir, this.madeAhead, foldersOf(this.urls.map(outputFileOf)));
+    const names = this.urls.map(outputFileOf);
+    // The folders this build's files are in: those made ahead and not among them are removed,
+    // and the next build makes these ahead.
+    const folders = foldersOf(names);
+    if (this.madeAhead.length > 0) dropFoldersUnused(stagingDir, this.madeAhead, folders);
     const state = this.planner.state();
     if (!state || !this.packed) return;
     const paths = snapshotPaths(this.env);
@@ -258,8 +262,7 @@ export class WarmBuild {
     if (this.carriedEntries.size === 0 && this.previousFiles.length === 0) rmSync(paths.site, { recursive: true, force: true });
     const files: SnapshotFile["files"] = [];
     const made = new Set<string>();
-    for (const url of this.urls) {
-      const name = outputFileOf(url);
+    for (const name of names) {
       const carried = this.carriedEntries.get(name);
       if (carried) {
         files.push(carried);
@@ -280,7 +283,7 @@ export class WarmBuild {
     const now = new Set(files.map(([name]) => name));
     for (const name of this.previousFiles) if (!now.has(name)) rmSync(keptFile(paths.site, name), { force: true });
     writeSnapshot(paths.pending, this.env.outputDir, state, files, this.packed);
-    writeFolderList(paths.folders, now);
+    writeFolderList(paths.folders, folders);
   }
 }
 

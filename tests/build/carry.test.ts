@@ -45,7 +45,7 @@ describe("folders made ahead", () => {
   it("lists the folders of a build's files, each after its parent, and makes them in the next staging folder", async () => {
     const cache = makeTempDir("gloss-carry-cache-");
     const list = path.join(cache, "folders.txt");
-    writeFolderList(list, ["index.html", "posts/b/index.html", "posts/a/index.html", "posts/a/cite.bib", "tags/x/page/2/index.html"]);
+    writeFolderList(list, foldersOf(["index.html", "posts/b/index.html", "posts/a/index.html", "posts/a/cite.bib", "tags/x/page/2/index.html"]));
     const folders = ["posts", "posts/a", "posts/b", "tags", "tags/x", "tags/x/page", "tags/x/page/2"];
     expect(readFileSync(list, "utf8").split("\n")).toEqual(folders);
     // Nothing half-written is left beside it.
