@@ -1,4 +1,5 @@
-// A built site read back from disk, for checks run outside a build (tests, the bench).
+// A built site read back from disk, for checks run outside a build (tests, the bench), and the
+// files of a site being built, for the checks a production build runs (siteFiles).
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { extractFacts } from "./facts.ts";

@@ -37,16 +37,20 @@ describe("checksPlugin in a warm build", () => {
       // Copied from public/ by another step, which names no file.
       mkdirSync(path.join(out, "css"));
       writeFileSync(path.join(out, "css/gloss.css"), "p{}");
+      // On disk, but neither named nor asked about: a walk would list it; this build never looks.
+      writeFileSync(path.join(out, "robots.txt"), "User-agent: *");
       let handler: ((args: { results: []; directories: { output: string } }) => unknown) | undefined;
       const config = { on: (_event: "eleventy.after", h: typeof handler) => (handler = h) };
       const data = { site: { pathPrefix: "/", origin: "https://example.org" } } as unknown as GlossData;
       const content = new OneBuild(() => data, [], () => undefined, () => ["/posts/a/index.html"]);
       const asked = ["/index.html", "/posts/b/cite.bib", "/posts/a/index.html", "/css/gloss.css", "/css", "/missing.html"];
       const seen: [string, boolean][][] = [];
-      const checks: NamedCheck[] = [{ name: "files", run: (site) => (seen.push(asked.map((url) => [url, site.files.has(url)])), []) }];
+      const listed: string[][] = [];
+      const checks: NamedCheck[] = [{ name: "files", run: (site) => (seen.push(asked.map((url) => [url, site.files.has(url)])), listed.push([...site.files].sort()), []) }];
       checksPlugin(config as never, { env: { ...readEnv(), mode: "build" }, content, checks, sink });
       handler!({ results: [], directories: { output: out } });
       expect(seen).toEqual([[["/index.html", true], ["/posts/b/cite.bib", true], ["/posts/a/index.html", true], ["/css/gloss.css", true], ["/css", false], ["/missing.html", false]]]);
+      expect(listed).toEqual([["/css/gloss.css", "/index.html", "/posts/a/index.html", "/posts/b/cite.bib"]]);
     } finally {
       await sink.close();
     }
