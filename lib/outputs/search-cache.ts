@@ -9,7 +9,7 @@
 // replaced. Beside the bundles, what the search read of each page (`pageFacts`), so that a page
 // the last build read, still the same file, is not read again.
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stampOf } from "../content/memo.ts";
@@ -133,6 +133,11 @@ export class SearchCache {
       // None yet, or not readable: every page is read.
     }
     return known;
+  }
+
+  /** Whether a bundle is stored under `key` (not whether it checks out: `restore` says that). */
+  has(key: string): boolean {
+    return existsSync(path.join(this.root, key));
   }
 
   /**

@@ -210,14 +210,19 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
   // taken from the cache linked while it runs: it writes only into its own bundle's folder and
   // deletes nothing there, and the folder of the shards after the first (`shards/`) is not
   // its own. While this waits for a run, so does what the caller has waiting (lib/cli/build.ts
-  // links the share cards into the site then).
+  // links the share cards into the site then). The shards the cache has no bundle for go first,
+  // so that those it has are linked while Pagefind runs: a new post's shard, the last, does not
+  // wait for the others to be linked. (A stored bundle that does not check out is indexed after.)
+  const planned = shards.map((posts, n) => {
+    const indexed = n === 0 ? [...posts, ...top] : posts;
+    const key = cache ? shardKey(indexed.map(({ file, digest }) => [file, digest!]), glob) : undefined;
+    return { n, indexed, key, stored: key !== undefined && cache!.has(key) };
+  });
   let running: Promise<void> | undefined;
   try {
-    for (const [n, posts] of shards.entries()) {
+    for (const { n, indexed, key, stored } of [...planned.filter((shard) => !shard.stored), ...planned.filter((shard) => shard.stored)]) {
       const bundle = path.join(outputDir, shardBundle(n, options));
-      const indexed = n === 0 ? [...posts, ...top] : posts;
-      const key = cache ? shardKey(indexed.map(({ file, digest }) => [file, digest!]), glob) : undefined;
-      const restored = key ? cache!.restore(key, bundle) : undefined;
+      const restored = stored ? cache!.restore(key!, bundle) : undefined;
       if (restored !== undefined) {
         report.pages += restored;
         report.reused += 1;

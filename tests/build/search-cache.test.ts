@@ -2,7 +2,7 @@
 // change is taken from the cache folder, and the site is byte for byte the one a cold build
 // writes; a cache that does not check out is never trusted. (npm run build after each kind of
 // edit, warm against cold with shards of two posts: tests/build/warm-build.test.ts.)
-import { cpSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SearchCache } from "../../lib/outputs/search-cache.ts";
@@ -63,6 +63,25 @@ describe("buildSearchIndex with a cache", () => {
     expect(bundle(edited)).not.toEqual(bundle(cold));
     // The cache keeps the last run's shards only: the four of the edited site.
     expect(storedShards(cacheDir)).toHaveLength(4);
+  });
+
+  it("indexes a shard the cache has no bundle for before it takes the others from the cache (a new post's shard, the last)", async () => {
+    const cacheDir = makeTempDir("gloss-search-cache-store-");
+    await index(copy(), new SearchCache(cacheDir));
+    const editDelta = (dir: string) => {
+      const page = path.join(dir, "posts/delta/index.html");
+      writeFileSync(page, readFileSync(page, "utf8").replaceAll("herons", "storks"));
+    };
+    const edited = copy(editDelta);
+    // What is in place of the first three shards' bundles when Pagefind starts on the fourth.
+    const seen: [number, boolean[]][] = [];
+    const linked = () => ["pagefind/pagefind-entry.json", "pagefind/shards/1", "pagefind/shards/2"].map((file) => existsSync(path.join(edited, file)));
+    const report = await buildSearchIndex(edited, options, (n) => seen.push([n, linked()]), new SearchCache(cacheDir));
+    expect(report).toEqual({ pages: 4, shards: 4, reused: 3 });
+    expect(seen).toEqual([[4, [false, false, false]]]);
+    const editedCold = copy(editDelta);
+    await index(editedCold);
+    expect(bundle(edited)).toEqual(bundle(editedCold));
   });
 
   it("ignores a stored shard whose files were changed, removed or added, and one from another format", async () => {
