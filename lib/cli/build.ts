@@ -14,12 +14,13 @@ import { pathToFileURL } from "node:url";
 import { compiledBuild, readEnv } from "../core/env.ts";
 import { renderHeapFlags } from "../core/heap.ts";
 import { createProgress } from "../core/progress.ts";
-import { buildSearchIndex, searchDefaults } from "../outputs/search.ts";
+import { buildSearchIndex, searchDefaults, type KnownPages } from "../outputs/search.ts";
 import { SearchCache } from "../outputs/search-cache.ts";
 import { failureLines } from "../pipeline/failure.ts";
 import { drawCards, linkCards, reportLine, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
+import type { Rendered } from "./render-site.ts";
 import { commitSnapshot, dropPendingSnapshot } from "../pipeline/build-record.ts";
 
 /** The rendering process failed, and has printed why (exit 1), or stopped otherwise. */
@@ -72,7 +73,7 @@ try {
   });
   linked.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
   const progress = createProgress({ enabled: env.progress });
-  const search = await buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir));
+  const search = await buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir), cards.pages);
   progress.done();
   if (search.reused > 0) console.log(`[gloss] search index: ${search.reused} of ${search.shards} shard(s) unchanged, taken from the cache`);
   const drawn = await linked;
@@ -98,10 +99,11 @@ try {
 }
 console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
-/** The share cards the pages name, and their drawing (with the line it prints) once started. */
+/** The share cards the pages name, and their drawing (with the line it prints) once started; what the search index needs of the post pages. */
 interface Cards {
   jobs: MediaJobs["cards"];
   drawing?: Promise<string | undefined>;
+  pages: KnownPages;
 }
 
 /** The share cards missing from the cache, drawn; settles with the line that says so (none when every card was there). */
@@ -129,10 +131,10 @@ async function render(): Promise<Cards> {
     // build that renders apart never loads them here.
     await import(preload);
     const { renderSite } = await import("./render-site.ts");
-    let cards: Cards | undefined;
-    await renderSite(stagingDir, (jobs) => (cards = { jobs, drawing: draw(jobs) }));
-    if (!cards) throw new Error("the site was rendered without naming its share cards");
-    return cards;
+    let started: Omit<Cards, "pages"> | undefined;
+    const pages = await renderSite(stagingDir, (jobs) => (started = { jobs, drawing: draw(jobs) }));
+    if (!started) throw new Error("the site was rendered without naming its share cards");
+    return { ...started, pages };
   }
   // --expose-gc: the process collects as it renders (lib/core/heap.ts), and once Eleventy's run
   // is over, before it records the build (lib/cli/render-site.ts). Its heap may use the memory
@@ -143,8 +145,8 @@ async function render(): Promise<Cards> {
   // "advanced": the cards arrive as the Map they were (structured clone, not JSON).
   renderer = spawn(process.execPath, args, { stdio: ["inherit", "inherit", "inherit", "ipc"], serialization: "advanced" });
   const child = renderer;
-  let cards: MediaJobs["cards"] | undefined;
-  child.on("message", (message: MediaJobs["cards"]) => (cards = message));
+  let rendered: Rendered | undefined;
+  child.on("message", (message: Rendered) => (rendered = message));
   // "close", not "exit": it comes once the IPC channel is closed too, so the message is in.
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
     child.once("error", reject);
@@ -152,8 +154,8 @@ async function render(): Promise<Cards> {
   });
   renderer = undefined;
   if (code === 0) {
-    if (!cards) throw new RenderFailed(false, "the rendering process finished without sending the share cards its pages name");
-    return { jobs: cards };
+    if (!rendered) throw new RenderFailed(false, "the rendering process finished without sending the share cards its pages name");
+    return { jobs: rendered.cards, pages: rendered.pages };
   }
   if (code === 1) throw new RenderFailed(true, "see above");
   const why = signal === "SIGKILL" ? "killed (SIGKILL: out of memory?)" : signal ? `stopped by ${signal}` : `exited with ${code}`;

@@ -12,7 +12,9 @@ import { loadSite, placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild, type GlossData } from "../pipeline/load.ts";
 import type { MediaJobs } from "../pipeline/media.ts";
 import { PageSink, type WrittenFile } from "../pipeline/page-sink.ts";
-import { WarmBuild, type WarmPlan } from "../pipeline/warm.ts";
+import { WarmBuild, outputFileOf, type WarmPlan } from "../pipeline/warm.ts";
+import { ROUTES } from "../core/routes.ts";
+import type { KnownPages } from "../outputs/search.ts";
 
 type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; dryRun?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
   write(): Promise<unknown>;
@@ -31,9 +33,11 @@ function releasePages(eleventy: object): void {
 /**
  * Renders the site into `stagingDir`; throws what failed (lib/pipeline/failure.ts words it).
  * The share cards its pages name go to `cards` as Eleventy starts rendering: the caller draws
- * them (lib/cli/build.ts).
+ * them (lib/cli/build.ts). Returns what the search index needs of each post page, so that it
+ * reads none of them back: when its post was published (the catalog's date, which the page
+ * shows), and the SHA-1 of the page as written or carried over (the build's record).
  */
-export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["cards"]) => void): Promise<void> {
+export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["cards"]) => void): Promise<KnownPages> {
   // Eleventy, when imported, adds a module-resolve hook (run for every later import) to reload
   // JavaScript that changed while watching; a one-off build has nothing to reload. (Eleventy's
   // own switch, read by Eleventy: Gloss's settings reach the config as options, below.)
@@ -41,8 +45,9 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
   const final = { ...readEnv(), mode: "build" as const };
   const warm = new WarmBuild(final);
   let written: ReadonlyMap<string, WrittenFile>;
+  let posts: PostPages;
   try {
-    written = await renderPages(final, stagingDir, warm, cards);
+    ({ written, posts } = await renderPages(final, stagingDir, warm, cards));
   } catch (error) {
     // Folders may still be being made and pages carried over (lib/pipeline/carry.ts): the caller
     // removes the staging folder once nothing writes to it.
@@ -55,14 +60,30 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
   // record is written, so the two do not add up.
   (globalThis as { gc?: () => void }).gc?.();
   // Checked: what the next build plans against (taken up by lib/cli/build.ts once swapped in).
-  warm.record(stagingDir, (file) => written.get(file));
+  const digests = warm.record(stagingDir, (file) => written.get(file));
+  const known = new Map<string, { time: number; digest: string }>();
+  for (const [file, time] of posts) {
+    const digest = digests?.get(file);
+    if (digest !== undefined) known.set(file, { time, digest });
+  }
+  return known;
 }
+
+/** What the rendering process sends lib/cli/build.ts once its pages are written (lib/cli/render.ts). */
+export interface Rendered {
+  cards: MediaJobs["cards"];
+  pages: KnownPages;
+}
+
+/** The post pages, by file relative to the staging folder, and when each post was published. */
+type PostPages = [file: string, time: number][];
 
 /**
  * Content, catalog and outputs, then Eleventy's run: the pages written and checked. Returns the
- * files written, as the record keeps them (the sink, with the pages' facts, is let go).
+ * files written, as the record keeps them (the sink, with the pages' facts, is let go), and the
+ * post pages (the catalog is let go too).
  */
-async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild, cards: (cards: MediaJobs["cards"]) => void): Promise<ReadonlyMap<string, WrittenFile>> {
+async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild, cards: (cards: MediaJobs["cards"]) => void): Promise<{ written: ReadonlyMap<string, WrittenFile>; posts: PostPages }> {
   // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
   // the same data through the config's options.
   const env = { ...final, outputDir: stagingDir };
@@ -124,10 +145,11 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
     // Its one line of log, "Wrote 0 files" in a dry run, would only mislead: the sink writes the
     // pages, and the build prints what it did. Its warnings and errors still reach stderr.
     eleventy.logger.overrideLogger({ log: () => undefined, info: console.info, warn: console.warn, error: console.error });
+    const posts: PostPages = data.posts.map((post) => [outputFileOf(ROUTES.post(post.slug)), Date.parse(post.date.iso)]);
     await eleventy.write();
     releasePages(eleventy);
     content.release();
-    return sink.writtenFiles();
+    return { written: sink.writtenFiles(), posts };
   } finally {
     renders.close();
     // A failed run may leave pages in flight to the sink's thread: the caller removes the staging

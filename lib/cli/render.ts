@@ -4,9 +4,9 @@
 // the system's again before Pagefind indexes the pages. A failure is printed here, as
 // lib/pipeline/failure.ts words it, and the process exits 1; build.ts does the rest. The share
 // cards the pages name are sent to build.ts (its IPC channel) once the pages are written, and
-// drawn there beside Pagefind.
+// drawn there beside Pagefind, with what the search index needs of each post page.
 import { failureLines } from "../pipeline/failure.ts";
-import { renderSite } from "./render-site.ts";
+import { renderSite, type Rendered } from "./render-site.ts";
 
 const [stagingDir] = process.argv.slice(2);
 if (!stagingDir) {
@@ -15,11 +15,12 @@ if (!stagingDir) {
 }
 try {
   let cards: Parameters<Parameters<typeof renderSite>[1]>[0] | undefined;
-  await renderSite(stagingDir, (handed) => (cards = handed));
+  const pages = await renderSite(stagingDir, (handed) => (cards = handed));
   // Sent once the pages are written and this process's heap collected: build.ts then holds them
   // (the text of every card) only after this process's peak, not during it.
   const send = process.send?.bind(process);
-  if (send && cards) await new Promise<void>((resolve, reject) => send(cards, undefined, undefined, (error) => (error ? reject(error) : resolve())));
+  const rendered: Rendered | undefined = cards && { cards, pages };
+  if (send && rendered) await new Promise<void>((resolve, reject) => send(rendered, undefined, undefined, (error) => (error ? reject(error) : resolve())));
 } catch (error) {
   for (const line of failureLines(error)) console.error(line);
   process.exit(1);

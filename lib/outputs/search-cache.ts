@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSyn
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stampOf } from "../content/memo.ts";
+import { fileDigest } from "../core/digest.js";
 import { filesBelow } from "../core/tree.ts";
 
 /** Bumped when what is stored changes shape. */
@@ -20,7 +21,7 @@ const FORMAT = "gloss-search-shard/2";
 const MANIFEST = "gloss-manifest.json";
 /** What the last build read of the pages, in the cache's search folder beside the bundles. */
 const PAGES = "gloss-pages.json";
-const PAGES_FORMAT = "gloss-search-pages/1";
+const PAGES_FORMAT = "gloss-search-pages/2";
 
 /** What the search reads of a post page: when its post was published (-Infinity when it does not say), and its bytes' `pageDigest`. */
 export interface SearchedPage {
@@ -47,8 +48,12 @@ function pagefindVersionOf(): string {
   return (pagefindVersion ??= (JSON.parse(readFileSync(path.join(lib, "..", "package.json"), "utf8")) as { version: string }).version);
 }
 
-/** A page's digest, as shard keys take it (the search index reads each page once, lib/outputs/search.ts). */
-export const pageDigest = (bytes: Buffer) => sha256(bytes);
+/**
+ * A page's digest, as shard keys take it: the SHA-1 the build's record keeps of each page file,
+ * so the rendering process can give it for the pages it wrote or carried, and none is read again
+ * (lib/outputs/search.ts reads a page whose facts it was not given, once).
+ */
+export const pageDigest = (bytes: Buffer) => fileDigest(bytes);
 
 /**
  * The key of a shard: Pagefind's version, the glob it is run with, and each page it indexes

@@ -248,15 +248,16 @@ export class WarmBuild {
    * written beside the last one (`pending.json`), to replace it once the staging folder is
    * swapped into place (commitSnapshot). A build that fails after this leaves `site/` ahead of
    * the snapshot in place: the next build finds those files changed, and renders their pages.
+   * Returns each file's SHA-1 by name (relative to the staging folder); none when nothing was recorded.
    */
-  record(stagingDir: string, written: (file: string) => WrittenFile | undefined): void {
+  record(stagingDir: string, written: (file: string) => WrittenFile | undefined): Map<string, string> | undefined {
     const names = this.urls.map(outputFileOf);
     // The folders this build's files are in: those made ahead and not among them are removed,
     // and the next build makes these ahead.
     const folders = foldersOf(names);
     if (this.madeAhead.length > 0) dropFoldersUnused(stagingDir, this.madeAhead, folders);
     const state = this.planner.state();
-    if (!state || !this.packed) return;
+    if (!state || !this.packed) return undefined;
     const paths = snapshotPaths(this.env);
     // No usable record: what `site/` holds is unknown, and all of it is about to be replaced.
     if (this.carriedEntries.size === 0 && this.previousFiles.length === 0) rmSync(paths.site, { recursive: true, force: true });
@@ -284,6 +285,7 @@ export class WarmBuild {
     for (const name of this.previousFiles) if (!now.has(name)) rmSync(keptFile(paths.site, name), { force: true });
     writeSnapshot(paths.pending, this.env.outputDir, state, files, this.packed);
     writeFolderList(paths.folders, folders);
+    return new Map(files.map(([name, , , , sha1]) => [name, sha1]));
   }
 }
 

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeCorpus } from "../../lib/cli/bench-gen.ts";
+import { fileDigest } from "../../lib/core/digest.js";
 import { CARD_GLYPHS_FROM } from "../../lib/outputs/cards.ts";
 import { ROOT, TSX, type FixtureSite } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
@@ -110,6 +111,9 @@ describe("the rendering process of npm run build", () => {
     const cards = (site: FixtureSite) => hashTree(path.join(site.outputDir, "cards"));
     expect(Object.keys(cards(apart))).toHaveLength(CARD_GLYPHS_FROM + 1);
     expect(cards(apart)).toEqual(cards(inside));
+    // The search index read no post page back (the pages' facts came with the cards), and is the same.
+    for (const site of [apart, inside]) expect(JSON.parse(readFileSync(path.join(site.dir, ".cache/search/gloss-pages.json"), "utf8")).pages).toEqual([]);
+    expect(hashTree(path.join(apart.outputDir, "pagefind"))).toEqual(hashTree(path.join(inside.outputDir, "pagefind")));
     // Every card a page names is there, a 1200×630 palette PNG (IHDR: colour type 3).
     const named = new Set<string>();
     for (const name of readdirSync(path.join(apart.outputDir, "posts"))) {
@@ -140,10 +144,21 @@ describe("the rendering process of npm run build", () => {
     const code = await new Promise((resolve) => child.on("close", resolve));
     expect(code, stderr).toBe(0);
     expect(messages).toHaveLength(1);
-    const cards = messages[0] as Map<string, { name: string; text: { title: string } }>;
+    const { cards, pages } = messages[0] as { cards: Map<string, { name: string; text: { title: string } }>; pages: Map<string, { time: number; digest: string }> };
     expect(cards).toBeInstanceOf(Map);
     expect(cards.size).toBe(11);
     for (const [url, card] of cards) expect(url).toMatch(new RegExp(`^/cards/${card.name}-[0-9a-f]{10}\\.png$`));
+    // With them, what the search index needs of each post page, so that it reads none back: when
+    // the page says its post was published, and the SHA-1 of the page as written.
+    expect(pages).toBeInstanceOf(Map);
+    const postPages = readdirSync(path.join(staging, "posts")).map((name) => `posts/${name}/index.html`);
+    expect(postPages).toHaveLength(10);
+    expect([...pages.keys()].sort()).toEqual(postPages.sort());
+    for (const file of postPages) {
+      const bytes = readFileSync(path.join(staging, file));
+      const published = Date.parse(/class="dt-published" datetime="([^"]+)"/.exec(bytes.toString("utf8"))![1]!);
+      expect(pages.get(file), file).toEqual({ time: published, digest: fileDigest(bytes) });
+    }
     expect(existsSync(path.join(cache, "cards"))).toBe(false);
     expect(existsSync(path.join(staging, "cards"))).toBe(false);
     expect(existsSync(path.join(staging, "index.html"))).toBe(true);

@@ -5,6 +5,7 @@
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fileDigest } from "../../lib/core/digest.js";
 import { SearchCache } from "../../lib/outputs/search-cache.ts";
 import { buildSearchIndex, searchDefaults } from "../../lib/outputs/search.ts";
 import { buildSite, makeSite, postFile } from "../helpers/site.ts";
@@ -84,6 +85,26 @@ describe("buildSearchIndex with a cache", () => {
     expect(bundle(edited)).toEqual(bundle(editedCold));
   });
 
+  it("reads none of the post pages it is given the facts of, and keys their shards as it would by reading them", async () => {
+    const cacheDir = makeTempDir("gloss-search-cache-store-");
+    const site = copy();
+    const factsOf = (name: string) => {
+      const bytes = readFileSync(path.join(site, "posts", name, "index.html"));
+      return { time: Date.parse(/class="dt-published" datetime="([^"]+)"/.exec(bytes.toString("utf8"))![1]!), digest: fileDigest(bytes) };
+    };
+    // Given for three posts of four, as the rendering process gives them for all.
+    const known = new Map(["alpha", "bravo", "charlie"].map((name) => [`posts/${name}/index.html`, factsOf(name)]));
+    expect(await buildSearchIndex(site, options, undefined, new SearchCache(cacheDir), known)).toEqual({ pages: 4, shards: 4, reused: 0 });
+    // Only the fourth was read (what the search reads of a page is kept for the next build).
+    const read = (JSON.parse(readFileSync(path.join(cacheDir, "search", "gloss-pages.json"), "utf8")) as { pages: [string][] }).pages.map(([file]) => file);
+    expect(read).toEqual(["posts/delta/index.html"]);
+    // Reading every page gives the same keys: all four shards are taken from the cache.
+    expect(await index(copy(), new SearchCache(cacheDir))).toEqual({ pages: 4, shards: 4, reused: 4 });
+    const plain = copy();
+    await index(plain);
+    expect(bundle(site)).toEqual(bundle(plain));
+  });
+
   it("ignores a stored shard whose files were changed, removed or added, and one from another format", async () => {
     const cacheDir = makeTempDir("gloss-search-cache-store-");
     const cold = copy();
@@ -139,7 +160,9 @@ describe("buildSearchIndex with a cache", () => {
     writeFileSync(page, readFileSync(path.join(built, "posts/alpha/index.html")));
     utimesSync(page, time, time + 1);
     const pages = path.join(cacheDir, "search", "gloss-pages.json");
-    writeFileSync(pages, readFileSync(pages, "utf8").replace("gloss-search-pages/1", "gloss-search-pages/0"));
+    const foreign = readFileSync(pages, "utf8").replace(/"gloss-search-pages\/\d+"/, '"gloss-search-pages/0"');
+    expect(foreign).toContain('"gloss-search-pages/0"');
+    writeFileSync(pages, foreign);
     expect(await reindex()).toEqual({ pages: 4, shards: 4, reused: 3 });
     writeFileSync(pages, "{ cut short");
     editAlpha(site);
