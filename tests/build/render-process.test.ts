@@ -127,7 +127,7 @@ describe("the rendering process of npm run build", () => {
     }
   }, 120_000);
 
-  it("draws no card itself: it sends them all, as a Map by URL, and exits", async () => {
+  it("draws no card itself: it sends them all, as a Map by URL, with what the search index needs of each post page, and exits", async () => {
     const site = corpusSite(10);
     const cache = path.join(site.dir, ".cache");
     const staging = path.join(site.dir, "staging");
