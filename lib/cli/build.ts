@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import { compiledBuild, readEnv } from "../core/env.ts";
 import { renderHeapFlags } from "../core/heap.ts";
 import { createProgress } from "../core/progress.ts";
-import { buildSearchIndex, searchDefaults, type KnownPages } from "../outputs/search.ts";
+import { buildSearchIndex, searchDefaults } from "../outputs/search.ts";
 import { SearchCache } from "../outputs/search-cache.ts";
 import { failureLines } from "../pipeline/failure.ts";
 import { drawCards, linkCards, reportLine, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
@@ -61,19 +61,19 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) proce
 try {
   rmSync(stagingDir, { recursive: true, force: true });
   dropPendingSnapshot(env);
-  const cards = await render();
+  const rendered = await render();
   // A large site's cards are drawn (mostly on zlib's and sharp's threads) while Pagefind indexes:
   // the two share the cores, and neither waits for the other. A small site's are being drawn
   // since Eleventy started.
   // Once drawn (at once, when the cache has them all), they are linked into the site while a
   // Pagefind run indexes a shard, on a core it leaves idle.
-  const linked = (cards.drawing ??= draw(cards.jobs)).then((drawn) => {
-    linkCards(cards.jobs, { cacheDir: env.cacheDir, outputDir: stagingDir });
+  const linked = (rendered.drawing ??= draw(rendered.cards)).then((drawn) => {
+    linkCards(rendered.cards, { cacheDir: env.cacheDir, outputDir: stagingDir });
     return drawn;
   });
   linked.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
   const progress = createProgress({ enabled: env.progress });
-  const search = await buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir), cards.pages);
+  const search = await buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir), rendered.pages);
   progress.done();
   if (search.reused > 0) console.log(`[gloss] search index: ${search.reused} of ${search.shards} shard(s) unchanged, taken from the cache`);
   const drawn = await linked;
@@ -99,11 +99,9 @@ try {
 }
 console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
-/** The share cards the pages name, and their drawing (with the line it prints) once started; what the search index needs of the post pages. */
-interface Cards {
-  jobs: MediaJobs["cards"];
+/** What the render gave (the share cards its pages name, what the search index needs of the post pages), and the cards' drawing (with the line it prints) once started. */
+interface Rendering extends Rendered {
   drawing?: Promise<string | undefined>;
-  pages: KnownPages;
 }
 
 /** The share cards missing from the cache, drawn; settles with the line that says so (none when every card was there). */
@@ -122,7 +120,7 @@ function draw(jobs: MediaJobs["cards"]): Promise<string | undefined> {
  * (tsx, in tests), and sends the share cards its pages name over its IPC channel. Returns them,
  * with their drawing when it has started (in this process, as Eleventy starts rendering).
  */
-async function render(): Promise<Cards> {
+async function render(): Promise<Rendering> {
   const script = (name: string) => path.join(env.root, "lib/cli", name);
   const preload = pathToFileURL(script("build-preload.js")).href;
   const posts = countPosts(env.contentDir);
@@ -131,8 +129,8 @@ async function render(): Promise<Cards> {
     // build that renders apart never loads them here.
     await import(preload);
     const { renderSite } = await import("./render-site.ts");
-    let started: Omit<Cards, "pages"> | undefined;
-    const pages = await renderSite(stagingDir, (jobs) => (started = { jobs, drawing: draw(jobs) }));
+    let started: Omit<Rendering, "pages"> | undefined;
+    const pages = await renderSite(stagingDir, (cards) => (started = { cards, drawing: draw(cards) }));
     if (!started) throw new Error("the site was rendered without naming its share cards");
     return { ...started, pages };
   }
@@ -155,7 +153,7 @@ async function render(): Promise<Cards> {
   renderer = undefined;
   if (code === 0) {
     if (!rendered) throw new RenderFailed(false, "the rendering process finished without sending the share cards its pages name");
-    return { jobs: rendered.cards, pages: rendered.pages };
+    return rendered;
   }
   if (code === 1) throw new RenderFailed(true, "see above");
   const why = signal === "SIGKILL" ? "killed (SIGKILL: out of memory?)" : signal ? `stopped by ${signal}` : `exited with ${code}`;
