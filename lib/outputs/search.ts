@@ -9,12 +9,13 @@
 // bundle: the first at `pagefind/`, the others at `pagefind/shards/<n>/`.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { searchShardDefault } from "../core/env.ts";
 import { ROUTES } from "../core/routes.ts";
-import { linkOrCopy, pageDigest, shardKey, type SearchCache, type SearchedPage } from "./search-cache.ts";
+import { ShardSite } from "./shard-site.ts";
+import { pageDigest, shardKey, type SearchCache, type SearchedPage } from "./search-cache.ts";
 
 export interface SearchOptions {
   /** The pages Pagefind reads, relative to the output folder: posts and standalone pages. */
@@ -187,12 +188,6 @@ function topLevelPages(outputDir: string, options: SearchOptions, digests: boole
     });
 }
 
-/** Hard links (a copy where links fail) the shard's pages into a site of their own. */
-function linkShard(outputDir: string, site: string, pages: readonly IndexedPage[]): void {
-  rmSync(site, { recursive: true, force: true });
-  for (const { file } of pages) linkOrCopy(path.join(outputDir, file), path.join(site, file));
-}
-
 /** What a search index run did. */
 export interface SearchReport {
   /** Pages indexed. */
@@ -214,7 +209,7 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
   const top = topLevelPages(outputDir, options, cache !== undefined);
   const glob = options.glob;
   const report: SearchReport = { pages: 0, shards: shards.length, reused: 0 };
-  const site = path.join(outputDir, SHARD_SITE);
+  const site = new ShardSite(path.join(outputDir, SHARD_SITE), outputDir);
   const binary = await pagefindBinary();
   // One Pagefind run at a time (each holds its shard's whole index in memory), and the shards
   // taken from the cache linked while it runs: it writes only into its own bundle's folder and
@@ -240,8 +235,8 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
       }
       await running;
       onShard(n + 1, shards.length);
-      if (shards.length > 1) linkShard(outputDir, site, indexed);
-      const run = runPagefind(binary, shards.length === 1 ? outputDir : site, glob, bundle).then((pages) => {
+      if (shards.length > 1) site.fill(indexed.map(({ file }) => file));
+      const run = runPagefind(binary, shards.length === 1 ? outputDir : site.root, glob, bundle).then((pages) => {
         report.pages += pages;
         // The first shard's folder holds the others' (`shards/`) and the list of them: not its own.
         if (key) cache!.store(key, bundle, pages, n === 0 ? new Set(["shards", SHARDS_FILE]) : new Set());
@@ -253,7 +248,7 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
   } finally {
     // A failed run's shard folder is removed only once no Pagefind still reads it.
     await running?.catch(() => undefined);
-    rmSync(site, { recursive: true, force: true });
+    site.remove();
   }
   cache?.prune();
   // Paths relative to the first bundle, where the search page finds this list.
