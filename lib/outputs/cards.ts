@@ -24,13 +24,13 @@ export const CARD_COLOURS = { bg: "#fbfaf6", fg: "#23211d", muted: "#5d574e", ac
  */
 export const CARD_FONTS = { serif: "DejaVu Serif, Georgia, serif", sans: "DejaVu Sans, Verdana, sans-serif" } as const;
 
-/** Bumped when the drawing changes, so every card is drawn again. */
-const CARD_VERSION = "2";
+/** Bumped when a card's bytes change (its drawing, its compression), so every card is drawn again. */
+const CARD_VERSION = "3";
 
 /**
  * How a site's cards are drawn. "svg": by librsvg, from the card's SVG (cardSvg), about 25 ms of
  * CPU a card and nothing more to load. "glyphs": glyph by glyph (lib/pipeline/card-raster.ts),
- * about 2.5 ms a card once its font library (fontkit, about 0.2 s to load) and its first glyphs
+ * about 2 ms a card once its font library (fontkit, about 0.2 s to load) and its first glyphs
  * are ready, so for sites of CARD_GLYPHS_FROM posts or more. Chosen by the number of posts,
  * never by how many cards a build happens to draw, so that a warm build draws a card exactly as
  * a cold one would; and part of each card's hash, so that a site crossing the line has every
