@@ -33,19 +33,19 @@ export class ShardSite {
     // A folder another page's folder is in is never renamed: it would take that one with it.
     const holding = new Set<string>();
     for (const folder of [...kept, ...this.linked.values()]) for (let up = path.dirname(folder); up !== "."; up = path.dirname(up)) holding.add(up);
-    const spare = new Map<string, string[]>();
+    const spare = new Map<string, Set<string>>();
     for (const [file, folder] of this.linked) {
       if (wanted.has(file)) continue;
       unlinkSync(path.join(this.root, file));
       this.linked.delete(file);
       if (kept.has(folder) || holding.has(folder) || !this.folders.has(folder)) continue;
       const parent = path.dirname(folder);
-      if (!spare.has(parent)) spare.set(parent, []);
-      if (!spare.get(parent)!.includes(folder)) spare.get(parent)!.push(folder);
+      if (!spare.has(parent)) spare.set(parent, new Set());
+      spare.get(parent)!.add(folder);
     }
     for (const [file, folder] of wanted) {
       if (this.linked.has(file)) continue;
-      if (!this.folders.has(folder)) this.makeFolder(folder, spare.get(path.dirname(folder))?.pop());
+      if (!this.folders.has(folder)) this.makeFolder(folder, take(spare.get(path.dirname(folder))));
       linkOrCopy(path.join(this.site, file), path.join(this.root, file));
       this.linked.set(file, folder);
     }
@@ -75,4 +75,11 @@ export class ShardSite {
     }
     this.folders.add(folder);
   }
+}
+
+/** One folder out of `folders`, when there is one. */
+function take(folders: Set<string> | undefined): string | undefined {
+  const [first] = folders ?? [];
+  if (first !== undefined) folders!.delete(first);
+  return first;
 }
