@@ -15,6 +15,7 @@ import { PageSink, type WrittenFile } from "../pipeline/page-sink.ts";
 import { WarmBuild, outputFileOf, type WarmPlan } from "../pipeline/warm.ts";
 import { ROUTES } from "../core/routes.ts";
 import type { KnownPages } from "../outputs/search.ts";
+import type { SearchedPage } from "../outputs/search-cache.ts";
 
 type EleventyClass = new (input?: string, output?: string, options?: { quietMode?: boolean; dryRun?: boolean; pathPrefix?: string; config?: (eleventyConfig: EleventyConfig) => void }) => {
   write(): Promise<unknown>;
@@ -61,7 +62,7 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
   (globalThis as { gc?: () => void }).gc?.();
   // Checked: what the next build plans against (taken up by lib/cli/build.ts once swapped in).
   const digests = warm.record(stagingDir, (file) => written.get(file));
-  const known = new Map<string, { time: number; digest: string }>();
+  const known = new Map<string, SearchedPage>();
   for (const [file, time] of posts) {
     const digest = digests?.get(file);
     if (digest !== undefined) known.set(file, { time, digest });

@@ -14,7 +14,7 @@ if (!stagingDir) {
   process.exit(2);
 }
 try {
-  let cards: Parameters<Parameters<typeof renderSite>[1]>[0] | undefined;
+  let cards: Rendered["cards"] | undefined;
   const pages = await renderSite(stagingDir, (handed) => (cards = handed));
   // Sent once the pages are written and this process's heap collected: build.ts then holds them
   // (the text of every card) only after this process's peak, not during it.
