@@ -5,11 +5,12 @@
 // so a first `npm start` on a large site is not held up by thousands of them. `npm run build`
 // draws them itself (the `handOff` option): they are handed over on `eleventy.before`, and
 // lib/cli/build.ts draws them while Eleventy renders a small site, or beside Pagefind once a large
-// site's rendering process has exited (so that their memory and Eleventy's never add up).
+// site's rendering process has exited (so that their memory and Eleventy's never add up). A
+// build then prunes the cache of the images and cards no page names any more.
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
 import type { ContentStage } from "../pipeline/load.ts";
-import { mediaJobs, reportLine, writeCards, writeImages, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
+import { mediaJobs, pruneMedia, reportLine, writeCards, writeImages, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
 
 export interface MediaConfigApi {
   on(event: "eleventy.before" | "eleventy.after", handler: (args: { directories: { output: string } }) => unknown): void;
@@ -30,6 +31,9 @@ async function timed(what: string, run: () => Promise<MediaReport>, started = pe
 }
 
 export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content, handOff }: MediaOptions): void {
+  // A file of the cache made since is never pruned (pruneMedia): another build may have made it.
+  // (A second early: a file's time is taken from a coarser clock.)
+  const started = Date.now() - 1000;
   eleventyConfig.on("eleventy.before", () => {
     const data = content.loaded();
     if (env.mode === "build" && handOff && data) handOff(mediaJobs(data.posts, data.meta).cards);
@@ -42,6 +46,9 @@ export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content, hand
     if (env.mode === "build") {
       await timed("images", () => writeImages(jobs.images, folders));
       if (!handOff) await timed("share cards", () => writeCards(jobs.cards, folders));
+      // The cards this build draws later (handOff) are named too, so none of them is removed.
+      const pruned = pruneMedia(jobs, env.cacheDir, started);
+      if (pruned > 0) console.log(`[gloss] cache: ${pruned} image(s) and card(s) no page names any more, removed`);
       return;
     }
     await timed("images", () => writeImages(jobs.images, folders)).catch((error: unknown) => console.warn(`[gloss] images: ${String(error)}`));

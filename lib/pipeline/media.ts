@@ -4,11 +4,13 @@
 // the site. `npm run build` draws the cards itself (lib/cli/build.ts): while Eleventy renders a
 // small site, beside Pagefind for a large one. Files are named by a hash of their content (post
 // images) or of what they show (cards), so a file already in the cache is never encoded again: at
-// 50,000 posts an unchanged rebuild only checks that each file is there and links it.
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// 50,000 posts an unchanged rebuild only checks that each file is there and links it. A
+// production build then removes from the cache the files no page names any more (pruneMedia).
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Post } from "../catalog/model.ts";
+import { ROUTES } from "../core/routes.ts";
 import { planFiles, type ImagePlan } from "../markdown/image-plan.ts";
 import { cardLayout, cardSvg, type ShareImage } from "../outputs/cards.ts";
 import type { PageIndex } from "../outputs/meta.ts";
@@ -126,6 +128,49 @@ export async function drawCards(cards: MediaJobs["cards"], cacheDir: string): Pr
   await inPool(missing, ([url, card]) => drawCard(card, cachePath(cacheDir, url)));
   return { made: missing.length, cached: cards.size - missing.length };
 }
+
+/**
+ * The cache's images and cards that no page of this build names, removed (a card drawn for a
+ * title since edited, a post deleted, a style or version Gloss no longer draws; an image
+ * replaced; a half-written file of a stopped build), so the folder a host keeps between builds
+ * holds one site's worth, not every file ever made. A file changed since `since` (this build's
+ * start) is kept: another build sharing the cache may have just made it. Only a production build
+ * prunes (lib/eleventy/media-plugin.ts), once it knows every file its pages name. Returns how
+ * many it removed.
+ */
+export function pruneMedia(jobs: MediaJobs, cacheDir: string, since: number): number {
+  const named = new Set<string>(jobs.cards.keys());
+  for (const plan of jobs.images.values()) for (const file of planFiles(plan)) named.add(file.url);
+  let removed = 0;
+  for (const folder of MEDIA_FOLDERS) {
+    let names: string[];
+    try {
+      names = readdirSync(path.join(cacheDir, folder));
+    } catch {
+      continue; // none made yet
+    }
+    for (const name of names) {
+      const url = `/${folder}/${name}`;
+      if (named.has(url)) continue;
+      const at = cachePath(cacheDir, url);
+      try {
+        const stat = statSync(at);
+        if (!stat.isFile() || stat.mtimeMs >= since) continue;
+        rmSync(at, { force: true });
+        removed += 1;
+      } catch {
+        // Gone already (another build pruned it): nothing to remove.
+      }
+    }
+  }
+  return removed;
+}
+
+/**
+ * The cache's folders of images and cards, as their site URLs begin (ROUTES.media, ROUTES.card):
+ * flat, each file named by a hash of what it holds (lib/markdown/image-plan.ts, lib/outputs/cards.ts).
+ */
+const MEDIA_FOLDERS = [ROUTES.media(""), ROUTES.card("", "")].map((url) => url.split("/").filter(Boolean)[0]!);
 
 /** Every card, from the cache into the output. */
 export function linkCards(cards: MediaJobs["cards"], folders: MediaFolders): void {

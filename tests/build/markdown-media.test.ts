@@ -1,6 +1,6 @@
 // Footnotes, heading anchors, contents, local images and share cards in a real build of the
 // fixture blog (tests/helpers/fixture-blog.ts), which uses every one of them.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { imageSize } from "../../lib/content/image-size.ts";
@@ -169,5 +169,44 @@ describe("share cards", () => {
     expect(again.stdout).not.toMatch(/\[gloss\] (images|share cards):/);
     const url = meta(readPage(site, POST), "og:image")!;
     expect(imageSize(readFileSync(fileOf(url)))?.width).toBe(1200);
+  });
+
+  it("and images no page names any more leave the cache; one made since the build began stays", async () => {
+    const own = makeFixtureBlog();
+    expect((await buildSite(own)).code).toBe(0);
+    const cache = path.join(own.dir, ".cache");
+    const cached = (folder: string) => new Set(readdirSync(path.join(cache, folder)));
+    const built = (folder: string) => new Set(readdirSync(path.join(own.outputDir, folder)));
+    const oldCard = path.basename(meta(readPage(own, POST), "og:image")!);
+    const image = [...cached("media")][0]!;
+    // A card of an older build, one a stopped build left half written, an image no post shows
+    // any more: made an hour ago. A card another build has just drawn: made after this build began.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const stale = [
+      ["cards", "gone-post-0123456789.png"],
+      ["cards", `${oldCard}.4242.partial`],
+      ["media", `gone-${image}`],
+    ] as const;
+    for (const [folder, name] of stale) {
+      copyFileSync(path.join(cache, folder, folder === "cards" ? oldCard : image), path.join(cache, folder, name));
+      utimesSync(path.join(cache, folder, name), hourAgo, hourAgo);
+    }
+    const fresh = path.join(cache, "cards", "drawn-meanwhile-0123456789.png");
+    writeFileSync(fresh, "a card");
+    utimesSync(fresh, new Date(Date.now() + 3_600_000), new Date(Date.now() + 3_600_000));
+    // A new title: the post's card is named by what it shows, so it has a new name.
+    const file = path.join(own.contentDir, "first-post.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: A new title"));
+
+    const again = await buildSite(own);
+    expect(again.code, again.stderr).toBe(0);
+    const newCard = path.basename(meta(readPage(own, POST), "og:image")!);
+    expect(newCard).not.toBe(oldCard);
+    expect(again.stdout).toMatch(/\[gloss\] cache: 4 image\(s\) and card\(s\) no page names any more, removed/);
+    // What the cache holds is what the site shows, and the card made meanwhile.
+    expect(cached("cards")).toEqual(new Set([...built("cards"), path.basename(fresh)]));
+    expect(cached("media")).toEqual(built("media"));
+    expect(cached("cards").has(oldCard)).toBe(false);
+    expect(cached("cards").has(newCard)).toBe(true);
   });
 });
