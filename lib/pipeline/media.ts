@@ -159,7 +159,8 @@ export function pruneMedia(jobs: MediaJobs, cacheDir: string, since: number): nu
         rmSync(at, { force: true });
         removed += 1;
       } catch {
-        // Gone already (another build pruned it): nothing to remove.
+        // Gone already (another build pruned it), or not this build's to remove (its
+        // permissions): left, as a cache that cannot be pruned costs space, not a build.
       }
     }
   }
