@@ -32,8 +32,7 @@ async function timed(what: string, run: () => Promise<MediaReport>, started = pe
 
 export function mediaPlugin(eleventyConfig: MediaConfigApi, { env, content, handOff }: MediaOptions): void {
   // A file of the cache made since is never pruned (pruneMedia): another build may have made it.
-  // (A second early: a file's time is taken from a coarser clock.)
-  const started = Date.now() - 1000;
+  const started = Date.now();
   eleventyConfig.on("eleventy.before", () => {
     const data = content.loaded();
     if (env.mode === "build" && handOff && data) handOff(mediaJobs(data.posts, data.meta).cards);

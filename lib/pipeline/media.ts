@@ -155,7 +155,7 @@ export function pruneMedia(jobs: MediaJobs, cacheDir: string, since: number): nu
       const at = cachePath(cacheDir, url);
       try {
         const stat = statSync(at);
-        if (!stat.isFile() || stat.mtimeMs >= since) continue;
+        if (!stat.isFile() || stat.mtimeMs >= since - CLOCK_SLACK_MS) continue;
         rmSync(at, { force: true });
         removed += 1;
       } catch {
@@ -166,6 +166,9 @@ export function pruneMedia(jobs: MediaJobs, cacheDir: string, since: number): nu
   }
   return removed;
 }
+
+/** A file's time comes from a coarser clock than Date.now(): one made just after `since` may read a little before it. */
+const CLOCK_SLACK_MS = 1000;
 
 /**
  * The cache's folders of images and cards, as their site URLs begin (ROUTES.media, ROUTES.card):
