@@ -17,6 +17,7 @@ import { cspPlugin } from "./lib/eleventy/csp-plugin.ts";
 import { devErrorsPlugin } from "./lib/eleventy/dev-errors-plugin.ts";
 import { feedsPlugin } from "./lib/eleventy/feeds-plugin.ts";
 import { filesPlugin } from "./lib/eleventy/files-plugin.ts";
+import { fragmentsPlugin } from "./lib/eleventy/fragments-plugin.ts";
 import { mediaPlugin } from "./lib/eleventy/media-plugin.ts";
 import { metaPlugin } from "./lib/eleventy/meta-plugin.ts";
 import { pageSinkPlugin } from "./lib/eleventy/page-sink-plugin.ts";
@@ -100,6 +101,7 @@ export function gloss(eleventyConfig: EleventyConfig, { env, content, pathPrefix
   eleventyConfig.addPlugin(filesPlugin, { env, content, sink });
   eleventyConfig.addPlugin(routesPlugin);
   eleventyConfig.addPlugin(textPlugin, { content });
+  eleventyConfig.addPlugin(fragmentsPlugin);
   eleventyConfig.addPlugin(metaPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(cspPlugin, { env, content, sink });

@@ -197,6 +197,14 @@ describe("the dev server's rebuild", () => {
       expect(readFileSync(citation(40, "cite.json"), "utf8")).toContain("A title changed while the server runs");
       expect(cites.filter((file, i) => statSync(file).mtimeMs !== citesBefore[i])).toEqual([citation(40, "cite.bib")]);
       await until(() => (output.match(/\[gloss\] search index: \d+ page/g) ?? []).length === 3, "no search index after the title edit");
+
+      // A new opening paragraph, patched into the same catalog: the post's summary on the home
+      // page is the new one (a build renders each summary once, and the next build again).
+      writeFileSync(edited, readFileSync(edited, "utf8").replace(/\n---\n[^\n]+/, "\n---\nAn opening paragraph written while the server runs."));
+      await until(() => builds().length === 4, "no rebuild after the opening edit");
+      expect(output.match(/\[gloss\] 1 post text\(s\) changed/g)).toHaveLength(2);
+      expect(readFileSync(path.join(out, "index.html"), "utf8")).toContain('<p class="summary">An opening paragraph written while the server runs.</p>');
+      await until(() => (output.match(/\[gloss\] search index: \d+ page/g) ?? []).length === 4, "no search index after the opening edit");
     } finally {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill();
