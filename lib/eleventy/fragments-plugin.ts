@@ -30,6 +30,10 @@ export function fragmentsPlugin(eleventyConfig: FragmentsConfigApi): void {
       // Nunjucks keeps the compiled template (its loader caches by name); rendered with the post
       // alone, the summary cannot depend on the page it is shown on.
       html = this.env.getTemplate(SUMMARY_TEMPLATE, true).render({ post });
+      // Nunjucks joins its output piece by piece: V8 keeps such a string as a tree of its pieces
+      // until it is read by index, and each page that shows it would walk the tree again to
+      // write itself out. Read once here, it is one string from now on.
+      html.charCodeAt(0);
       summaries.set(post, html);
     }
     return html;
