@@ -17,7 +17,7 @@ interface NunjucksContext {
 }
 
 /** A post's summary, as listings show it. */
-export const SUMMARY_TEMPLATE = "partials/post-summary.njk";
+const SUMMARY_TEMPLATE = "partials/post-summary.njk";
 
 export function fragmentsPlugin(eleventyConfig: FragmentsConfigApi): void {
   let summaries = new WeakMap<object, string>();
