@@ -21,7 +21,7 @@ import { drawCards, linkCards, reportLine, type MediaJobs, type MediaReport } fr
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
 import type { Rendered } from "./render-site.ts";
-import { commitSnapshot, dropPendingSnapshot } from "../pipeline/build-record.ts";
+import { commitSnapshot, dropPendingSnapshot, keepInRecord } from "../pipeline/build-record.ts";
 
 /** The rendering process failed, and has printed why (exit 1), or stopped otherwise. */
 class RenderFailed extends Error {
@@ -52,6 +52,8 @@ const lock = await acquireBuildLock(finalDir, {
 // outright leaves a lock that the next build finds stale and takes over). A stopped build stops
 // its rendering process too.
 let renderer: ReturnType<typeof spawn> | undefined;
+/** This build's pages being kept for the next build (keepInRecord). */
+let keeping: Promise<void> = Promise.resolve();
 process.on("exit", () => {
   renderer?.kill("SIGTERM");
   lock.release();
@@ -62,6 +64,10 @@ try {
   rmSync(stagingDir, { recursive: true, force: true });
   dropPendingSnapshot(env);
   const rendered = await render();
+  // The pages this build wrote, kept in the cache for the next build (hard links, on a thread of
+  // their own) while Pagefind indexes: not at the end of the render, where nothing else ran.
+  keeping = keepInRecord(env, stagingDir, rendered.keep);
+  keeping.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
   // A large site's cards are drawn (mostly on zlib's and sharp's threads) while Pagefind indexes:
   // the two share the cores, and neither waits for the other. A small site's are being drawn
   // since Eleventy started.
@@ -81,6 +87,16 @@ try {
 } catch (error) {
   failed(error);
 }
+// Without its pages kept, this build's record is not kept either: the record before it stays,
+// and the next build carries over only files still as that one names them.
+let recorded = true;
+try {
+  await keeping;
+} catch (error) {
+  recorded = false;
+  dropPendingSnapshot(env);
+  console.warn(`warning: the record of this build was not kept (${error instanceof Error ? error.message : String(error)}); the next build renders the pages it cannot carry over`);
+}
 
 try {
   swapIntoPlace(stagingDir, finalDir);
@@ -93,7 +109,7 @@ try {
 // The record of this build (lib/pipeline/warm.ts) now describes the site in place. Should that
 // fail, the record before it stays: the next build carries over only files still as it names them.
 try {
-  commitSnapshot(env);
+  if (recorded) commitSnapshot(env);
 } catch (error) {
   console.warn(`warning: the record of this build was not kept (${error instanceof Error ? error.message : String(error)}); the next build renders every page`);
 }
@@ -129,10 +145,10 @@ async function render(): Promise<Rendering> {
     // build that renders apart never loads them here.
     await import(preload);
     const { renderSite } = await import("./render-site.ts");
-    let started: Omit<Rendering, "pages"> | undefined;
-    const pages = await renderSite(stagingDir, (cards) => (started = { cards, drawing: draw(cards) }));
+    let started: Omit<Rendering, "pages" | "keep"> | undefined;
+    const { pages, keep } = await renderSite(stagingDir, (cards) => (started = { cards, drawing: draw(cards) }));
     if (!started) throw new Error("the site was rendered without naming its share cards");
-    return { ...started, pages };
+    return { ...started, pages, keep };
   }
   // --expose-gc: the process collects as it renders (lib/core/heap.ts), and once Eleventy's run
   // is over, before it records the build (lib/cli/render-site.ts). Its heap may use the memory

@@ -36,9 +36,11 @@ function releasePages(eleventy: object): void {
  * The share cards its pages name go to `cards` as Eleventy starts rendering: the caller draws
  * them (lib/cli/build.ts). Returns what the search index needs of each post page, so that it
  * reads none of them back: when its post was published (the catalog's date, which the page
- * shows), and the SHA-1 of the page as written or carried over (the build's record).
+ * shows), and the SHA-1 of the page as written or carried over (the build's record); and the
+ * files this build wrote, which the caller keeps for the next build (keepInRecord) before it
+ * commits the record.
  */
-export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["cards"]) => void): Promise<KnownPages> {
+export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["cards"]) => void): Promise<Pick<Rendered, "pages" | "keep">> {
   // Eleventy, when imported, adds a module-resolve hook (run for every later import) to reload
   // JavaScript that changed while watching; a one-off build has nothing to reload. (Eleventy's
   // own switch, read by Eleventy: Gloss's settings reach the config as options, below.)
@@ -61,19 +63,21 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
   // record is written, so the two do not add up.
   (globalThis as { gc?: () => void }).gc?.();
   // Checked: what the next build plans against (taken up by lib/cli/build.ts once swapped in).
-  const digests = warm.record(stagingDir, (file) => written.get(file));
+  const recorded = warm.record(stagingDir, (file) => written.get(file));
   const known = new Map<string, SearchedPage>();
   for (const [file, time] of posts) {
-    const digest = digests?.get(file);
+    const digest = recorded?.digests.get(file);
     if (digest !== undefined) known.set(file, { time, digest });
   }
-  return known;
+  return { pages: known, keep: recorded?.keep ?? [] };
 }
 
 /** What the rendering process sends lib/cli/build.ts once its pages are written (lib/cli/render.ts). */
 export interface Rendered {
   cards: MediaJobs["cards"];
   pages: KnownPages;
+  /** The files this build wrote, relative to the staging folder, to be kept in the record (keepInRecord). */
+  keep: string[];
 }
 
 /** The post pages, by file relative to the staging folder, and when each post was published. */

@@ -15,11 +15,11 @@ if (!stagingDir) {
 }
 try {
   let cards: Rendered["cards"] | undefined;
-  const pages = await renderSite(stagingDir, (handed) => (cards = handed));
+  const { pages, keep } = await renderSite(stagingDir, (handed) => (cards = handed));
   // Sent once the pages are written and this process's heap collected: build.ts then holds them
   // (the text of every card) only after this process's peak, not during it.
   const send = process.send?.bind(process);
-  const rendered: Rendered | undefined = cards && { cards, pages };
+  const rendered: Rendered | undefined = cards && { cards, pages, keep };
   if (send && rendered) await new Promise<void>((resolve, reject) => send(rendered, undefined, undefined, (error) => (error ? reject(error) : resolve())));
 } catch (error) {
   for (const line of failureLines(error)) console.error(line);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { GlossEnv } from "../core/env.ts";
 import type { LinkFact, PageFacts } from "../checks/facts.ts";
 import { ByPlace, LinkTable } from "../checks/link-table.ts";
+import { carryLinks } from "./carry.ts";
 import type { PlannerState } from "./incremental.ts";
 
 /** Bumped whenever the snapshot's format or meaning changes: an older snapshot is then ignored. */
@@ -37,6 +38,21 @@ export function keptFile(siteDir: string, name: string): string {
   // 39,000 calls. The two parts added are plain names; a `siteDir` ending in a separator keeps it.
   const folder = siteDir.endsWith(path.sep) ? siteDir : `${siteDir}${path.sep}`;
   return `${folder}${digest.slice(0, 2)}${path.sep}${digest.slice(2)}${path.extname(name)}`;
+}
+
+/**
+ * Keeps the page files a build wrote (`names`, relative to `stagingDir`, as WarmBuild.record
+ * lists them) in the record's `site/` for the next build: hard links, each replacing the kept
+ * file of the last build there, made on a thread of their own (carry.ts) while the search index
+ * is built, not at the end of the render (about 39,000 links at 10,000 posts). Settles once every
+ * one is made; the build commits its snapshot only then.
+ */
+export function keepInRecord(env: Pick<GlossEnv, "cacheDir" | "outputDir">, stagingDir: string, names: readonly string[]): Promise<void> {
+  const { site } = snapshotPaths(env);
+  return carryLinks(
+    names.map((name) => [path.join(stagingDir, name), keptFile(site, name)] as const),
+    { replace: true, failure: "could not keep a page for the next build" },
+  );
 }
 
 /** After the swap: the build's snapshot describes the site now in place. */

@@ -21,7 +21,7 @@
 // missing, damaged (its digest does not match), of another version or another output folder is
 // ignored: the build renders every page.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
 import { fileRoute } from "../core/routes.ts";
@@ -34,7 +34,7 @@ import type { PageFacts } from "../checks/facts.ts";
 import { LinkTable } from "../checks/link-table.ts";
 import type { WrittenFile } from "./page-sink.ts";
 import { SNAPSHOT_VERSION, keptFile, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
-import { carryLinks, dropFoldersUnused, foldersOf, linkReplacing, lstatOrUndefined, makeFoldersAhead, writeFolderList, type CarriedLink, type FoldersAhead } from "./carry.ts";
+import { carryLinks, dropFoldersUnused, foldersOf, lstatOrUndefined, makeFoldersAhead, writeFolderList, type CarriedLink, type FoldersAhead } from "./carry.ts";
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
 import { KeptFrontMatter } from "./front-matter-store.ts";
 import { KeptRenders } from "./render-store.ts";
@@ -243,14 +243,16 @@ export class WarmBuild {
   }
 
   /**
-   * After the pages are written and checked: the page files this build wrote are kept in
-   * `site/` (hard links; those of pages gone are dropped), and the snapshot of this build is
-   * written beside the last one (`pending.json`), to replace it once the staging folder is
-   * swapped into place (commitSnapshot). A build that fails after this leaves `site/` ahead of
-   * the snapshot in place: the next build finds those files changed, and renders their pages.
-   * Returns each file's SHA-1 by name (relative to the staging folder); none when nothing was recorded.
+   * After the pages are written and checked: the snapshot of this build is written beside the
+   * last one (`pending.json`), to replace it once the staging folder is swapped into place
+   * (commitSnapshot), and the kept files of pages gone are dropped from `site/`. The page files
+   * this build wrote are to be kept there too (hard links, keepInRecord), by the caller, beside
+   * the search index, before the snapshot is committed; a build that fails or stops after this
+   * leaves `site/` ahead of the snapshot in place: the next build finds those files changed, and
+   * renders their pages. Returns each file's SHA-1 by name (relative to the staging folder) and
+   * the names of the files to keep; none when nothing was recorded.
    */
-  record(stagingDir: string, written: (file: string) => WrittenFile | undefined): Map<string, string> | undefined {
+  record(stagingDir: string, written: (file: string) => WrittenFile | undefined): { digests: Map<string, string>; keep: string[] } | undefined {
     const names = this.urls.map(outputFileOf);
     // The folders this build's files are in: those made ahead and not among them are removed,
     // and the next build makes these ahead.
@@ -262,7 +264,7 @@ export class WarmBuild {
     // No usable record: what `site/` holds is unknown, and all of it is about to be replaced.
     if (this.carriedEntries.size === 0 && this.previousFiles.length === 0) rmSync(paths.site, { recursive: true, force: true });
     const files: SnapshotFile["files"] = [];
-    const made = new Set<string>();
+    const keep: string[] = [];
     for (const name of names) {
       const carried = this.carriedEntries.get(name);
       if (carried) {
@@ -274,18 +276,14 @@ export class WarmBuild {
       // the path otherwise (a symbolic link in the output folder's path, say), from the file.
       const file = written(staged) ?? describe(staged);
       if (!file) continue;
-      const kept = keptFile(paths.site, name);
-      const dir = path.dirname(kept);
-      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-      made.add(dir);
-      linkReplacing(staged, kept);
+      keep.push(name);
       files.push([name, file.size, file.mtimeMs, file.ino, file.sha1]);
     }
     const now = new Set(files.map(([name]) => name));
     for (const name of this.previousFiles) if (!now.has(name)) rmSync(keptFile(paths.site, name), { force: true });
     writeSnapshot(paths.pending, this.env.outputDir, state, files, this.packed);
     writeFolderList(paths.folders, folders);
-    return new Map(files.map(([name, , , , sha1]) => [name, sha1]));
+    return { digests: new Map(files.map(([name, , , , sha1]) => [name, sha1])), keep };
   }
 }
 

@@ -1,6 +1,7 @@
 // Carrying a warm build's unchanged pages over (lib/pipeline/carry.ts): hard links made on a
 // thread of their own, with their folders; the first link that cannot be made fails the carrying,
-// naming it, and the build with it (lib/cli/render-site.ts). The folders of the last build's
+// naming it, and the build with it (lib/cli/render-site.ts). The same thread keeps a build's
+// pages for the next (keepInRecord), replacing the files there. The folders of the last build's
 // pages, listed by it and made ahead by the next. Whole warm builds, byte for byte against cold
 // ones: tests/build/warm-build.test.ts.
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -34,6 +35,22 @@ describe("carryLinks", () => {
     await expect(carryLinks([[path.join(kept, "there.html"), path.join(staging, "there.html")], [missing, path.join(staging, "gone.html")]])).rejects.toThrow(
       new RegExp(`^could not carry a page over from the last build: ENOENT: no such file or directory, link '${missing}'`),
     );
+  });
+
+  it("with replace (a build keeping its pages for the next, keepInRecord), replaces a file already in place; without, fails on it", async () => {
+    const staging = makeTempDir("gloss-carry-staging-");
+    const kept = makeTempDir("gloss-carry-kept-");
+    writeFileSync(path.join(staging, "new.html"), "this build's page");
+    mkdirSync(path.join(kept, "ab"));
+    const place = path.join(kept, "ab", "cdef.html");
+    writeFileSync(place, "the last build's page");
+    const link = [path.join(staging, "new.html"), place] as const;
+    await expect(carryLinks([link])).rejects.toThrow(/^could not carry a page over from the last build: EEXIST/);
+    expect(readFileSync(place, "utf8")).toBe("the last build's page");
+    await carryLinks([link, [path.join(staging, "new.html"), path.join(kept, "cd", "new.html")]], { replace: true, failure: "could not keep a page" });
+    expect(statSync(place).ino).toBe(statSync(path.join(staging, "new.html")).ino);
+    expect(readFileSync(path.join(kept, "cd", "new.html"), "utf8")).toBe("this build's page");
+    await expect(carryLinks([[path.join(staging, "gone.html"), place]], { replace: true, failure: "could not keep a page" })).rejects.toThrow(/^could not keep a page: ENOENT/);
   });
 
   it("makes nothing, and starts no thread, for no links", async () => {

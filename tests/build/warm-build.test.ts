@@ -7,7 +7,7 @@
 // growing to CARD_GLYPHS_FROM posts has its cards drawn anew in the other style, and every page
 // naming one rendered again.
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../lib/cli/bench-gen.ts";
@@ -268,6 +268,32 @@ describe("the record of the last build", () => {
     // The kept file is the page in the site now: the same file, not the stray one.
     expect(statSync(stray).ino).toBe(statSync(path.join(site.outputDir, "posts", "golf", "index.html")).ino);
     expect(readFileSync(stray, "utf8")).toContain("Golf's commentary on storks.");
+  });
+
+  it("is not kept when the build's pages cannot be kept beside it: the build succeeds and says so, the record before stays, and the next build still writes the cold site", async () => {
+    const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    const record = recordOf(site);
+    const before = readFileSync(record);
+    // The folder of kept pages made a file: no link can be made below it.
+    const keptDir = path.join(path.dirname(record), "site");
+    rmSync(keptDir, { recursive: true });
+    writeFileSync(keptDir, "not a folder");
+    appendFileSync(path.join(site.contentDir, "foxtrot.md"), "\nOne more line.\n");
+    const [unkept, cold] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
+    expect(unkept.code, unkept.stderr).toBe(0);
+    expect(unkept.stderr).toMatch(/warning: the record of this build was not kept \(could not keep a page for the next build: ENOTDIR/);
+    expect(hashTree(site.outputDir)).toEqual(cold);
+    expect(readFileSync(record).equals(before)).toBe(true);
+    expect(existsSync(path.join(path.dirname(record), "pending.json"))).toBe(false);
+    // The folder back: the next build records itself again, and its site is still the cold one.
+    rmSync(keptDir);
+    appendFileSync(path.join(site.contentDir, "foxtrot.md"), "\nAnd another.\n");
+    const [again, coldAgain] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain("was not kept");
+    expect(hashTree(site.outputDir)).toEqual(coldAgain);
+    expect(readFileSync(record).equals(before)).toBe(false);
   });
 
   it("is all a fresh checkout needs: with the cache folder restored from an archive (new inodes and times) and no previous site, pages are carried over", async () => {
