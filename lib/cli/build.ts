@@ -64,8 +64,8 @@ try {
   rmSync(stagingDir, { recursive: true, force: true });
   dropPendingSnapshot(env);
   const rendered = await render();
-  // The pages this build wrote, kept in the cache for the next build (hard links, on a thread of
-  // their own) while Pagefind indexes: not at the end of the render, where nothing else ran.
+  // The pages this build wrote, kept in the cache for the next build (hard links, a few hundred at
+  // a time) while Pagefind indexes: not at the end of the render, where nothing else ran.
   keeping = keepInRecord(env, stagingDir, rendered.keep);
   keeping.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
   // A large site's cards are drawn (mostly on zlib's and sharp's threads) while Pagefind indexes:

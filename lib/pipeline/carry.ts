@@ -8,7 +8,7 @@
 // staging folder on a thread of its own (makeFoldersAhead) once its posts are read and its
 // catalog built, while it plans and Eleventy starts: the carrying thread then only links. (Made
 // while the posts were being read, they delayed the reading about as much as they saved.)
-import { lstatSync, renameSync, rmdirSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
@@ -17,33 +17,21 @@ export type CarriedLink = readonly [from: string, to: string];
 
 /**
  * The thread's code (plain JavaScript, so it runs the same compiled or through tsx): each link
- * made, and its folder when the link finds none; with `replace`, a file already at its place is
- * replaced (the kept file of the last build, or one a failed build kept after its snapshot was
- * written: a cold build's names are all new, so the link is tried first); else that is a
- * failure. The first failure ends the run.
+ * made, and its folder when the link finds none; the first failure ends the run.
  */
 const THREAD = `
-const { mkdirSync, linkSync, rmSync } = require("node:fs");
+const { mkdirSync, linkSync } = require("node:fs");
 const path = require("node:path");
-const { parentPort, workerData: { links, replace } } = require("node:worker_threads");
-const link = (from, to) => {
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    if (!replace || error.code !== "EEXIST") throw error;
-    rmSync(to, { force: true });
-    linkSync(from, to);
-  }
-};
+const { parentPort, workerData } = require("node:worker_threads");
 try {
-  for (const [from, to] of links) {
+  for (const [from, to] of workerData) {
     try {
-      link(from, to);
+      linkSync(from, to);
     } catch (error) {
       // Its folder not made yet (most are, ahead: makeFoldersAhead).
       if (error.code !== "ENOENT") throw error;
       mkdirSync(path.dirname(to), { recursive: true });
-      link(from, to);
+      linkSync(from, to);
     }
   }
   parentPort.postMessage({ ok: true });
@@ -52,24 +40,20 @@ try {
 }
 `;
 
-/**
- * Makes the links on a thread of its own; settles once every one is made, or with the first that
- * failed (`failure` says what was being done). With `replace`, a file already where a link goes
- * is replaced.
- */
-export function carryLinks(links: readonly CarriedLink[], { replace = false, failure = "could not carry a page over from the last build" } = {}): Promise<void> {
+/** Makes the links on a thread of its own; settles once every one is made, or with the first that failed. */
+export function carryLinks(links: readonly CarriedLink[]): Promise<void> {
   if (links.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(THREAD, { eval: true, workerData: { links, replace } });
+    const worker = new Worker(THREAD, { eval: true, workerData: links });
     let answered = false;
     worker.once("message", (result: { ok: boolean; message?: string }) => {
       answered = true;
       if (result.ok) resolve();
-      else reject(new Error(`${failure}: ${result.message}`));
+      else reject(new Error(`could not carry a page over from the last build: ${result.message}`));
     });
     worker.once("error", reject);
     worker.once("exit", (code) => {
-      if (!answered) reject(new Error(`the thread linking pages stopped (exit code ${code})`));
+      if (!answered) reject(new Error(`the thread carrying pages over stopped (exit code ${code})`));
     });
   });
 }
@@ -155,6 +139,21 @@ export function dropFoldersUnused(stagingDir: string, made: readonly string[], u
     } catch {
       // Not empty (something else was written there), or gone.
     }
+  }
+}
+
+/**
+ * A hard link at `to` to `from`, replacing what is there: the kept file of the last build, or
+ * one a failed build kept after its snapshot was written. A cold build's names are all new,
+ * so the link is tried first.
+ */
+export function linkReplacing(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    rmSync(to, { force: true });
+    linkSync(from, to);
   }
 }
 

@@ -1,12 +1,13 @@
 // Carrying a warm build's unchanged pages over (lib/pipeline/carry.ts): hard links made on a
 // thread of their own, with their folders; the first link that cannot be made fails the carrying,
-// naming it, and the build with it (lib/cli/render-site.ts). The same thread keeps a build's
-// pages for the next (keepInRecord), replacing the files there. The folders of the last build's
+// naming it, and the build with it (lib/cli/render-site.ts). A build's pages kept for the next
+// (keepInRecord, lib/pipeline/build-record.ts), replacing the last build's. The folders of the last build's
 // pages, listed by it and made ahead by the next. Whole warm builds, byte for byte against cold
 // ones: tests/build/warm-build.test.ts.
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { keepInRecord, keptFile, snapshotPaths } from "../../lib/pipeline/build-record.ts";
 import { carryLinks, dropFoldersUnused, foldersOf, makeFoldersAhead, writeFolderList } from "../../lib/pipeline/carry.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 
@@ -37,24 +38,32 @@ describe("carryLinks", () => {
     );
   });
 
-  it("with replace (a build keeping its pages for the next, keepInRecord), replaces a file already in place; without, fails on it", async () => {
-    const staging = makeTempDir("gloss-carry-staging-");
-    const kept = makeTempDir("gloss-carry-kept-");
-    writeFileSync(path.join(staging, "new.html"), "this build's page");
-    mkdirSync(path.join(kept, "ab"));
-    const place = path.join(kept, "ab", "cdef.html");
-    writeFileSync(place, "the last build's page");
-    const link = [path.join(staging, "new.html"), place] as const;
-    await expect(carryLinks([link])).rejects.toThrow(/^could not carry a page over from the last build: EEXIST/);
-    expect(readFileSync(place, "utf8")).toBe("the last build's page");
-    await carryLinks([link, [path.join(staging, "new.html"), path.join(kept, "cd", "new.html")]], { replace: true, failure: "could not keep a page" });
-    expect(statSync(place).ino).toBe(statSync(path.join(staging, "new.html")).ino);
-    expect(readFileSync(path.join(kept, "cd", "new.html"), "utf8")).toBe("this build's page");
-    await expect(carryLinks([[path.join(staging, "gone.html"), place]], { replace: true, failure: "could not keep a page" })).rejects.toThrow(/^could not keep a page: ENOENT/);
-  });
-
   it("makes nothing, and starts no thread, for no links", async () => {
     await expect(carryLinks([])).resolves.toBeUndefined();
+  });
+});
+
+describe("keepInRecord", () => {
+  it("links a build's pages into the record's folder, making its folders and replacing the files of the last build there; fails naming what it could not keep", async () => {
+    const dir = makeTempDir("gloss-keep-");
+    const env = { cacheDir: path.join(dir, "cache"), outputDir: path.join(dir, "_site") };
+    const staging = path.join(dir, "_site.staging");
+    const names = ["index.html", "posts/a/index.html", "citations/a.ris"];
+    for (const name of names) {
+      mkdirSync(path.dirname(path.join(staging, name)), { recursive: true });
+      writeFileSync(path.join(staging, name), `this build's ${name}`);
+    }
+    const { site } = snapshotPaths(env);
+    const last = keptFile(site, "posts/a/index.html");
+    mkdirSync(path.dirname(last), { recursive: true });
+    writeFileSync(last, "the last build's page");
+    await keepInRecord(env, staging, names);
+    for (const name of names) {
+      // A hard link: the page itself, no copy.
+      expect(statSync(keptFile(site, name)).ino).toBe(statSync(path.join(staging, name)).ino);
+    }
+    expect(readFileSync(last, "utf8")).toBe("this build's posts/a/index.html");
+    await expect(keepInRecord(env, staging, ["gone.html"])).rejects.toThrow(/^could not keep a page for the next build: ENOENT/);
   });
 });
 
