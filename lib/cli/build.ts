@@ -95,7 +95,7 @@ try {
 } catch (error) {
   recorded = false;
   dropPendingSnapshot(env);
-  console.warn(`warning: the record of this build was not kept (${error instanceof Error ? error.message : String(error)}); the next build renders the pages it cannot carry over`);
+  recordNotKept(error, "renders the pages it cannot carry over");
 }
 
 try {
@@ -111,9 +111,14 @@ try {
 try {
   if (recorded) commitSnapshot(env);
 } catch (error) {
-  console.warn(`warning: the record of this build was not kept (${error instanceof Error ? error.message : String(error)}); the next build renders every page`);
+  recordNotKept(error, "renders every page");
 }
 console.log(`Built ${path.relative(process.cwd(), finalDir) || finalDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+/** Says that this build's record was not kept, why, and what the next build does without it. */
+function recordNotKept(error: unknown, next: string): void {
+  console.warn(`warning: the record of this build was not kept (${error instanceof Error ? error.message : String(error)}); the next build ${next}`);
+}
 
 /** What the render gave (the share cards its pages name, what the search index needs of the post pages), and the cards' drawing (with the line it prints) once started. */
 interface Rendering extends Rendered {

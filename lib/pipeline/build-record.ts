@@ -56,18 +56,16 @@ const KEEP_BATCH = 500;
 export async function keepInRecord(env: Pick<GlossEnv, "cacheDir" | "outputDir">, stagingDir: string, names: readonly string[]): Promise<void> {
   const { site } = snapshotPaths(env);
   const made = new Set<string>();
-  for (let at = 0; at < names.length; at += KEEP_BATCH) {
-    await new Promise((resolve) => setImmediate(resolve));
-    for (let i = at; i < Math.min(at + KEEP_BATCH, names.length); i++) {
-      const kept = keptFile(site, names[i]!);
-      const dir = path.dirname(kept);
-      try {
-        if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-        made.add(dir);
-        linkReplacing(path.join(stagingDir, names[i]!), kept);
-      } catch (error) {
-        throw new Error(`could not keep a page for the next build: ${error instanceof Error ? error.message : String(error)}`);
-      }
+  for (const [i, name] of names.entries()) {
+    if (i % KEEP_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    const kept = keptFile(site, name);
+    const dir = path.dirname(kept);
+    try {
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      linkReplacing(path.join(stagingDir, name), kept);
+    } catch (error) {
+      throw new Error(`could not keep a page for the next build: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }
