@@ -26,6 +26,8 @@ export interface BenchRow {
   warmSeconds: number | undefined;
   /** Each warm build's seconds, in the order run (each after one more sentence). */
   warmRuns?: number[];
+  /** The most the warm builds' processes held together (Node and Pagefind, summed while they overlap), when measured. */
+  warmPeakMiB?: number;
   /** The dev server's rebuild after the same kind of edit, when measured. */
   incrementalSeconds: number | undefined;
   /** Why the build failed, in a few words (failureReason), when it did. */
@@ -79,7 +81,7 @@ export function ratio(a: number, b: number): number {
 const optional = (value: number | null | undefined) => (typeof value === "number" ? value.toFixed(2) : "–");
 
 export function renderTable(rows: readonly BenchRow[]): string {
-  const header = ["N", "runs", "Gloss pages", "Gloss s", "Gloss Node MiB", "Gloss all MiB", "floor pages", "floor s", "floor MiB", "Pagefind s", "Pagefind MiB", "ratio", "ratio +Pagefind", "warm s", "dev rebuild s"];
+  const header = ["N", "runs", "Gloss pages", "Gloss s", "Gloss Node MiB", "Gloss all MiB", "floor pages", "floor s", "floor MiB", "Pagefind s", "Pagefind MiB", "ratio", "ratio +Pagefind", "warm s", "warm all MiB", "dev rebuild s"];
   const lines = rows.map((r) => [
     String(r.posts),
     String(r.runs),
@@ -95,6 +97,7 @@ export function renderTable(rows: readonly BenchRow[]): string {
     r.ratio.toFixed(2),
     r.searchRatio.toFixed(2),
     optional(r.warmSeconds),
+    r.warmPeakMiB === undefined ? "–" : r.warmPeakMiB.toFixed(0),
     optional(r.incrementalSeconds),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

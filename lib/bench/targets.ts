@@ -34,7 +34,9 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
   const targets: TargetResult[] = [
     judge("cold build 10,000 posts / (bare Eleventy + Pagefind over its output)", r10?.searchRatio, 1.25, two),
     { name: "cold build 10,000 posts / bare Eleventy (for reference)", measured: r10 ? two(r10.ratio) : undefined, limit: "none", status: r10 ? "reported" : "not measured" },
-    judge("peak memory of all build processes at 10,000 posts", r10 ? r10.gloss.peakMiB : undefined, 1024, (v) => v.toFixed(0), " MiB"),
+    // A warm build's processes count too: it starts on the search index while its rendering
+    // process records the build.
+    judge("peak memory of all build processes at 10,000 posts", r10 ? Math.max(r10.gloss.peakMiB, r10.warmPeakMiB ?? 0) : undefined, 1024, (v) => v.toFixed(0), " MiB", r10?.warmPeakMiB === undefined ? undefined : `cold ${r10.gloss.peakMiB.toFixed(0)} MiB, warm ${r10.warmPeakMiB.toFixed(0)} MiB`),
   ];
   // The limit the 50,000-post row was measured under: its own (a row kept from an earlier run
   // keeps it), else this run's.

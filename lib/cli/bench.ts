@@ -220,13 +220,15 @@ for (const n of sizes) {
   // Warm: the same command again after one post's text changed; each run after one more edit.
   let warmSeconds: number | undefined;
   const warm: number[] = [];
+  let warmPeakMiB: number | undefined;
   for (let i = 0; i < warmRuns && !failure && !values["no-warm"]; i += 1) {
     appendFileSync(path.join(corpus, "post-000001.md"), "\nAn edit for the benchmark's warm build.\n");
     const built = await glossBuild(corpus, glossOut, base, report);
     failure = built.failure;
     failureOutput = built.failureOutput;
     if (!built.failure) warm.push(built.seconds);
-    process.stderr.write(`N=${n} warm build ${i + 1}/${warmRuns} after one edit: ${built.failure ?? `${built.seconds.toFixed(2)} s`}\n`);
+    if (!built.failure) warmPeakMiB = Math.max(warmPeakMiB ?? 0, built.peakMiB);
+    process.stderr.write(`N=${n} warm build ${i + 1}/${warmRuns} after one edit: ${built.failure ?? `${built.seconds.toFixed(2)} s (all processes ${built.peakMiB.toFixed(0)} MiB)`}\n`);
   }
   if (!failure && warm.length > 0) warmSeconds = median(warm);
   const incrementalSeconds = values["no-dev-rebuild"] || failure ? undefined : await devRebuild(corpus, path.join(base, "_watch"), env.root);
@@ -240,7 +242,7 @@ for (const n of sizes) {
     ratio: 0,
     searchRatio: 0,
     warmSeconds,
-    ...(warm.length > 0 ? { warmRuns: warm } : {}),
+    ...(warm.length > 0 ? { warmRuns: warm, warmPeakMiB } : {}),
     incrementalSeconds,
     ...(failure ? { failure, failureOutput } : {}),
     ...(limit ? { memoryLimit: { bytes: limit.bytes, how: limit.how } } : {}),

@@ -20,7 +20,7 @@ import { failureLines } from "../pipeline/failure.ts";
 import { drawCards, linkCards, reportLine, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
-import type { Rendered } from "./render-site.ts";
+import type { Rendered, Searchable } from "./render-site.ts";
 import { commitSnapshot, dropPendingSnapshot, keepInRecord } from "../pipeline/build-record.ts";
 
 /** The rendering process failed, and has printed why (exit 1), or stopped otherwise. */
@@ -43,6 +43,9 @@ const env = (() => {
 const finalDir = env.outputDir;
 const stagingDir = `${finalDir}.staging`;
 const shownFinal = path.relative(process.cwd(), finalDir) || finalDir;
+/** Gloss's command-line scripts, and the packages a render loads first (lib/cli/build-preload.js). */
+const script = (name: string) => path.join(env.root, "lib/cli", name);
+const preload = pathToFileURL(script("build-preload.js")).href;
 const lock = await acquireBuildLock(finalDir, {
   waiting: (holder, file) =>
     console.log(`Waiting for the build of ${shownFinal} that started at ${holder.started} (PID ${holder.pid}) to finish... (if no build is running, delete ${path.relative(process.cwd(), file) || file})`),
@@ -63,7 +66,23 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) proce
 try {
   rmSync(stagingDir, { recursive: true, force: true });
   dropPendingSnapshot(env);
-  const rendered = await render();
+  const run = render();
+  // What the search index needs of the post pages comes once they are written and checked. A
+  // build that carried pages over starts on the index then, while its rendering process records
+  // the build (about a second at 10,000 posts); that process renders only what an edit changed
+  // and its heap is collected first, so the two fit in the memory a cold render alone takes. A
+  // build that rendered every page waits for that process to exit: its memory and Pagefind's
+  // would add up.
+  const searchable = await run.searchable;
+  const progress = createProgress({ enabled: env.progress });
+  const index = () => buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir), searchable.pages);
+  const early = searchable.partial ? index() : undefined;
+  early?.catch(() => undefined); // awaited below; a failed render is reported first
+  const rendered = await run.done.catch(async (error: unknown) => {
+    // Pagefind reads the staging folder: it is removed only once the index is done with it.
+    await early?.catch(() => undefined);
+    throw error;
+  });
   // The pages this build wrote, kept in the cache for the next build (hard links, a few hundred at
   // a time) while Pagefind indexes: not at the end of the render, where nothing else ran.
   keeping = keepInRecord(env, stagingDir, rendered.keep);
@@ -78,8 +97,7 @@ try {
     return drawn;
   });
   linked.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
-  const progress = createProgress({ enabled: env.progress });
-  const search = await buildSearchIndex(stagingDir, { ...searchDefaults, shardSize: env.searchShardSize }, (n, total) => progress.step(`search index: shard ${n} of ${total}`), new SearchCache(env.cacheDir), rendered.pages);
+  const search = await (early ?? index());
   progress.done();
   if (search.reused > 0) console.log(`[gloss] search index: ${search.reused} of ${search.shards} shard(s) unchanged, taken from the cache`);
   const drawn = await linked;
@@ -120,9 +138,15 @@ function recordNotKept(error: unknown, next: string): void {
   console.warn(`warning: the record of this build was not kept (${error instanceof Error ? error.message : String(error)}); the next build ${next}`);
 }
 
-/** What the render gave (the share cards its pages name, what the search index needs of the post pages), and the cards' drawing (with the line it prints) once started. */
+/** What the render gave (the share cards its pages name, the files to keep for the next build), and the cards' drawing (with the line it prints) once started. */
 interface Rendering extends Rendered {
   drawing?: Promise<string | undefined>;
+}
+
+/** A render under way: what the search index needs of the post pages, once they are written and checked, and the render once over. */
+interface RenderRun {
+  searchable: Promise<Searchable>;
+  done: Promise<Rendering>;
 }
 
 /** The share cards missing from the cache, drawn; settles with the line that says so (none when every card was there). */
@@ -138,23 +162,34 @@ function draw(jobs: MediaJobs["cards"]): Promise<string | undefined> {
  * site (a second process costs more time than its memory is worth), in a process of its own,
  * lib/cli/render.ts, from GLOSS_RENDER_APART_FROM posts on. That process runs as this one does:
  * compiled ahead of time (lib/cli/compiled.js) when this one is, else through the same loader
- * (tsx, in tests), and sends the share cards its pages name over its IPC channel. Returns them,
- * with their drawing when it has started (in this process, as Eleventy starts rendering).
+ * (tsx, in tests), and sends what the search index needs and then the share cards its pages name
+ * over its IPC channel. The render settles with the cards, and their drawing when it has started
+ * (in this process, as Eleventy starts rendering).
  */
-async function render(): Promise<Rendering> {
-  const script = (name: string) => path.join(env.root, "lib/cli", name);
-  const preload = pathToFileURL(script("build-preload.js")).href;
+function render(): RenderRun {
+  let found!: { resolve: (searchable: Searchable) => void; reject: (error: unknown) => void };
+  const searchable = new Promise<Searchable>((resolve, reject) => (found = { resolve, reject }));
   const posts = countPosts(env.contentDir);
-  if (posts < env.renderApartFrom) {
-    // The packages the render needs, loaded first and all at once (lib/cli/build-preload.js); a
-    // build that renders apart never loads them here.
-    await import(preload);
-    const { renderSite } = await import("./render-site.ts");
-    let started: Omit<Rendering, "pages" | "keep"> | undefined;
-    const { pages, keep } = await renderSite(stagingDir, (cards) => (started = { cards, drawing: draw(cards) }));
-    if (!started) throw new Error("the site was rendered without naming its share cards");
-    return { ...started, pages, keep };
-  }
+  const done = posts < env.renderApartFrom ? renderHere(found.resolve) : renderApart(posts, found.resolve);
+  // A render that fails, or ends without a word on its post pages, leaves nothing to index.
+  done.then(() => found.reject(new Error("the site was rendered without naming its post pages")), found.reject);
+  return { searchable, done };
+}
+
+/** The render in this process. One thread: the build is recorded before anything else runs, so the index waits for the render. */
+async function renderHere(searchable: (found: Searchable) => void): Promise<Rendering> {
+  // The packages the render needs, loaded first and all at once (lib/cli/build-preload.js); a
+  // build that renders apart never loads them here.
+  await import(preload);
+  const { renderSite } = await import("./render-site.ts");
+  let started: Omit<Rendering, "keep"> | undefined;
+  const { keep } = await renderSite(stagingDir, (cards) => (started = { cards, drawing: draw(cards) }), (found) => searchable({ ...found, partial: false }));
+  if (!started) throw new Error("the site was rendered without naming its share cards");
+  return { ...started, keep };
+}
+
+/** The render in a process of its own (lib/cli/render.ts). */
+async function renderApart(posts: number, searchable: (found: Searchable) => void): Promise<Rendering> {
   // --expose-gc: the process collects as it renders (lib/core/heap.ts), and once Eleventy's run
   // is over, before it records the build (lib/cli/render-site.ts). Its heap may use the memory
   // the build has, not only V8's default share of it; a large archive's also gets a larger young
@@ -165,7 +200,7 @@ async function render(): Promise<Rendering> {
   renderer = spawn(process.execPath, args, { stdio: ["inherit", "inherit", "inherit", "ipc"], serialization: "advanced" });
   const child = renderer;
   let rendered: Rendered | undefined;
-  child.on("message", (message: Rendered) => (rendered = message));
+  child.on("message", (message: Searchable | Rendered) => ("pages" in message ? searchable(message) : (rendered = message)));
   // "close", not "exit": it comes once the IPC channel is closed too, so the message is in.
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
     child.once("error", reject);

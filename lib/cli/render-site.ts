@@ -5,6 +5,7 @@
 // process exits, giving its memory back, before Pagefind (about 650 MiB a shard) indexes the pages.
 // A build after an earlier one renders only the pages that changed since, and carries the rest
 // over from the site it replaces (lib/pipeline/warm.ts).
+import path from "node:path";
 import type { EleventyConfig } from "../../eleventy.config.ts";
 import { readEnv, type GlossEnv } from "../core/env.ts";
 import { warningLines } from "../core/errors.ts";
@@ -34,13 +35,16 @@ function releasePages(eleventy: object): void {
 /**
  * Renders the site into `stagingDir`; throws what failed (lib/pipeline/failure.ts words it).
  * The share cards its pages name go to `cards` as Eleventy starts rendering: the caller draws
- * them (lib/cli/build.ts). Returns what the search index needs of each post page, so that it
- * reads none of them back: when its post was published (the catalog's date, which the page
- * shows), and the SHA-1 of the page as written or carried over (the build's record); and the
- * files this build wrote, which the caller keeps for the next build (keepInRecord) before it
- * commits the record.
+ * them (lib/cli/build.ts). What the search index needs of each post page goes to `searchable`
+ * once the pages are written and checked, before the build is recorded, so that the caller can
+ * start on the index then (awaited: a message sent to it is on its way before the record, which
+ * holds the thread, is written): when its post was published (the catalog's date, which the
+ * page shows) and the SHA-1 of the page as written or carried over, so that the index reads
+ * none of them back; and whether the build carried pages over from the last one, rendering only
+ * those an edit changed. Returns the files this build wrote, which the caller keeps for the next
+ * build (keepInRecord) before it commits the record.
  */
-export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["cards"]) => void): Promise<Pick<Rendered, "pages" | "keep">> {
+export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["cards"]) => void, searchable: (search: Searchable) => Promise<void> | void): Promise<Pick<Rendered, "keep">> {
   // Eleventy, when imported, adds a module-resolve hook (run for every later import) to reload
   // JavaScript that changed while watching; a one-off build has nothing to reload. (Eleventy's
   // own switch, read by Eleventy: Gloss's settings reach the config as options, below.)
@@ -49,8 +53,9 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
   const warm = new WarmBuild(final);
   let written: ReadonlyMap<string, WrittenFile>;
   let posts: PostPages;
+  let partial: boolean;
   try {
-    ({ written, posts } = await renderPages(final, stagingDir, warm, cards));
+    ({ written, posts, partial } = await renderPages(final, stagingDir, warm, cards));
   } catch (error) {
     // Folders may still be being made and pages carried over (lib/pipeline/carry.ts): the caller
     // removes the staging folder once nothing writes to it.
@@ -62,20 +67,29 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
   // rendering process of its own (started with --expose-gc) they are collected before the
   // record is written, so the two do not add up.
   (globalThis as { gc?: () => void }).gc?.();
+  // Each post page's SHA-1: as the page sink took it from the bytes it wrote, or as the last
+  // build's record keeps it for a page carried over. (A page with none is read by the index.)
+  const pages = new Map<string, SearchedPage>();
+  for (const [file, time] of posts) {
+    const digest = written.get(path.join(stagingDir, file))?.sha1 ?? warm.carriedDigest(file);
+    if (digest !== undefined) pages.set(file, { time, digest });
+  }
+  await searchable({ pages, partial });
   // Checked: what the next build plans against (taken up by lib/cli/build.ts once swapped in).
   const recorded = warm.record(stagingDir, (file) => written.get(file));
-  const known = new Map<string, SearchedPage>();
-  for (const [file, time] of posts) {
-    const digest = recorded?.digests.get(file);
-    if (digest !== undefined) known.set(file, { time, digest });
-  }
-  return { pages: known, keep: recorded?.keep ?? [] };
+  return { keep: recorded?.keep ?? [] };
 }
 
-/** What the rendering process sends lib/cli/build.ts once its pages are written (lib/cli/render.ts). */
+/** What the search index needs of the post pages, sent to lib/cli/build.ts before the build is recorded (lib/cli/render.ts). */
+export interface Searchable {
+  pages: KnownPages;
+  /** The build carried pages over from the last one: its rendering process never held a whole site's pages. */
+  partial: boolean;
+}
+
+/** What the rendering process sends lib/cli/build.ts once the build is recorded (lib/cli/render.ts). */
 export interface Rendered {
   cards: MediaJobs["cards"];
-  pages: KnownPages;
   /** The files this build wrote, relative to the staging folder, to be kept in the record (keepInRecord). */
   keep: string[];
 }
@@ -88,7 +102,7 @@ type PostPages = [file: string, time: number][];
  * files written, as the record keeps them (the sink, with the pages' facts, is let go), and the
  * post pages (the catalog is let go too).
  */
-async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild, cards: (cards: MediaJobs["cards"]) => void): Promise<{ written: ReadonlyMap<string, WrittenFile>; posts: PostPages }> {
+async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild, cards: (cards: MediaJobs["cards"]) => void): Promise<{ written: ReadonlyMap<string, WrittenFile>; posts: PostPages; partial: boolean }> {
   // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
   // the same data through the config's options.
   const env = { ...final, outputDir: stagingDir };
@@ -154,7 +168,7 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
     await eleventy.write();
     releasePages(eleventy);
     content.release();
-    return { written: sink.writtenFiles(), posts };
+    return { written: sink.writtenFiles(), posts, partial: plan.only !== undefined };
   } finally {
     renders.close();
     // A failed run may leave pages in flight to the sink's thread: the caller removes the staging

@@ -230,6 +230,11 @@ export class WarmBuild {
     for (const name of this.carriedEntries.keys()) yield `/${name}`;
   }
 
+  /** The SHA-1 of a file this build carried over (by name in the staging folder), as the last build's record keeps it. */
+  carriedDigest(name: string): string | undefined {
+    return this.carriedEntries.get(name)?.[4];
+  }
+
   /** The table the pages this build renders keep their links in (lib/pipeline/page-sink.ts): that of the pages carried. */
   links(): LinkTable {
     return this.linkTable;

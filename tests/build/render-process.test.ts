@@ -1,11 +1,12 @@
-// `npm run build` renders a large site in a process of its own (lib/cli/render.ts) and builds the
-// search index only once that process has exited, so Eleventy's memory and Pagefind's never add
-// up; a rendering process that dies (the kernel's out-of-memory killer) fails the build cleanly.
+// `npm run build` renders a large site in a process of its own (lib/cli/render.ts) and, when it
+// renders every page, builds the search index only once that process has exited, so Eleventy's
+// memory and Pagefind's never add up (a warm build, which carried pages over, starts on it while
+// that process records the build, from what it sent first); a rendering process that dies (the kernel's out-of-memory killer) fails the build cleanly.
 // A small site renders in the build's own process. "Large" is GLOSS_RENDER_APART_FROM posts
 // (1,000); these tests set it low. Either way the share cards the pages name are drawn by the
 // build itself once the pages are written (sent over by a rendering process of its own).
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeCorpus } from "../../lib/cli/bench-gen.ts";
@@ -77,6 +78,37 @@ function watchBuild(site: FixtureSite, vars: Record<string, string>, onRender: (
 
 const APART = { GLOSS_RENDER_APART_FROM: "1" };
 
+/** lib/cli/render.ts run by itself, as lib/cli/build.ts runs it, into `staging`: what it printed and the messages it sent. */
+async function renderApart(site: FixtureSite, staging: string): Promise<{ code: unknown; stdout: string; stderr: string; messages: unknown[] }> {
+  const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "lib/cli/render.ts"), staging], {
+    cwd: site.dir,
+    env: { ...process.env, GLOSS_CONTENT_DIR: site.contentDir, GLOSS_OUTPUT_DIR: site.outputDir, GLOSS_CACHE_DIR: path.join(site.dir, ".cache"), GLOSS_NOW: "2026-01-01T12:00:00Z" },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    serialization: "advanced",
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const messages: unknown[] = [];
+  child.on("message", (message) => messages.push(message));
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  return { code, stdout, stderr, messages };
+}
+
+/** `pages` names every post page in `staging`, each with the time its page says the post was published and the SHA-1 of its bytes. */
+function expectPostPages(staging: string, pages: Map<string, { time: number; digest: string }>, count: number): void {
+  expect(pages).toBeInstanceOf(Map);
+  const postPages = readdirSync(path.join(staging, "posts")).map((name) => `posts/${name}/index.html`);
+  expect(postPages).toHaveLength(count);
+  expect([...pages.keys()].sort()).toEqual(postPages.sort());
+  for (const file of postPages) {
+    const bytes = readFileSync(path.join(staging, file));
+    const published = Date.parse(/class="dt-published" datetime="([^"]+)"/.exec(bytes.toString("utf8"))![1]!);
+    expect(pages.get(file), file).toEqual({ time: published, digest: fileDigest(bytes) });
+  }
+}
+
 describe("the rendering process of npm run build", () => {
   it("is the build's own for a site of fewer posts than GLOSS_RENDER_APART_FROM", async () => {
     const site = corpusSite(60);
@@ -86,7 +118,7 @@ describe("the rendering process of npm run build", () => {
     expect(built.looks.some((look) => look.render)).toBe(false);
   }, 120_000);
 
-  it("has exited before Pagefind starts: the two never run at once", async () => {
+  it("has exited before Pagefind starts when it renders every page: the two never run at once", async () => {
     const site = corpusSite(120);
     const built = await watchBuild(site, { GLOSS_RENDER_APART_FROM: "120" });
     expect(built.code, built.stderr).toBe(0);
@@ -127,41 +159,81 @@ describe("the rendering process of npm run build", () => {
     }
   }, 120_000);
 
-  it("draws no card itself: it sends them all, as a Map by URL, with what the search index needs of each post page, and exits", async () => {
+  it("draws no card itself: it sends what the search index needs of each post page, then the cards, as a Map by URL, and exits", async () => {
     const site = corpusSite(10);
     const cache = path.join(site.dir, ".cache");
     const staging = path.join(site.dir, "staging");
-    const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "lib/cli/render.ts"), staging], {
-      cwd: site.dir,
-      env: { ...process.env, GLOSS_CONTENT_DIR: site.contentDir, GLOSS_OUTPUT_DIR: site.outputDir, GLOSS_CACHE_DIR: cache, GLOSS_NOW: "2026-01-01T12:00:00Z" },
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-      serialization: "advanced",
-    });
-    let stderr = "";
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const messages: unknown[] = [];
-    child.on("message", (message) => messages.push(message));
-    const code = await new Promise((resolve) => child.on("close", resolve));
+    const { code, stderr, messages } = await renderApart(site, staging);
     expect(code, stderr).toBe(0);
-    expect(messages).toHaveLength(1);
-    const { cards, pages } = messages[0] as { cards: Map<string, { name: string; text: { title: string } }>; pages: Map<string, { time: number; digest: string }> };
+    expect(messages).toHaveLength(2);
+    // First, once the pages are written and checked, what the search index needs of each post
+    // page, so that it reads none back: when the page says its post was published, and the SHA-1
+    // of the page as written. A cold build: every page rendered, nothing carried over.
+    const { pages, partial } = messages[0] as { pages: Map<string, { time: number; digest: string }>; partial: boolean };
+    expect(partial).toBe(false);
+    expectPostPages(staging, pages, 10);
+    // Then, once the build is recorded, the cards and the files to keep for the next build.
+    const { cards, keep } = messages[1] as { cards: Map<string, { name: string; text: { title: string } }>; keep: string[] };
     expect(cards).toBeInstanceOf(Map);
     expect(cards.size).toBe(11);
     for (const [url, card] of cards) expect(url).toMatch(new RegExp(`^/cards/${card.name}-[0-9a-f]{10}\\.png$`));
-    // With them, what the search index needs of each post page, so that it reads none back: when
-    // the page says its post was published, and the SHA-1 of the page as written.
-    expect(pages).toBeInstanceOf(Map);
-    const postPages = readdirSync(path.join(staging, "posts")).map((name) => `posts/${name}/index.html`);
-    expect(postPages).toHaveLength(10);
-    expect([...pages.keys()].sort()).toEqual(postPages.sort());
-    for (const file of postPages) {
-      const bytes = readFileSync(path.join(staging, file));
-      const published = Date.parse(/class="dt-published" datetime="([^"]+)"/.exec(bytes.toString("utf8"))![1]!);
-      expect(pages.get(file), file).toEqual({ time: published, digest: fileDigest(bytes) });
-    }
+    expect(keep).toContain("index.html");
+    expect(keep).toContain(`${[...pages.keys()][0]}`);
     expect(existsSync(path.join(cache, "cards"))).toBe(false);
     expect(existsSync(path.join(staging, "cards"))).toBe(false);
     expect(existsSync(path.join(staging, "index.html"))).toBe(true);
+  }, 120_000);
+
+  it("after an edit, says that it carried pages over, with each post page's SHA-1 as the last build's record keeps it, before it records the build", async () => {
+    const site = corpusSite(10);
+    const first = await watchBuild(site, APART);
+    expect(first.code, first.stderr).toBe(0);
+    const edited = readdirSync(site.contentDir).filter((name) => name.endsWith(".md")).sort()[3]!;
+    appendFileSync(path.join(site.contentDir, edited), "\nAn edit.\n");
+    const staging = path.join(site.dir, "staging");
+    const { code, stdout, stderr, messages } = await renderApart(site, staging);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/\[gloss\] \d+ of \d+ pages rendered, \d+ carried over from the last build/);
+    expect(messages).toHaveLength(2);
+    const { pages, partial } = messages[0] as { pages: Map<string, { time: number; digest: string }>; partial: boolean };
+    expect(partial).toBe(true);
+    // The pages carried over (hard links to the last build's) and the edited post's, rendered again.
+    expectPostPages(staging, pages, 10);
+    // The edited post's page (and those of posts that show it) written again, to be kept for the
+    // next build; the others carried over, as the last build wrote them.
+    const keep = new Set((messages[1] as { keep: string[] }).keep);
+    const written = [...pages.keys()].filter((file) => keep.has(file));
+    const carried = [...pages.keys()].filter((file) => !keep.has(file));
+    expect(written.filter((file) => readFileSync(path.join(staging, file), "utf8").includes("An edit."))).toHaveLength(1);
+    expect(carried.length).toBeGreaterThan(0);
+    for (const file of carried) expect(readFileSync(path.join(staging, file)), file).toEqual(readFileSync(path.join(site.outputDir, file)));
+  }, 120_000);
+
+  it("fails the build cleanly when it fails after the search index started: the index finishes, then the staging folder goes, and the previous site stays", async () => {
+    const site = corpusSite(10);
+    const first = await watchBuild(site, APART);
+    expect(first.code, first.stderr).toBe(0);
+    const before = hashTree(site.outputDir);
+    // The record's list of folders made a folder with a file in it: the record, written after
+    // what the search index needs was sent, cannot be written.
+    const record = readdirSync(path.join(site.dir, ".cache/build")).map((name) => path.join(site.dir, ".cache/build", name, "folders.txt"));
+    expect(record).toHaveLength(1);
+    rmSync(record[0]!);
+    mkdirSync(record[0]!);
+    writeFileSync(path.join(record[0]!, "in-the-way"), "");
+    const edited = readdirSync(site.contentDir).filter((name) => name.endsWith(".md")).sort()[3]!;
+    appendFileSync(path.join(site.contentDir, edited), "\nAn edit.\n");
+    const second = await watchBuild(site, APART);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/folders\.txt/);
+    expect(second.stderr).toMatch(/The previous site in _site was left as it was\.\n$/);
+    // The edited post's shard was being indexed when the rendering process failed.
+    expect(second.looks.some((look) => look.pagefind)).toBe(true);
+    expect(hashTree(site.outputDir)).toEqual(before);
+    // Gone, and no Pagefind of this build still writing into it a second later.
+    expect(existsSync(`${site.outputDir}.staging`)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(existsSync(`${site.outputDir}.staging`)).toBe(false);
   }, 120_000);
 
   it("killed outright (as by the out-of-memory killer), fails the build in one line and leaves the previous site", async () => {

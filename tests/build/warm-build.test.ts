@@ -36,8 +36,15 @@ const CARRIED = /\[gloss\] (\d+) of (\d+) pages rendered, (\d+) carried over fro
 /** The post bodies (their Markdown's render) taken from the build before (lib/pipeline/render-store.ts). */
 const BODIES = /\[gloss\] post bodies: (\d+) of (\d+) unchanged, taken from the cache/;
 
-describe("a warm npm run build after each kind of edit", () => {
+// Rendered in the build's own process, as a small site is, and in a rendering process of its own,
+// as a large one is (GLOSS_RENDER_APART_FROM), whose warm build starts on the search index while
+// that process records the build.
+describe.each([
+  ["in the build's own process", {}],
+  ["in a rendering process of its own", { GLOSS_RENDER_APART_FROM: "1" }],
+])("a warm npm run build after each kind of edit, rendered %s", (_, apart: Record<string, string>) => {
   let site: FixtureSite;
+  let env: Record<string, string> = { ...ENV, ...apart };
   const post = (name: string) => path.join(site.contentDir, name);
   const rewrite = (name: string, from: string, to: string) => {
     const text = readFileSync(post(name), "utf8");
@@ -46,7 +53,7 @@ describe("a warm npm run build after each kind of edit", () => {
   };
   beforeAll(async () => {
     site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
-    const first = await buildSite(site, ENV);
+    const first = await buildSite(site, env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).not.toMatch(CARRIED);
   });
@@ -99,7 +106,6 @@ describe("a warm npm run build after each kind of edit", () => {
     ["the scheduled post's time came", () => undefined, { carried: true, env: { GLOSS_NOW: "2021-07-01T00:00:00Z" } }],
     ["a registry entry (an author's name)", () => writeFileSync(path.join(site.contentDir, "_data/authors.yaml"), AUTHORS.replace("Bob Writer", "Robert Writer")), { carried: false }],
   ];
-  let env: Record<string, string> = ENV;
   it.each(edits)("after %s", async (what, edit, expected) => {
     edit();
     env = { ...env, ...expected.env };
