@@ -4,7 +4,8 @@
 // (lib/cli/render.ts): Eleventy holds what it built of every page until its run is over, and that
 // process exits, giving its memory back, before Pagefind (about 650 MiB a shard) indexes the pages.
 // A build after an earlier one renders only the pages that changed since, and carries the rest
-// over from the site it replaces (lib/pipeline/warm.ts).
+// over from the site it replaces (lib/pipeline/warm.ts); its index starts while that process
+// records the build.
 import path from "node:path";
 import type { EleventyConfig } from "../../eleventy.config.ts";
 import { readEnv, type GlossEnv } from "../core/env.ts";

@@ -254,10 +254,10 @@ export class WarmBuild {
    * this build wrote are to be kept there too (hard links, keepInRecord), by the caller, beside
    * the search index, before the snapshot is committed; a build that fails or stops after this
    * leaves `site/` ahead of the snapshot in place: the next build finds those files changed, and
-   * renders their pages. Returns each file's SHA-1 by name (relative to the staging folder) and
-   * the names of the files to keep; none when nothing was recorded.
+   * renders their pages. Returns the names of the files to keep (relative to the staging
+   * folder); none when nothing was recorded.
    */
-  record(stagingDir: string, written: (file: string) => WrittenFile | undefined): { digests: Map<string, string>; keep: string[] } | undefined {
+  record(stagingDir: string, written: (file: string) => WrittenFile | undefined): { keep: string[] } | undefined {
     const names = this.urls.map(outputFileOf);
     // The folders this build's files are in: those made ahead and not among them are removed,
     // and the next build makes these ahead.
@@ -288,7 +288,7 @@ export class WarmBuild {
     for (const name of this.previousFiles) if (!now.has(name)) rmSync(keptFile(paths.site, name), { force: true });
     writeSnapshot(paths.pending, this.env.outputDir, state, files, this.packed);
     writeFolderList(paths.folders, folders);
-    return { digests: new Map(files.map(([name, , , , sha1]) => [name, sha1])), keep };
+    return { keep };
   }
 }
 
