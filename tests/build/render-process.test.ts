@@ -1,7 +1,8 @@
 // `npm run build` renders a large site in a process of its own (lib/cli/render.ts) and, when it
 // renders every page, builds the search index only once that process has exited, so Eleventy's
 // memory and Pagefind's never add up (a warm build, which carried pages over, starts on it while
-// that process records the build, from what it sent first); a rendering process that dies (the kernel's out-of-memory killer) fails the build cleanly.
+// that process records the build, from what it sent first); a rendering process that dies (the
+// kernel's out-of-memory killer) fails the build cleanly.
 // A small site renders in the build's own process. "Large" is GLOSS_RENDER_APART_FROM posts
 // (1,000); these tests set it low. Either way the share cards the pages name are drawn by the
 // build itself once the pages are written (sent over by a rendering process of its own).
@@ -178,7 +179,7 @@ describe("the rendering process of npm run build", () => {
     expect(cards.size).toBe(11);
     for (const [url, card] of cards) expect(url).toMatch(new RegExp(`^/cards/${card.name}-[0-9a-f]{10}\\.png$`));
     expect(keep).toContain("index.html");
-    expect(keep).toContain(`${[...pages.keys()][0]}`);
+    expect(keep).toContain([...pages.keys()][0]);
     expect(existsSync(path.join(cache, "cards"))).toBe(false);
     expect(existsSync(path.join(staging, "cards"))).toBe(false);
     expect(existsSync(path.join(staging, "index.html"))).toBe(true);
