@@ -8,7 +8,7 @@
 // staging folder on a thread of its own (makeFoldersAhead) once its posts are read and its
 // catalog built, while it plans and Eleventy starts: the carrying thread then only links. (Made
 // while the posts were being read, they delayed the reading about as much as they saved.)
-import { linkSync, lstatSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
@@ -152,7 +152,8 @@ export function linkReplacing(from: string, to: string): void {
     linkSync(from, to);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    rmSync(to, { force: true });
+    // A file: unlinked as such (rmSync would walk it as a tree first, rimraf's way).
+    unlinkSync(to);
     linkSync(from, to);
   }
 }
