@@ -28,6 +28,15 @@ const tempDir = () => {
 afterEach(() => {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+/** What `run` throws, or undefined. */
+const thrownBy = (run: () => unknown): unknown => {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
 
 describe("FactTable", () => {
   it("keeps each page's facts as extracted, with each distinct link, id and policy shared by the pages that have it", () => {
@@ -70,7 +79,7 @@ describe("PageSink", () => {
     expect(sink.writtenFiles().size).toBe(2);
   });
 
-  it("past its first files writes the rest on a thread of its own, in order, with the same files, record and facts as on Eleventy's", () => {
+  it.each([1, 2, 3])("past its first files writes the rest on %i thread(s) of its own, each page on the next in turn, with the same files, record and facts, in the same order, as on Eleventy's", (threads) => {
     const inline = tempDir();
     const threaded = tempDir();
     const pages = (dir: string) =>
@@ -81,7 +90,7 @@ describe("PageSink", () => {
       }));
     const one = new PageSink({ threadFrom: Number.POSITIVE_INFINITY });
     // Ten files on Eleventy's thread, then 690 on the sink's: more than it lets be in flight at once.
-    const two = new PageSink({ threadFrom: 10 });
+    const two = new PageSink({ threadFrom: 10, threads });
     for (const { url, file, content } of pages(inline)) one.write(url, file, content);
     for (const { url, file, content } of pages(threaded)) expect(two.write(url, file, content).length).toBe(0);
     expect(two.pages()).toEqual(one.pages());
@@ -103,14 +112,24 @@ describe("PageSink", () => {
     writeFileSync(path.join(dir, "posts"), "a file where a folder should be");
     const sink = new PageSink({ threadFrom: 0 });
     sink.write("/posts/p1/", path.join(dir, "posts/p1/index.html"), pageHtml(1));
-    let thrown: unknown;
-    try {
-      sink.pages();
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(() => sink.pages());
     expect(thrown).toMatchObject({ code: "ENOTDIR", syscall: "mkdir", path: expect.stringContaining(path.join(dir, "posts")) });
     expect(() => sink.write("/x/", path.join(dir, "x/index.html"), pageHtml(2))).toThrow(/ENOTDIR/);
+  });
+
+  it("reports the first file its threads could not write in the order the pages came, whichever thread answered first", () => {
+    const dir = tempDir();
+    // The second page fails on the second thread, the third on the first, which may well have
+    // answered for it before the sink reads the second thread's answer.
+    writeFileSync(path.join(dir, "a"), "a file where a folder should be");
+    writeFileSync(path.join(dir, "b"), "another");
+    const sink = new PageSink({ threadFrom: 0, threads: 2 });
+    sink.write("/ok/", path.join(dir, "ok/index.html"), pageHtml(0));
+    sink.write("/a/x/", path.join(dir, "a/x/index.html"), pageHtml(1));
+    sink.write("/b/x/", path.join(dir, "b/x/index.html"), pageHtml(2));
+    const thrown = thrownBy(() => sink.pages());
+    expect(thrown).toMatchObject({ code: "ENOTDIR", syscall: "mkdir", path: expect.stringContaining(path.join(dir, "a")) });
+    expect(readFileSync(path.join(dir, "ok/index.html"), "utf8")).toBe(pageHtml(0));
   });
 
   it("closed after a failed run, writes nothing more: the pages in flight to its thread are dropped", async () => {
