@@ -78,7 +78,7 @@ export function ratio(a: number, b: number): number {
   return Math.round((a / b) * 100) / 100;
 }
 
-const optional = (value: number | null | undefined) => (typeof value === "number" ? value.toFixed(2) : "–");
+const optional = (value: number | null | undefined, digits = 2) => (typeof value === "number" ? value.toFixed(digits) : "–");
 
 export function renderTable(rows: readonly BenchRow[]): string {
   const header = ["N", "runs", "Gloss pages", "Gloss s", "Gloss Node MiB", "Gloss all MiB", "floor pages", "floor s", "floor MiB", "Pagefind s", "Pagefind MiB", "ratio", "ratio +Pagefind", "warm s", "warm all MiB", "dev rebuild s"];
@@ -97,7 +97,7 @@ export function renderTable(rows: readonly BenchRow[]): string {
     r.ratio.toFixed(2),
     r.searchRatio.toFixed(2),
     optional(r.warmSeconds),
-    r.warmPeakMiB === undefined ? "–" : r.warmPeakMiB.toFixed(0),
+    optional(r.warmPeakMiB, 0),
     optional(r.incrementalSeconds),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

@@ -226,8 +226,10 @@ for (const n of sizes) {
     const built = await glossBuild(corpus, glossOut, base, report);
     failure = built.failure;
     failureOutput = built.failureOutput;
-    if (!built.failure) warm.push(built.seconds);
-    if (!built.failure) warmPeakMiB = Math.max(warmPeakMiB ?? 0, built.peakMiB);
+    if (!built.failure) {
+      warm.push(built.seconds);
+      warmPeakMiB = Math.max(warmPeakMiB ?? 0, built.peakMiB);
+    }
     process.stderr.write(`N=${n} warm build ${i + 1}/${warmRuns} after one edit: ${built.failure ?? `${built.seconds.toFixed(2)} s (all processes ${built.peakMiB.toFixed(0)} MiB)`}\n`);
   }
   if (!failure && warm.length > 0) warmSeconds = median(warm);

@@ -97,6 +97,12 @@ async function renderApart(site: FixtureSite, staging: string): Promise<{ code: 
   return { code, stdout, stderr, messages };
 }
 
+/** Adds a sentence to one of the site's posts (the fourth by name): "An edit." */
+function editOnePost(site: FixtureSite): void {
+  const edited = readdirSync(site.contentDir).filter((name) => name.endsWith(".md")).sort()[3]!;
+  appendFileSync(path.join(site.contentDir, edited), "\nAn edit.\n");
+}
+
 /** `pages` names every post page in `staging`, each with the time its page says the post was published and the SHA-1 of its bytes. */
 function expectPostPages(staging: string, pages: Map<string, { time: number; digest: string }>, count: number): void {
   expect(pages).toBeInstanceOf(Map);
@@ -189,8 +195,7 @@ describe("the rendering process of npm run build", () => {
     const site = corpusSite(10);
     const first = await watchBuild(site, APART);
     expect(first.code, first.stderr).toBe(0);
-    const edited = readdirSync(site.contentDir).filter((name) => name.endsWith(".md")).sort()[3]!;
-    appendFileSync(path.join(site.contentDir, edited), "\nAn edit.\n");
+    editOnePost(site);
     const staging = path.join(site.dir, "staging");
     const { code, stdout, stderr, messages } = await renderApart(site, staging);
     expect(code, stderr).toBe(0);
@@ -222,8 +227,7 @@ describe("the rendering process of npm run build", () => {
     rmSync(record[0]!);
     mkdirSync(record[0]!);
     writeFileSync(path.join(record[0]!, "in-the-way"), "");
-    const edited = readdirSync(site.contentDir).filter((name) => name.endsWith(".md")).sort()[3]!;
-    appendFileSync(path.join(site.contentDir, edited), "\nAn edit.\n");
+    editOnePost(site);
     const second = await watchBuild(site, APART);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/folders\.txt/);
