@@ -25,7 +25,17 @@ const tempDir = () => {
   folders.push(dir);
   return dir;
 };
-afterEach(() => {
+const sinks: PageSink[] = [];
+/** A sink whose threads are stopped after the test, before its folders are removed. */
+const threadedSink = (options: ConstructorParameters<typeof PageSink>[0]) => {
+  const sink = new PageSink(options);
+  sinks.push(sink);
+  return sink;
+};
+afterEach(async () => {
+  // A sink that threw its first failure has not waited for the pages still on its threads: one
+  // of them could make its folder again (mkdir -p) after the removal below, leaving it behind.
+  await Promise.all(sinks.splice(0).map((sink) => sink.close()));
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 /** What `run` throws, or undefined. */
@@ -90,7 +100,7 @@ describe("PageSink", () => {
       }));
     const one = new PageSink({ threadFrom: Number.POSITIVE_INFINITY });
     // Ten files on Eleventy's thread, then 690 on the sink's: more than it lets be in flight at once.
-    const two = new PageSink({ threadFrom: 10, threads });
+    const two = threadedSink({ threadFrom: 10, threads });
     for (const { url, file, content } of pages(inline)) one.write(url, file, content);
     for (const { url, file, content } of pages(threaded)) expect(two.write(url, file, content).length).toBe(0);
     expect(two.pages()).toEqual(one.pages());
@@ -110,7 +120,7 @@ describe("PageSink", () => {
   it("reports a file its thread could not write, as the file system said it, on the next call", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "posts"), "a file where a folder should be");
-    const sink = new PageSink({ threadFrom: 0 });
+    const sink = threadedSink({ threadFrom: 0 });
     sink.write("/posts/p1/", path.join(dir, "posts/p1/index.html"), pageHtml(1));
     const thrown = thrownBy(() => sink.pages());
     expect(thrown).toMatchObject({ code: "ENOTDIR", syscall: "mkdir", path: expect.stringContaining(path.join(dir, "posts")) });
@@ -123,7 +133,7 @@ describe("PageSink", () => {
     // answered for it before the sink reads the second thread's answer.
     writeFileSync(path.join(dir, "a"), "a file where a folder should be");
     writeFileSync(path.join(dir, "b"), "another");
-    const sink = new PageSink({ threadFrom: 0, threads: 2 });
+    const sink = threadedSink({ threadFrom: 0, threads: 2 });
     sink.write("/ok/", path.join(dir, "ok/index.html"), pageHtml(0));
     sink.write("/a/x/", path.join(dir, "a/x/index.html"), pageHtml(1));
     sink.write("/b/x/", path.join(dir, "b/x/index.html"), pageHtml(2));
@@ -134,7 +144,7 @@ describe("PageSink", () => {
 
   it("closed after a failed run, writes nothing more: the pages in flight to its thread are dropped", async () => {
     const dir = tempDir();
-    const sink = new PageSink({ threadFrom: 0 });
+    const sink = threadedSink({ threadFrom: 0 });
     for (let n = 0; n < 200; n += 1) sink.write(`/posts/p${n}/`, path.join(dir, `posts/p${n}/index.html`), pageHtml(n));
     await sink.close();
     const count = () => (existsSync(path.join(dir, "posts")) ? readdirSync(path.join(dir, "posts"), { recursive: true }).length : 0);
