@@ -14,7 +14,8 @@ import { loadSite, placeholderUrlWarning } from "../content/site.ts";
 import { OneBuild, loadBuild, type GlossData } from "../pipeline/load.ts";
 import type { MediaJobs } from "../pipeline/media.ts";
 import { PageSink, type WrittenFile } from "../pipeline/page-sink.ts";
-import { WarmBuild, outputFileOf, type WarmPlan } from "../pipeline/warm.ts";
+import { outputFileOf } from "../pipeline/build-keys.ts";
+import { WarmBuild, type WarmPlan } from "../pipeline/warm.ts";
 import { ROUTES } from "../core/routes.ts";
 import type { KnownPages } from "../outputs/search.ts";
 import type { SearchedPage } from "../outputs/search-cache.ts";
@@ -107,6 +108,8 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
   // The content problems are reported before Eleventy is even loaded, and Eleventy is handed
   // the same data through the config's options.
   const env = { ...final, outputDir: stagingDir };
+  // The last build's kept pages, looked at on a thread of their own while the posts are read.
+  warm.checkKeptAhead();
   const site = loadSite(env);
   // The post bodies the last build rendered, taken where unchanged; this build's kept for the next.
   const renders = warm.renders(site);
@@ -135,7 +138,7 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
     for (const line of warningLines(data.warnings)) console.warn(line);
     const placeholder = placeholderUrlWarning(data.site);
     if (placeholder) console.warn(placeholder);
-    const plan = warm.plan({ catalog: data, feeds: data.feeds }, data.site, stagingDir);
+    const plan = await warm.plan({ catalog: data, feeds: data.feeds }, data.site, stagingDir);
     data.renderOnly = plan.only;
     if (plan.told) console.log(`[gloss] ${plan.summary}`);
     // Imported only now, and not at all when the content is wrong, so a failed build reports in a

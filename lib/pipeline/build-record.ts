@@ -10,6 +10,7 @@ import type { GlossEnv } from "../core/env.ts";
 import type { LinkFact, PageFacts } from "../checks/facts.ts";
 import { ByPlace, LinkTable } from "../checks/link-table.ts";
 import { linkReplacing } from "./carry.ts";
+import { keptFile } from "./kept-files.js";
 import type { PlannerState } from "./incremental.ts";
 
 /** Bumped whenever the snapshot's format or meaning changes: an older snapshot is then ignored. */
@@ -17,28 +18,19 @@ export const SNAPSHOT_VERSION = 3;
 
 /**
  * Where the snapshot of the site in `outputDir` lives, where a build writes the next one before
- * its swap, the folder of page files kept for the next build, the post bodies rendered
- * (render-store.ts), the posts' front matter read (front-matter-store.ts) and the folders of
- * its pages, which the next build makes ahead (carry.ts).
+ * its swap, the list of its files that the next build checks ahead (kept-ahead.ts) and where
+ * that is written before the swap, the folder of page files kept for the next build, the post
+ * bodies rendered (render-store.ts), the posts' front matter read (front-matter-store.ts) and
+ * the folders of its pages, which the next build makes ahead (carry.ts).
  */
-export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; site: string; renders: string; frontMatter: string; folders: string } {
+export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; keptList: string; pendingKeptList: string; site: string; renders: string; frontMatter: string; folders: string } {
   const dir = path.join(env.cacheDir, "build", createHash("sha1").update(path.resolve(env.outputDir)).digest("hex").slice(0, 16));
   const at = (name: string) => path.join(dir, name);
-  return { snapshot: at("snapshot.json"), pending: at("pending.json"), site: at("site"), renders: at("renders.bin"), frontMatter: at("front-matter.json"), folders: at("folders.txt") };
+  return { snapshot: at("snapshot.json"), pending: at("pending.json"), keptList: at("kept.json"), pendingKeptList: at("pending-kept.json"), site: at("site"), renders: at("renders.bin"), frontMatter: at("front-matter.json"), folders: at("folders.txt") };
 }
 
-/**
- * Where the record keeps a file of the site, `name` relative to the output (`posts/x/index.html`):
- * in `site/`, in one of 256 folders chosen by the SHA-1 of the name, not in a copy of the site's
- * own tree, whose folder a page (20,000 of them at 10,000 posts) each cost a build a mkdir.
- */
-export function keptFile(siteDir: string, name: string): string {
-  const digest = createHash("sha1").update(name).digest("hex");
-  // Joined by hand: path.join, normalising the whole path each time, was 0.2 s of a warm build's
-  // 39,000 calls. The two parts added are plain names; a `siteDir` ending in a separator keeps it.
-  const folder = siteDir.endsWith(path.sep) ? siteDir : `${siteDir}${path.sep}`;
-  return `${folder}${digest.slice(0, 2)}${path.sep}${digest.slice(2)}${path.extname(name)}`;
-}
+/** Where the record keeps a file of the site (lib/pipeline/kept-files.js). */
+export { keptFile };
 
 /** Links made at a time when a build keeps its pages (keepInRecord), between turns of its event loop. */
 const KEEP_BATCH = 500;
@@ -72,13 +64,18 @@ export async function keepInRecord(env: Pick<GlossEnv, "cacheDir" | "outputDir">
 
 /** After the swap: the build's snapshot describes the site now in place. */
 export function commitSnapshot(env: Pick<GlossEnv, "cacheDir" | "outputDir">): void {
-  const { snapshot, pending } = snapshotPaths(env);
-  if (existsSync(pending)) renameSync(pending, snapshot);
+  const { snapshot, pending, keptList, pendingKeptList } = snapshotPaths(env);
+  if (!existsSync(pending)) return;
+  // The list first: a list of another snapshot is told by the digest it names, and ignored.
+  if (existsSync(pendingKeptList)) renameSync(pendingKeptList, keptList);
+  renameSync(pending, snapshot);
 }
 
 /** A build that fails, or starts: its snapshot (if written) describes no site. */
 export function dropPendingSnapshot(env: Pick<GlossEnv, "cacheDir" | "outputDir">): void {
-  rmSync(snapshotPaths(env).pending, { force: true });
+  const { pending, pendingKeptList } = snapshotPaths(env);
+  rmSync(pending, { force: true });
+  rmSync(pendingKeptList, { force: true });
 }
 
 /**
@@ -158,7 +155,7 @@ export function unpackFacts({ links, policies, facts }: PackedFacts, table = new
 }
 
 /** The snapshot for this output folder, or why there is none to use. */
-export function readSnapshot(file: string, outputDir: string): { snapshot: SnapshotFile } | { reason: string } {
+export function readSnapshot(file: string, outputDir: string): { snapshot: SnapshotFile; digest: string } | { reason: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -169,7 +166,8 @@ export function readSnapshot(file: string, outputDir: string): { snapshot: Snaps
   // encoded it again (149 ms against 16 ms for the bytes, at 10,000 posts).
   const newline = bytes.indexOf(0x0a);
   const body = bytes.subarray(newline + 1);
-  if (newline < 0 || createHash("sha256").update(body).digest("hex") !== bytes.toString("latin1", 0, newline)) return { reason: "the record of the last build is damaged (ignored)" };
+  const digest = bytes.toString("latin1", 0, Math.max(newline, 0));
+  if (newline < 0 || createHash("sha256").update(body).digest("hex") !== digest) return { reason: "the record of the last build is damaged (ignored)" };
   let parsed: SnapshotFile;
   try {
     const outline = outlineSchema.parse(JSON.parse(body.toString("utf8")));
@@ -179,7 +177,7 @@ export function readSnapshot(file: string, outputDir: string): { snapshot: Snaps
     return { reason: "the record of the last build is from another version (ignored)" };
   }
   if (parsed.output !== path.resolve(outputDir)) return { reason: "the record of the last build is of another output folder (ignored)" };
-  return { snapshot: parsed };
+  return { snapshot: parsed, digest };
 }
 
 /** A file name the record may give: relative, `/` separated, with no `..` (the names are joined to folders the build writes and deletes in). */
@@ -206,8 +204,12 @@ function pageLooksRight(page: unknown): boolean {
   return typeof url === "string" && Array.isArray(links) && links.every((at) => Number.isInteger(at)) && (metaCsp === undefined || Number.isInteger(metaCsp));
 }
 
-/** Writes the record of a build (aside, then renamed into `file`). */
-export function writeSnapshot(file: string, outputDir: string, state: PlannerState, files: SnapshotFile["files"], facts: PackedFacts): void {
+/**
+ * Writes the record of a build (aside, then renamed into `file`), and the list of its files the
+ * next build checks ahead (`keptList`, kept-ahead.ts): the snapshot's digest and the list's own,
+ * then the files as the snapshot lists them.
+ */
+export function writeSnapshot(file: string, keptList: string, outputDir: string, state: PlannerState, files: SnapshotFile["files"], facts: PackedFacts): void {
   const snapshot: SnapshotFile = {
     version: SNAPSHOT_VERSION,
     output: path.resolve(outputDir),
@@ -221,9 +223,17 @@ export function writeSnapshot(file: string, outputDir: string, state: PlannerSta
   // Encoded once, then hashed and written as bytes: hashing the text and writing it encoded it
   // twice (at 10,000 posts, 149 and 297 ms against 16 and 87 ms for the bytes, and 127 ms to encode).
   const body = Buffer.from(JSON.stringify(snapshot));
+  const digest = createHash("sha256").update(body).digest("hex");
   mkdirSync(path.dirname(file), { recursive: true });
+  const list = Buffer.from(JSON.stringify(files));
+  writeAside(keptList, Buffer.concat([Buffer.from(`${digest} ${createHash("sha256").update(list).digest("hex")}\n`), list]));
+  writeAside(file, Buffer.concat([Buffer.from(`${digest}\n`), body]));
+}
+
+/** Writes `bytes` to a file beside `file`, then renames it into place. */
+function writeAside(file: string, bytes: Buffer): void {
   const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, Buffer.concat([Buffer.from(`${createHash("sha256").update(body).digest("hex")}\n`), body]));
+  writeFileSync(partial, bytes);
   renameSync(partial, file);
 }
 

@@ -8,6 +8,8 @@
 //     each page's shape, each post's owners), a manifest of the page files it wrote (size,
 //     modification time, inode, SHA-1), and the post-build checks' facts of every HTML page, so
 //     a warm build checks the whole site (lib/checks/) without parsing the pages it did not render;
+//   - `kept.json`: the manifest again, named by the snapshot's digest, for the thread that checks
+//     the kept files while the posts are read (kept-ahead.ts);
 //   - `site/`: those page files, as hard links to the ones in the output folder (no second copy
 //     on disk), in 256 folders by the digest of their names (keptFile in build-record.ts);
 //   - `renders.bin`: each post's body as the build rendered it (render-store.ts), taken by the
@@ -20,78 +22,23 @@
 // link, so no write reaches the previous site or the cache through one. A snapshot that is
 // missing, damaged (its digest does not match), of another version or another output folder is
 // ignored: the build renders every page.
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { GlossEnv } from "../core/env.ts";
 import { fileRoute } from "../core/routes.ts";
-import { filesBelow } from "../core/tree.ts";
-import { fileDigest } from "../content/post-file.ts";
 import type { Site } from "../content/site.ts";
-import { cardStyle, type CardStyle } from "../outputs/cards.ts";
-import type { Post } from "../catalog/model.ts";
+import { cardStyle } from "../outputs/cards.ts";
 import type { PageFacts } from "../checks/facts.ts";
 import { LinkTable } from "../checks/link-table.ts";
 import type { WrittenFile } from "./page-sink.ts";
-import { SNAPSHOT_VERSION, keptFile, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
+import { keptFile, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
+import { buildKey, inputsKey, outputFileOf, postStamps, sha1Of } from "./build-keys.ts";
 import { carryLinks, dropFoldersUnused, foldersOf, lstatOrUndefined, makeFoldersAhead, writeFolderList, type CarriedLink, type FoldersAhead } from "./carry.ts";
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
 import { KeptFrontMatter } from "./front-matter-store.ts";
+import { checkKeptAhead, type KeptAhead } from "./kept-ahead.ts";
+import { keptStat } from "./kept-files.js";
 import { KeptRenders } from "./render-store.ts";
-
-/** The file a route is written to, relative to the output (`/posts/x/` → `posts/x/index.html`). */
-export function outputFileOf(url: string): string {
-  const file = fileRoute(url).replace(/^\/+/, "");
-  return file === "" || file.endsWith("/") ? `${file}index.html` : file;
-}
-
-/** A file's SHA-1, as the manifest and the post stamps keep it. */
-const sha1Of = (file: string) => fileDigest(readFileSync(file));
-
-/**
- * Each post file's digest (its bytes): what the planner compares, by file as the catalog names
- * it. `known` gives those of the bytes the build read (front-matter-store.ts), else the file is
- * read again.
- */
-export function postStamps(posts: readonly Pick<Post, "file">[], cwd: string, known?: (file: string) => string | undefined): Map<string, string> {
-  return new Map(posts.map((post) => [post.file, known?.(post.file) ?? sha1Of(path.resolve(cwd, post.file))]));
-}
-
-/**
- * Everything a build reads that is not a post: the settings, every other file of the content
- * and pages folders (registries, the source-status file, images), Gloss's own code, layouts
- * and public files, and the folders themselves. Any change to it renders every page and every
- * post body (render-store.ts keys its renders by it).
- */
-export function inputsKey(env: GlossEnv, site: Site): string {
-  const hash = createHash("sha256");
-  const add = (label: string, value: string | Buffer) => hash.update(`${label}\0`).update(value).update("\0");
-  add("version", String(SNAPSHOT_VERSION));
-  add("site", JSON.stringify(site));
-  add("folders", JSON.stringify([env.contentDir, env.pagesDir, env.publicDir, env.layoutsDir].map((dir) => path.resolve(env.cwd, dir))));
-  const addTree = (label: string, dir: string, skip: (relative: string) => boolean = () => false) => {
-    for (const file of filesBelow(dir)) if (!skip(file)) add(`${label}/${file}`, readFileSync(path.join(dir, file)));
-  };
-  // Posts are the stamps; every other file there is part of the key.
-  addTree("content", env.contentDir, (file) => !file.includes("/") && file.endsWith(".md"));
-  addTree("pages", env.pagesDir);
-  addTree("public", env.publicDir);
-  addTree("layouts", env.layoutsDir);
-  addTree("lib", path.join(env.root, "lib"));
-  for (const file of ["eleventy.config.ts", "package-lock.json"]) {
-    const full = path.join(env.root, file);
-    if (existsSync(full)) add(file, readFileSync(full));
-  }
-  return hash.digest("hex");
-}
-
-/**
- * The planner's key: the inputs' (inputsKey) and how the cards are drawn (it names every card:
- * lib/outputs/cards.ts, cardStyle). Any change to it renders every page.
- */
-export function buildKey(inputs: string, cards: CardStyle): string {
-  return createHash("sha256").update(`${inputs}\0cards\0${cards}`).digest("hex");
-}
 
 /** What a warm build carries over, and what it renders. */
 export interface WarmPlan {
@@ -103,16 +50,6 @@ export interface WarmPlan {
   summary: string;
   /** Whether the line is worth printing: pages were carried over, or a record was there but not usable. */
   told: boolean;
-}
-
-type Stat = import("node:fs").Stats;
-type Listed = { size: number; mtime: number; ino: number; sha1: string };
-
-/** Whether a kept file is still the one the manifest names: by its stat, else (a restored cache) by its bytes. */
-function stillListed(file: string, stat: Stat, listed: Listed): boolean {
-  if (!stat.isFile() || stat.size !== listed.size) return false;
-  if (stat.mtimeMs === listed.mtime && stat.ino === listed.ino) return true;
-  return sha1Of(file) === listed.sha1;
 }
 
 /**
@@ -138,6 +75,8 @@ export class WarmBuild {
   /** The last build's folders being made in the staging folder, once the posts are read (makeAhead). */
   private ahead: FoldersAhead | undefined;
   private madeAhead: readonly string[] = [];
+  /** The kept files being checked while the posts are read (checkKeptAhead). */
+  private keptAhead: KeptAhead | undefined;
   /** The last build's manifest: files it listed that this build does not write are dropped from `site/`. */
   private previousFiles: string[] = [];
 
@@ -170,7 +109,21 @@ export class WarmBuild {
     this.carrying = this.ahead.made.then((made) => void (this.madeAhead = made));
   }
 
-  plan(source: Parameters<RebuildPlanner["plan"]>[0], site: Site, stagingDir: string): WarmPlan {
+  /** Starts checking the last build's kept files (kept-ahead.ts), from the build's start: the plan takes the answer. */
+  checkKeptAhead(): void {
+    const paths = snapshotPaths(this.env);
+    if (existsSync(paths.keptList)) this.keptAhead = checkKeptAhead(paths.keptList, paths.site);
+  }
+
+  async plan(source: Parameters<RebuildPlanner["plan"]>[0], site: Site, stagingDir: string): Promise<WarmPlan> {
+    try {
+      return await this.planAgainst(source, site, stagingDir);
+    } finally {
+      await this.keptAhead?.stop();
+    }
+  }
+
+  private async planAgainst(source: Parameters<RebuildPlanner["plan"]>[0], site: Site, stagingDir: string): Promise<WarmPlan> {
     const paths = snapshotPaths(this.env);
     const found = readSnapshot(paths.snapshot, this.env.outputDir);
     if ("snapshot" in found) {
@@ -187,7 +140,9 @@ export class WarmBuild {
     const facts = unpackFacts(found.snapshot, this.linkTable);
     if (!facts) return { only: undefined, carried: [], summary: "every page rendered: the record of the last build is damaged (ignored)", told: true };
     const only = new Set(plan.only);
-    const manifest = new Map(found.snapshot.files.map(([name, size, mtime, ino, sha1]) => [name, { size, mtime, ino, sha1 }]));
+    const manifest = new Map(found.snapshot.files.map(([name, size, mtime, ino, sha1], at) => [name, { size, mtime, ino, sha1, at }]));
+    // Each kept file as the thread found it, else (no answer for this snapshot) looked at here.
+    const checked = await this.keptAhead?.stats(found.digest);
     const links: CarriedLink[] = [];
     for (const r of routed) {
       if (only.has(r.item)) continue;
@@ -195,9 +150,9 @@ export class WarmBuild {
       const pageFacts = name.endsWith(".html") ? facts.get(fileRoute(r.url)) : undefined;
       const from = keptFile(paths.site, name);
       const listed = manifest.get(name);
-      const stat = listed && (pageFacts !== undefined || !name.endsWith(".html")) ? lstatOrUndefined(from) : undefined;
+      const stat = listed && (pageFacts !== undefined || !name.endsWith(".html")) ? (checked ? checked(listed.at) : keptStat(from, listed)) : undefined;
       // Changed since the last build, or not kept: rendered again.
-      if (!stat || !listed || !stillListed(from, stat, listed)) {
+      if (!stat || !listed) {
         only.add(r.item);
         continue;
       }
@@ -221,6 +176,7 @@ export class WarmBuild {
 
   /** A failed build: the folders made ahead stop, then the links being made finish. */
   async abandon(): Promise<void> {
+    await this.keptAhead?.stop();
     await this.ahead?.stop();
     await this.carrying.catch(() => undefined);
   }
@@ -286,7 +242,7 @@ export class WarmBuild {
     }
     const now = new Set(files.map(([name]) => name));
     for (const name of this.previousFiles) if (!now.has(name)) rmSync(keptFile(paths.site, name), { force: true });
-    writeSnapshot(paths.pending, this.env.outputDir, state, files, this.packed);
+    writeSnapshot(paths.pending, paths.pendingKeptList, this.env.outputDir, state, files, this.packed);
     writeFolderList(paths.folders, folders);
     return { keep };
   }

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { readContent, type PostFile } from "../../lib/content/read.ts";
 import { KeptFrontMatter } from "../../lib/pipeline/front-matter-store.ts";
-import { postStamps } from "../../lib/pipeline/warm.ts";
+import { postStamps } from "../../lib/pipeline/build-keys.ts";
 import { makeSite, postFile } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 
