@@ -8,7 +8,7 @@
 // staging folder on a thread of its own (makeFoldersAhead) once its posts are read and its
 // catalog built, while it plans and Eleventy starts: the carrying thread then only links. (Made
 // while the posts were being read, they delayed the reading about as much as they saved.)
-import { linkSync, lstatSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
@@ -155,14 +155,5 @@ export function linkReplacing(from: string, to: string): void {
     // A file: unlinked as such (rmSync would walk it as a tree first, rimraf's way).
     unlinkSync(to);
     linkSync(from, to);
-  }
-}
-
-/** A file's lstat; undefined when there is none (or it cannot be read). */
-export function lstatOrUndefined(file: string) {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
   }
 }

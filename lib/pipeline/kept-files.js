@@ -31,13 +31,21 @@ export function keptFile(siteDir, name) {
  * @returns {{ size: number, mtimeMs: number, ino: number } | undefined}
  */
 export function keptStat(file, listed) {
-  let stat;
+  const stat = lstatOrUndefined(file);
+  if (!stat || !stat.isFile() || stat.size !== listed.size) return undefined;
+  if (stat.mtimeMs === listed.mtime && stat.ino === listed.ino) return stat;
+  return fileDigest(readFileSync(file)) === listed.sha1 ? stat : undefined;
+}
+
+/**
+ * A file's lstat; undefined when there is none (or it cannot be read).
+ * @param {string} file
+ * @returns {import("node:fs").Stats | undefined}
+ */
+export function lstatOrUndefined(file) {
   try {
-    stat = lstatSync(file);
+    return lstatSync(file);
   } catch {
     return undefined;
   }
-  if (!stat.isFile() || stat.size !== listed.size) return undefined;
-  if (stat.mtimeMs === listed.mtime && stat.ino === listed.ino) return stat;
-  return fileDigest(readFileSync(file)) === listed.sha1 ? stat : undefined;
 }

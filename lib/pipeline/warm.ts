@@ -33,11 +33,11 @@ import { LinkTable } from "../checks/link-table.ts";
 import type { WrittenFile } from "./page-sink.ts";
 import { keptFile, packFacts, readSnapshot, snapshotPaths, stateOf, unpackFacts, writeSnapshot, type PackedFacts, type SnapshotFile } from "./build-record.ts";
 import { buildKey, inputsKey, outputFileOf, postStamps, sha1Of } from "./build-keys.ts";
-import { carryLinks, dropFoldersUnused, foldersOf, lstatOrUndefined, makeFoldersAhead, writeFolderList, type CarriedLink, type FoldersAhead } from "./carry.ts";
+import { carryLinks, dropFoldersUnused, foldersOf, makeFoldersAhead, writeFolderList, type CarriedLink, type FoldersAhead } from "./carry.ts";
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
 import { KeptFrontMatter } from "./front-matter-store.ts";
 import { checkKeptAhead, type KeptAhead } from "./kept-ahead.ts";
-import { keptStat } from "./kept-files.js";
+import { keptStat, lstatOrUndefined } from "./kept-files.js";
 import { KeptRenders } from "./render-store.ts";
 
 /** What a warm build carries over, and what it renders. */
