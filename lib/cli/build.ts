@@ -4,8 +4,9 @@
 // time per output folder: a second one waits for the first (lib/pipeline/lock.ts).
 // A large site's pages are rendered in a process of its own (lib/cli/render.ts), which has
 // exited, and given its memory back, before this one builds the search index and, beside it,
-// draws the share cards the pages name.
-import { spawn } from "node:child_process";
+// has the share cards the pages name drawn, in a process of their own at the lowest priority
+// (lib/cli/draw-cards.ts).
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { totalmem } from "node:os";
 import path from "node:path";
@@ -17,7 +18,7 @@ import { createProgress } from "../core/progress.ts";
 import { buildSearchIndex, searchDefaults } from "../outputs/search.ts";
 import { SearchCache } from "../outputs/search-cache.ts";
 import { failureLines } from "../pipeline/failure.ts";
-import { drawCards, linkCards, reportLine, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
+import { drawCards, linkCards, missingCards, reportLine, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
 import type { Rendered, Searchable } from "./render-site.ts";
@@ -53,12 +54,12 @@ const lock = await acquireBuildLock(finalDir, {
 }).catch((error: unknown) => failed(error));
 // Released however this process ends: done, failed, or stopped with Ctrl-C (a build killed
 // outright leaves a lock that the next build finds stale and takes over). A stopped build stops
-// its rendering process too.
-let renderer: ReturnType<typeof spawn> | undefined;
+// its rendering process, and the one drawing its cards, too.
+const running = new Set<ChildProcess>();
 /** This build's pages being kept for the next build (keepInRecord). */
 let keeping: Promise<void> = Promise.resolve();
 process.on("exit", () => {
-  renderer?.kill("SIGTERM");
+  for (const child of running) child.kill("SIGTERM");
   lock.release();
 });
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) process.on(signal, () => process.exit(code));
@@ -87,12 +88,12 @@ try {
   // a time) while Pagefind indexes: not at the end of the render, where nothing else ran.
   keeping = keepInRecord(env, stagingDir, rendered.keep);
   keeping.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
-  // A large site's cards are drawn (mostly on zlib's and sharp's threads) while Pagefind indexes:
-  // the two share the cores, and neither waits for the other. A small site's are being drawn
-  // since Eleventy started.
+  // A large site's cards are drawn while Pagefind indexes, in a process at the lowest priority:
+  // Pagefind keeps the cores it can use, and the cards take the rest. A small site's are being
+  // drawn since Eleventy started.
   // Once drawn (at once, when the cache has them all), they are linked into the site while a
   // Pagefind run indexes a shard, on a core it leaves idle.
-  const linked = (rendered.drawing ??= draw(rendered.cards)).then((drawn) => {
+  const linked = (rendered.drawing ??= drawApart(rendered.cards)).then((drawn) => {
     linkCards(rendered.cards, { cacheDir: env.cacheDir, outputDir: stagingDir });
     return drawn;
   });
@@ -149,12 +150,52 @@ interface RenderRun {
   done: Promise<Rendering>;
 }
 
-/** The share cards missing from the cache, drawn; settles with the line that says so (none when every card was there). */
+/** The share cards missing from the cache, drawn in this process; settles with the line that says so (none when every card was there). */
 function draw(jobs: MediaJobs["cards"]): Promise<string | undefined> {
+  return reported(performance.now(), drawCards(jobs, env.cacheDir));
+}
+
+/** A large site's share cards missing from the cache, drawn in a process of their own (drawer); settles as draw does. */
+function drawApart(jobs: MediaJobs["cards"]): Promise<string | undefined> {
   const started = performance.now();
-  const drawing = drawCards(jobs, env.cacheDir).then((report: MediaReport) => reportLine("share cards", report, performance.now() - started));
-  drawing.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
-  return drawing;
+  const missing = missingCards(jobs, env.cacheDir);
+  const cached = jobs.size - missing.size;
+  return reported(started, missing.size === 0 ? Promise.resolve({ made: 0, cached }) : drawer(missing).then((report) => ({ made: report.made, cached: report.cached + cached })));
+}
+
+/** The line a drawing prints once it is done. */
+function reported(started: number, drawing: Promise<MediaReport>): Promise<string | undefined> {
+  const line = drawing.then((report) => reportLine("share cards", report, performance.now() - started));
+  line.catch(() => undefined); // awaited once the search index is built; a failure there is reported first
+  return line;
+}
+
+/**
+ * `cards` drawn by lib/cli/draw-cards.ts, at the lowest priority, in a process run as the
+ * rendering process is (compiled, else through the same loader); settles with what it drew.
+ */
+async function drawer(cards: MediaJobs["cards"]): Promise<MediaReport> {
+  const args = [...(compiledBuild ? [script("compiled.js")] : process.execArgv), script("draw-cards.ts"), env.cacheDir];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
+  running.add(child);
+  let report: MediaReport | undefined;
+  child.once("message", (message: MediaReport) => (report = message));
+  child.send(cards);
+  const [code, signal] = await closed(child);
+  if (code === 0 && report) return report;
+  throw new Error(`the process drawing the share cards ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`);
+}
+
+/** A child's exit code and signal, once its IPC channel is closed too ("close", not "exit"), so its last message is in. */
+async function closed(child: ChildProcess): Promise<[number | null, NodeJS.Signals | null]> {
+  try {
+    return await new Promise((resolve, reject) => {
+      child.once("error", reject);
+      child.once("close", (code, signal) => resolve([code, signal]));
+    });
+  } finally {
+    running.delete(child);
+  }
 }
 
 /**
@@ -197,16 +238,11 @@ async function renderApart(posts: number, searchable: (found: Searchable) => voi
   const heap = renderHeapFlags(posts, process.constrainedMemory?.(), totalmem());
   const args = ["--expose-gc", ...heap, ...(compiledBuild ? ["--import", preload, script("compiled.js")] : process.execArgv), script("render.ts"), stagingDir];
   // "advanced": the cards arrive as the Map they were (structured clone, not JSON).
-  renderer = spawn(process.execPath, args, { stdio: ["inherit", "inherit", "inherit", "ipc"], serialization: "advanced" });
-  const child = renderer;
+  const child = spawn(process.execPath, args, { stdio: ["inherit", "inherit", "inherit", "ipc"], serialization: "advanced" });
+  running.add(child);
   let rendered: Rendered | undefined;
   child.on("message", (message: Searchable | Rendered) => ("pages" in message ? searchable(message) : (rendered = message)));
-  // "close", not "exit": it comes once the IPC channel is closed too, so the message is in.
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
-  });
-  renderer = undefined;
+  const [code, signal] = await closed(child);
   if (code === 0) {
     if (!rendered) throw new RenderFailed(false, "the rendering process finished without sending the share cards its pages name");
     return rendered;

@@ -122,11 +122,19 @@ export async function writeCards(cards: MediaJobs["cards"], folders: MediaFolder
   return report;
 }
 
-/** Draws the cards missing from the cache, and only that (`npm run build` starts it early: lib/cli/build.ts). */
+/** The cards not in the cache. */
+export function missingCards(cards: MediaJobs["cards"], cacheDir: string): MediaJobs["cards"] {
+  return new Map([...cards].filter(([url]) => !existsSync(cachePath(cacheDir, url))));
+}
+
+/**
+ * Draws the cards missing from the cache, and only that (`npm run build` starts it early, or in a
+ * process of its own for a large site: lib/cli/build.ts).
+ */
 export async function drawCards(cards: MediaJobs["cards"], cacheDir: string): Promise<MediaReport> {
-  const missing = [...cards].filter(([url]) => !existsSync(cachePath(cacheDir, url)));
-  await inPool(missing, ([url, card]) => drawCard(card, cachePath(cacheDir, url)));
-  return { made: missing.length, cached: cards.size - missing.length };
+  const missing = missingCards(cards, cacheDir);
+  await inPool([...missing], ([url, card]) => drawCard(card, cachePath(cacheDir, url)));
+  return { made: missing.size, cached: cards.size - missing.size };
 }
 
 /**

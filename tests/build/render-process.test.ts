@@ -4,8 +4,10 @@
 // that process records the build, from what it sent first); a rendering process that dies (the
 // kernel's out-of-memory killer) fails the build cleanly.
 // A small site renders in the build's own process. "Large" is GLOSS_RENDER_APART_FROM posts
-// (1,000); these tests set it low. Either way the share cards the pages name are drawn by the
-// build itself once the pages are written (sent over by a rendering process of its own).
+// (1,000); these tests set it low. A small site's share cards are drawn by the build itself as
+// Eleventy renders; a large site's, sent over by its rendering process once the pages are
+// written, are drawn by a process of their own (lib/cli/draw-cards.ts) at the lowest priority,
+// and only when some are missing from the cache.
 import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -46,6 +48,22 @@ interface Watched {
   stderr: string;
   /** What the build's children were at each look, every few milliseconds. */
   looks: { render: boolean; pagefind: boolean }[];
+  /** The priority (nice) of each thread of the card-drawing process (lib/cli/draw-cards.ts), at each look that found it. */
+  drawing: number[][];
+}
+
+/** The nice value of each thread of a process, from /proc (field 19 of each thread's stat). */
+function threadPriorities(pid: number): number[] {
+  const priorities: number[] = [];
+  try {
+    for (const thread of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, "utf8");
+      priorities.push(Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+    }
+  } catch {
+    // gone while read
+  }
+  return priorities;
 }
 
 /** Runs the build as the tests do (tsx), looking at its children while it runs; `onRender` sees the rendering process once. */
@@ -56,12 +74,15 @@ function watchBuild(site: FixtureSite, vars: Record<string, string>, onRender: (
       env: { ...process.env, GLOSS_CONTENT_DIR: site.contentDir, GLOSS_OUTPUT_DIR: site.outputDir, GLOSS_CACHE_DIR: path.join(site.dir, ".cache"), GLOSS_NOW: "2026-01-01T12:00:00Z", ...vars },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const watched: Watched = { code: null, stdout: "", stderr: "", looks: [] };
+    const watched: Watched = { code: null, stdout: "", stderr: "", looks: [], drawing: [] };
     let told = false;
     const timer = setInterval(() => {
       const now = children(child.pid!);
       const render = now.find((c) => c.command.includes("lib/cli/render.ts"));
       watched.looks.push({ render: render !== undefined, pagefind: now.some((c) => /pagefind/.test(c.command)) });
+      const drawer = now.find((c) => c.command.includes("lib/cli/draw-cards.ts"));
+      const priorities = drawer ? threadPriorities(drawer.pid) : [];
+      if (priorities.length > 0) watched.drawing.push(priorities);
       if (render && !told) {
         told = true;
         onRender(render.pid);
@@ -78,6 +99,14 @@ function watchBuild(site: FixtureSite, vars: Record<string, string>, onRender: (
 }
 
 const APART = { GLOSS_RENDER_APART_FROM: "1" };
+
+/** A corpus site of `posts` posts, built once as a large site is (rendered apart). */
+async function builtApart(posts: number): Promise<{ site: FixtureSite; first: Watched }> {
+  const site = corpusSite(posts);
+  const first = await watchBuild(site, APART);
+  expect(first.code, first.stderr).toBe(0);
+  return { site, first };
+}
 
 /** lib/cli/render.ts run by itself, as lib/cli/build.ts runs it, into `staging`: what it printed and the messages it sent. */
 async function renderApart(site: FixtureSite, staging: string): Promise<{ code: unknown; stdout: string; stderr: string; messages: unknown[] }> {
@@ -145,6 +174,17 @@ describe("the rendering process of npm run build", () => {
     expect(b.code, b.stderr).toBe(0);
     expect(a.looks.some((look) => look.render)).toBe(true);
     expect(b.looks.some((look) => look.render)).toBe(false);
+    // Drawn by a process of their own, every thread of it at the lowest priority once it draws
+    // (it sets its own as it starts: the last look finds it drawing or done); a small site's by the build.
+    expect(a.drawing.length).toBeGreaterThan(0);
+    expect(new Set(a.drawing.at(-1))).toEqual(new Set([19]));
+    expect(b.drawing).toEqual([]);
+    // Built again, every card in the cache: no process is started to draw none.
+    const again = await watchBuild(apart, APART);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.looks.some((look) => look.render)).toBe(true);
+    expect(again.drawing).toEqual([]);
+    expect(again.stdout).not.toMatch(/share cards/);
     // The posts' cards and the site's.
     for (const built of [a, b]) expect(built.stdout).toMatch(new RegExp(`\\[gloss\\] share cards: ${CARD_GLYPHS_FROM + 1} made, 0 from the cache \\(\\d+ ms\\)`));
     const cards = (site: FixtureSite) => hashTree(path.join(site.outputDir, "cards"));
@@ -192,9 +232,7 @@ describe("the rendering process of npm run build", () => {
   }, 120_000);
 
   it("after an edit, says that it carried pages over, with each post page's SHA-1 as the last build's record keeps it, before it records the build", async () => {
-    const site = corpusSite(10);
-    const first = await watchBuild(site, APART);
-    expect(first.code, first.stderr).toBe(0);
+    const { site } = await builtApart(10);
     editOnePost(site);
     const staging = path.join(site.dir, "staging");
     const { code, stdout, stderr, messages } = await renderApart(site, staging);
@@ -216,9 +254,7 @@ describe("the rendering process of npm run build", () => {
   }, 120_000);
 
   it("fails the build cleanly when it fails after the search index started: the index finishes, then the staging folder goes, and the previous site stays", async () => {
-    const site = corpusSite(10);
-    const first = await watchBuild(site, APART);
-    expect(first.code, first.stderr).toBe(0);
+    const { site } = await builtApart(10);
     const before = hashTree(site.outputDir);
     // The record's list of folders made a folder with a file in it: the record, written after
     // what the search index needs was sent, cannot be written.
@@ -241,10 +277,24 @@ describe("the rendering process of npm run build", () => {
     expect(existsSync(`${site.outputDir}.staging`)).toBe(false);
   }, 120_000);
 
+  it("fails the build in one line, the previous site left, when the process drawing the cards fails", async () => {
+    const { site } = await builtApart(10);
+    const before = hashTree(site.outputDir);
+    // The cache's cards folder is a file: no card can be written there.
+    const cards = path.join(site.dir, ".cache/cards");
+    rmSync(cards, { recursive: true });
+    writeFileSync(cards, "");
+    const second = await watchBuild(site, APART);
+    expect(second.code).toBe(1);
+    expect(second.drawing.length).toBeGreaterThan(0);
+    expect(second.stderr).toMatch(/^The share cards could not be drawn: .*\.cache\/cards/m);
+    expect(second.stderr).toMatch(/(^|\n)Build failed: the process drawing the share cards exited with 1\nThe previous site in _site was left as it was\.\n$/);
+    expect(hashTree(site.outputDir)).toEqual(before);
+    expect(existsSync(`${site.outputDir}.staging`)).toBe(false);
+  }, 120_000);
+
   it("killed outright (as by the out-of-memory killer), fails the build in one line and leaves the previous site", async () => {
-    const site = corpusSite(60);
-    const first = await watchBuild(site, APART);
-    expect(first.code, first.stderr).toBe(0);
+    const { site, first } = await builtApart(60);
     expect(first.looks.some((look) => look.render)).toBe(true);
     const before = hashTree(site.outputDir);
     const second = await watchBuild(site, APART, (pid) => process.kill(pid, "SIGKILL"));
