@@ -97,13 +97,16 @@ export function linkTarget(target: string, docPath: string): { path: string; anc
 /** Every path and link target a document names, with its line. */
 export function docRefs(markdown: string, docPath: string, topLevel: ReadonlySet<string>, outputs: readonly string[]): DocRef[] {
   const refs: DocRef[] = [];
-  for (const [index, line] of withoutFences(markdown).split("\n").entries()) {
-    // Links, with code spans emptied first: `[label](destination)` written as code is not a link.
-    const prose = line.replace(/`[^`]+`/g, (span) => `\`${"x".repeat(span.length - 2)}\``);
-    for (const match of prose.matchAll(/!?\[(?:[^\]`]|`[^`]*`)*\]\(([^)\s]+(?:\s+"[^"]*")?)\)/g)) {
-      const target = linkTarget(match[1]!, docPath);
-      if (target) refs.push({ written: match[1]!, path: target.path, anchor: target.anchor, folder: match[1]!.split("#")[0]!.endsWith("/"), line: index + 1 });
-    }
+  const lines = withoutFences(markdown).split("\n");
+  // Links, with code spans emptied first (`[label](destination)` written as code is not a link);
+  // a label may run over lines of one paragraph, and the link counts at the line of its target.
+  const prose = lines.map((line) => line.replace(/`[^`]+`/g, (span) => `\`${"x".repeat(span.length - 2)}\``)).join("\n");
+  for (const match of prose.matchAll(/!?\[(?:[^\]`\n]|\n(?![ \t]*\n)|`[^`]*`)*\]\(([^)\s]+(?:\s+"[^"]*")?)\)/g)) {
+    const target = linkTarget(match[1]!, docPath);
+    const line = prose.slice(0, match.index + match[0].lastIndexOf("](")).split("\n").length;
+    if (target) refs.push({ written: match[1]!, path: target.path, anchor: target.anchor, folder: match[1]!.split("#")[0]!.endsWith("/"), line });
+  }
+  for (const [index, line] of lines.entries()) {
     for (const match of line.matchAll(/`([^`]+)`/g)) {
       const found = codeSpanPath(match[1]!, topLevel, outputs);
       if (found) refs.push({ written: match[1]!, path: found, anchor: undefined, folder: match[1]!.trim().endsWith("/"), line: index + 1 });

@@ -79,9 +79,14 @@ describe("what counts as a path in a document", () => {
     ]);
   });
 
+  it("finds links whose label runs over lines of a paragraph, at the line of their target", () => {
+    const doc = ["Drawn by a process of their own ([cards drawn at the", "lowest priority](docs/performance.md#cards)).", "", "A [label", "", "cut by a blank line](docs/nowhere.md)."].join("\n");
+    expect(docRefs(doc, "README.md", top, outputs).map((ref) => [ref.path, ref.anchor, ref.line])).toEqual([["docs/performance.md", "cards", 2]]);
+  });
+
   it("gives headings GitHub's anchors", () => {
-    const doc = "# Gloss\n## Starting a post: `npm run new`\n## The dev server's fast path\n### nginx (or any server of your own)\n## Notes\n## Notes\n```\n# not a heading\n```";
-    expect([...headingAnchors(doc)]).toEqual(["gloss", "starting-a-post-npm-run-new", "the-dev-servers-fast-path", "nginx-or-any-server-of-your-own", "notes", "notes-1"]);
+    const doc = "# Gloss\n## Starting a post: `npm run new`\n## The dev server's fast path\n### nginx (or any server of your own)\n## Notes\n## Notes\n## Tried on 5 December, 01:30–02:00 UTC\n```\n# not a heading\n```";
+    expect([...headingAnchors(doc)]).toEqual(["gloss", "starting-a-post-npm-run-new", "the-dev-servers-fast-path", "nginx-or-any-server-of-your-own", "notes", "notes-1", "tried-on-5-december-01300200-utc"]);
   });
 });
 
