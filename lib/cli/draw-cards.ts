@@ -7,8 +7,7 @@
 // last shards then ran alone with a core all but idle. At the lowest priority they take only what
 // Pagefind leaves, and the two end at about the same time. One message comes in over its IPC
 // channel, the cards to draw (a Map by URL); one goes back, what was drawn (a MediaReport).
-import { readdirSync } from "node:fs";
-import { setPriority } from "node:os";
+import { lowestPriorityProcess } from "../core/priority.js";
 import { drawCards, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
 
 const [cacheDir] = process.argv.slice(2);
@@ -17,7 +16,8 @@ if (!cacheDir || !process.send) {
   process.exit(2);
 }
 
-lowestPriority();
+// Every thread, before any of zlib's or sharp's is made.
+lowestPriorityProcess();
 const cards = await new Promise<MediaJobs["cards"]>((resolve) => process.once("message", resolve));
 try {
   const report: MediaReport = await drawCards(cards, cacheDir);
@@ -27,25 +27,3 @@ try {
   process.exit(1);
 }
 process.exit(0);
-
-/**
- * This process at the lowest priority, every thread of it. On Linux a priority is a thread's
- * (setpriority takes a thread's id as a process id), and a thread starts at its maker's: the
- * threads already running (V8's) are each set, and those made later (zlib's and sharp's, by this
- * main thread) start at it. Elsewhere setpriority sets the whole process.
- */
-function lowestPriority(): void {
-  let threads: string[];
-  try {
-    threads = readdirSync("/proc/self/task");
-  } catch {
-    threads = ["0"];
-  }
-  for (const thread of threads) {
-    try {
-      setPriority(Number(thread), 19);
-    } catch {
-      // A thread gone meanwhile; or not allowed: drawn at the priority it has.
-    }
-  }
-}

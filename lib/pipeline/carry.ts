@@ -88,7 +88,8 @@ const path = require("node:path");
 const { parentPort, workerData: { list, stagingDir } } = require("node:worker_threads");
 const made = [];
 try {
-  // Linux: at the lowest priority, this thread alone (a thread's id is a process id to setpriority).
+  // Linux: at the lowest priority, this thread alone, as lib/core/priority.js sets one (a thread
+  // made from a string cannot import it).
   require("node:os").setPriority(Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop()), 19);
 } catch {}
 try {

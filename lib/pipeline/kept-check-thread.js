@@ -9,20 +9,17 @@
 // when it is still the file listed (keptStat), NaN when not; or { digest: undefined } when there
 // is no list to read, or it is not as written.
 import { createHash } from "node:crypto";
-import { readFileSync, readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
+import { lowestPriorityThread } from "../core/priority.js";
 import { keptFile, keptStat } from "./kept-files.js";
 
 /** @type {{ list: string, siteDir: string }} */
 const { list, siteDir } = workerData;
 /** @type {{ digest: string | undefined, stats?: Float64Array }} */
 let answer = { digest: undefined };
-try {
-  // Linux: at the lowest priority, this thread alone (a thread's id is a process id to
-  // setpriority), so that it takes the core the main thread leaves and no more.
-  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 19);
-} catch {}
+// At the lowest priority, this thread alone: it takes the core the main thread leaves and no more.
+lowestPriorityThread();
 try {
   const bytes = readFileSync(list);
   const newline = bytes.indexOf(0x0a);
