@@ -133,8 +133,14 @@ export function missingCards(cards: MediaJobs["cards"], cacheDir: string): Media
  */
 export async function drawCards(cards: MediaJobs["cards"], cacheDir: string): Promise<MediaReport> {
   const missing = missingCards(cards, cacheDir);
-  await inPool([...missing], ([url, card]) => drawCard(card, cachePath(cacheDir, url)));
+  await drawEach(missing, cacheDir);
   return { made: missing.size, cached: cards.size - missing.size };
+}
+
+/** Draws every card given into the cache, without looking there first (the caller found them missing: lib/cli/draw-cards.ts). */
+export async function drawEach(cards: MediaJobs["cards"], cacheDir: string): Promise<MediaReport> {
+  await inPool([...cards], ([url, card]) => drawCard(card, cachePath(cacheDir, url)));
+  return { made: cards.size, cached: 0 };
 }
 
 /**
