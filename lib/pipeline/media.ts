@@ -128,8 +128,9 @@ export function missingCards(cards: MediaJobs["cards"], cacheDir: string): Media
 }
 
 /**
- * Draws the cards missing from the cache, and only that (`npm run build` starts it early, or in a
- * process of its own for a large site: lib/cli/build.ts).
+ * Draws the cards missing from the cache, and only that: a small site's `npm run build` starts it
+ * as Eleventy starts rendering (lib/cli/build.ts). A large site's build looks for the missing
+ * cards itself and sends only those to a process of their own, which runs drawEach.
  */
 export async function drawCards(cards: MediaJobs["cards"], cacheDir: string): Promise<MediaReport> {
   const missing = missingCards(cards, cacheDir);
