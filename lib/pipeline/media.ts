@@ -134,8 +134,8 @@ export function missingCards(cards: MediaJobs["cards"], cacheDir: string): Media
  */
 export async function drawCards(cards: MediaJobs["cards"], cacheDir: string): Promise<MediaReport> {
   const missing = missingCards(cards, cacheDir);
-  await drawEach(missing, cacheDir);
-  return { made: missing.size, cached: cards.size - missing.size };
+  const { made } = await drawEach(missing, cacheDir);
+  return { made, cached: cards.size - missing.size };
 }
 
 /** Draws every card given into the cache, without looking there first (the caller found them missing: lib/cli/draw-cards.ts). */
