@@ -18,7 +18,7 @@ import { createProgress } from "../core/progress.ts";
 import { buildSearchIndex, searchDefaults } from "../outputs/search.ts";
 import { SearchCache } from "../outputs/search-cache.ts";
 import { failureLines } from "../pipeline/failure.ts";
-import { drawCards, linkCards, missingCards, reportLine, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
+import { drawCards, linkCards, reportLine, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
 import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
 import type { Rendered, Searchable } from "./render-site.ts";
@@ -157,10 +157,7 @@ function draw(jobs: MediaJobs["cards"]): Promise<string | undefined> {
 
 /** A large site's share cards missing from the cache, drawn in a process of their own (drawer); settles as draw does. */
 function drawApart(jobs: MediaJobs["cards"]): Promise<string | undefined> {
-  const started = performance.now();
-  const missing = missingCards(jobs, env.cacheDir);
-  const cached = jobs.size - missing.size;
-  return reported(started, missing.size === 0 ? Promise.resolve({ made: 0, cached }) : drawer(missing).then((report) => ({ made: report.made, cached: report.cached + cached })));
+  return reported(performance.now(), drawCards(jobs, env.cacheDir, drawer));
 }
 
 /** The line a drawing prints once it is done. */

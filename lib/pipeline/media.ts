@@ -128,14 +128,17 @@ export function missingCards(cards: MediaJobs["cards"], cacheDir: string): Media
 }
 
 /**
- * Draws the cards missing from the cache, and only that: a small site's `npm run build` starts it
- * as Eleventy starts rendering (lib/cli/build.ts). A large site's build looks for the missing
- * cards itself and sends only those to a process of their own, which runs drawEach.
+ * Draws the cards missing from the cache, and only that, with `draw`: in this process by default
+ * (a small site's `npm run build` starts it as Eleventy starts rendering, lib/cli/build.ts); a
+ * large site's build passes a process of its own, which runs drawEach on the missing cards and
+ * is not started when none is missing.
  */
-export async function drawCards(cards: MediaJobs["cards"], cacheDir: string): Promise<MediaReport> {
+export async function drawCards(cards: MediaJobs["cards"], cacheDir: string, draw: (missing: MediaJobs["cards"]) => Promise<MediaReport> = (missing) => drawEach(missing, cacheDir)): Promise<MediaReport> {
   const missing = missingCards(cards, cacheDir);
-  const { made } = await drawEach(missing, cacheDir);
-  return { made, cached: cards.size - missing.size };
+  const found = cards.size - missing.size;
+  if (missing.size === 0) return { made: 0, cached: found };
+  const report = await draw(missing);
+  return { made: report.made, cached: report.cached + found };
 }
 
 /** Draws every card given into the cache, without looking there first (the caller found them missing: lib/cli/draw-cards.ts). */
