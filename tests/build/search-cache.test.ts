@@ -2,12 +2,12 @@
 // change is taken from the cache folder, and the site is byte for byte the one a cold build
 // writes; a cache that does not check out is never trusted. (npm run build after each kind of
 // edit, warm against cold with shards of two posts: tests/build/warm-build.test.ts.)
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileDigest } from "../../lib/core/digest.js";
 import { SearchCache } from "../../lib/outputs/search-cache.ts";
-import { buildSearchIndex, searchDefaults } from "../../lib/outputs/search.ts";
+import { buildSearchIndex, pagefindBinary, searchDefaults } from "../../lib/outputs/search.ts";
 import { buildSite, makeSite, postFile } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 import { hashTree } from "../helpers/tree.ts";
@@ -199,6 +199,38 @@ describe("a new post, the newest of all", () => {
     const cold = await buildSite(site, { ...two, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-search-cache-empty-") });
     expect(cold.code, cold.stderr).toBe(0);
     expect(hashTree(site.outputDir)).toEqual(hashTree(coldOut));
+  });
+});
+
+describe("Pagefind's allocator", () => {
+  /** Indexes a copy of a built site with Pagefind behind a script that notes the allocator setting of each run. */
+  async function indexNoting(userSetting: string | undefined): Promise<string[]> {
+    const site = makeSite(POSTS);
+    const result = await buildSite(site, SHARDED);
+    expect(result.code, result.stderr).toBe(0);
+    const dir = makeTempDir("gloss-search-allocator-");
+    const noted = path.join(dir, "noted.txt");
+    const wrapper = path.join(dir, "pagefind");
+    writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "\${_RJEM_MALLOC_CONF-unset}" >> '${noted}'\nexec '${await pagefindBinary()}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const saved = { binary: process.env.PAGEFIND_EXTENDED_BINARY_PATH, setting: process.env._RJEM_MALLOC_CONF };
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = wrapper;
+    if (userSetting === undefined) delete process.env._RJEM_MALLOC_CONF;
+    else process.env._RJEM_MALLOC_CONF = userSetting;
+    try {
+      expect(await buildSearchIndex(site.outputDir, { ...searchDefaults, shardSize: 1 })).toEqual({ pages: 4, shards: 4, reused: 0 });
+    } finally {
+      for (const [name, value] of [["PAGEFIND_EXTENDED_BINARY_PATH", saved.binary], ["_RJEM_MALLOC_CONF", saved.setting]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    return readFileSync(noted, "utf8").trim().split("\n");
+  }
+
+  it("runs every Pagefind with one arena (less memory a run), unless the user set the allocator", async () => {
+    expect(await indexNoting(undefined)).toEqual(["narenas:1", "narenas:1", "narenas:1", "narenas:1"]);
+    expect(await indexNoting("narenas:2")).toEqual(["narenas:2", "narenas:2", "narenas:2", "narenas:2"]);
   });
 });
 
