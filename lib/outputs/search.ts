@@ -153,14 +153,17 @@ function postSlugs(outputDir: string, options: SearchOptions): string[] {
 }
 
 /**
- * The environment of a Pagefind run: the build's, with Pagefind's allocator (the jemalloc its
- * release binaries are built with, which reads `_RJEM_MALLOC_CONF`) told to keep one arena
- * instead of four a core. Over 1,000 bench posts a run then peaked at 372 MB against 442 MB, no
- * slower, and wrote the same bundle byte for byte (docs/performance.md). A setting of the
- * user's own is left as it is.
+ * How Pagefind's allocator (the jemalloc its release binaries are built with, which reads
+ * `_RJEM_MALLOC_CONF`) is set for a run: one arena instead of four for each core, and
+ * transparent huge pages asked for (`madvise`; nothing where the system has them off). Over 1,000 bench posts a run then peaked at 382 MB against 442 MB,
+ * took 2.56-2.82 s against 3.16-3.36 s (five alternating runs of each) with some 4,200 page
+ * faults against 109,000, and wrote the same bundle byte for byte (docs/performance.md).
  */
+export const PAGEFIND_ALLOCATOR = "narenas:1,thp:always";
+
+/** The environment of a Pagefind run: the build's, with PAGEFIND_ALLOCATOR unless the user set the allocator. */
 export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return env._RJEM_MALLOC_CONF === undefined ? { ...env, _RJEM_MALLOC_CONF: "narenas:1" } : env;
+  return env._RJEM_MALLOC_CONF === undefined ? { ...env, _RJEM_MALLOC_CONF: PAGEFIND_ALLOCATOR } : env;
 }
 
 /** One Pagefind command-line run of `binary` (pagefindBinary), started at once; settles with the pages it indexed. */

@@ -7,7 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileDigest } from "../../lib/core/digest.js";
 import { SearchCache } from "../../lib/outputs/search-cache.ts";
-import { buildSearchIndex, pagefindBinary, searchDefaults } from "../../lib/outputs/search.ts";
+import { PAGEFIND_ALLOCATOR, buildSearchIndex, pagefindBinary, searchDefaults } from "../../lib/outputs/search.ts";
 import { buildSite, makeSite, postFile } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 import { hashTree } from "../helpers/tree.ts";
@@ -228,8 +228,9 @@ describe("Pagefind's allocator", () => {
     return readFileSync(noted, "utf8").trim().split("\n");
   }
 
-  it("runs every Pagefind with one arena (less memory a run), unless the user set the allocator", async () => {
-    expect(await indexNoting(undefined)).toEqual(["narenas:1", "narenas:1", "narenas:1", "narenas:1"]);
+  it("runs every Pagefind with one arena and huge pages (less memory and time a run), unless the user set the allocator", async () => {
+    expect(PAGEFIND_ALLOCATOR).toBe("narenas:1,thp:always");
+    expect(await indexNoting(undefined)).toEqual(Array(4).fill(PAGEFIND_ALLOCATOR));
     expect(await indexNoting("narenas:2")).toEqual(["narenas:2", "narenas:2", "narenas:2", "narenas:2"]);
   });
 });
