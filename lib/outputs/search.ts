@@ -155,9 +155,10 @@ function postSlugs(outputDir: string, options: SearchOptions): string[] {
 /**
  * How Pagefind's allocator (the jemalloc its release binaries are built with, which reads
  * `_RJEM_MALLOC_CONF`) is set for a run: one arena instead of four for each core, and
- * transparent huge pages asked for (`madvise`; nothing where the system has them off). Over 1,000 bench posts a run then peaked at 382 MB against 442 MB,
- * took 2.56-2.82 s against 3.16-3.36 s (five alternating runs of each) with some 4,200 page
- * faults against 109,000, and wrote the same bundle byte for byte (docs/performance.md).
+ * transparent huge pages asked for (`madvise`; nothing where the system has them off). Over
+ * 1,000 bench posts a run then peaked at 373 MiB against 432 MiB, took 2.56-2.82 s against
+ * 3.16-3.36 s (five alternating runs of each) with some 4,200 page faults against 109,000, and
+ * wrote the same bundle byte for byte (docs/performance.md, "Pagefind's allocator").
  */
 export const PAGEFIND_ALLOCATOR = "narenas:1,thp:always";
 
