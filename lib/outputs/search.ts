@@ -163,7 +163,7 @@ function postSlugs(outputDir: string, options: SearchOptions): string[] {
 export const PAGEFIND_ALLOCATOR = "narenas:1,thp:always";
 
 /** The environment of a Pagefind run: the build's, with PAGEFIND_ALLOCATOR unless the user set the allocator. */
-export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return env._RJEM_MALLOC_CONF === undefined ? { ...env, _RJEM_MALLOC_CONF: PAGEFIND_ALLOCATOR } : env;
 }
 

@@ -2,6 +2,7 @@
 // change is taken from the cache folder, and the site is byte for byte the one a cold build
 // writes; a cache that does not check out is never trusted. (npm run build after each kind of
 // edit, warm against cold with shards of two posts: tests/build/warm-build.test.ts.)
+// Also how each Pagefind run's allocator is set (PAGEFIND_ALLOCATOR).
 import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -203,7 +204,7 @@ describe("a new post, the newest of all", () => {
 });
 
 describe("Pagefind's allocator", () => {
-  /** Indexes a copy of a built site with Pagefind behind a script that notes the allocator setting of each run. */
+  /** Builds the fixture site, then indexes it again through a script standing in for Pagefind that notes the allocator setting of each run. */
   async function indexNoting(userSetting: string | undefined): Promise<string[]> {
     const site = makeSite(POSTS);
     const result = await buildSite(site, SHARDED);
