@@ -163,8 +163,8 @@ function postSlugs(outputDir: string, options: SearchOptions): string[] {
 export const PAGEFIND_ALLOCATOR = "narenas:1,thp:always";
 
 /** The environment of a Pagefind run: the build's, with PAGEFIND_ALLOCATOR unless the user set the allocator. */
-function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return env._RJEM_MALLOC_CONF === undefined ? { ...env, _RJEM_MALLOC_CONF: PAGEFIND_ALLOCATOR } : env;
+function pagefindEnv(): NodeJS.ProcessEnv {
+  return process.env._RJEM_MALLOC_CONF === undefined ? { ...process.env, _RJEM_MALLOC_CONF: PAGEFIND_ALLOCATOR } : process.env;
 }
 
 /** One Pagefind command-line run of `binary` (pagefindBinary), started at once; settles with the pages it indexed. */

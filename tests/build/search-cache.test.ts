@@ -5,7 +5,7 @@
 // Also how each Pagefind run's allocator is set (PAGEFIND_ALLOCATOR).
 import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fileDigest } from "../../lib/core/digest.js";
 import { SearchCache } from "../../lib/outputs/search-cache.ts";
 import { PAGEFIND_ALLOCATOR, buildSearchIndex, pagefindBinary, searchDefaults } from "../../lib/outputs/search.ts";
@@ -204,28 +204,25 @@ describe("a new post, the newest of all", () => {
 });
 
 describe("Pagefind's allocator", () => {
-  /** Builds the fixture site, then indexes it again through a script standing in for Pagefind that notes the allocator setting of each run. */
-  async function indexNoting(userSetting: string | undefined): Promise<string[]> {
+  let outputDir: string;
+  beforeAll(async () => {
     const site = makeSite(POSTS);
     const result = await buildSite(site, SHARDED);
     expect(result.code, result.stderr).toBe(0);
+    outputDir = site.outputDir;
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  /** Indexes the built fixture again through a script standing in for Pagefind that notes the allocator setting of each run. */
+  async function indexNoting(userSetting: string | undefined): Promise<string[]> {
     const dir = makeTempDir("gloss-search-allocator-");
     const noted = path.join(dir, "noted.txt");
     const wrapper = path.join(dir, "pagefind");
     writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "\${_RJEM_MALLOC_CONF-unset}" >> '${noted}'\nexec '${await pagefindBinary()}' "$@"\n`);
     chmodSync(wrapper, 0o755);
-    const saved = { binary: process.env.PAGEFIND_EXTENDED_BINARY_PATH, setting: process.env._RJEM_MALLOC_CONF };
-    process.env.PAGEFIND_EXTENDED_BINARY_PATH = wrapper;
-    if (userSetting === undefined) delete process.env._RJEM_MALLOC_CONF;
-    else process.env._RJEM_MALLOC_CONF = userSetting;
-    try {
-      expect(await buildSearchIndex(site.outputDir, { ...searchDefaults, shardSize: 1 })).toEqual({ pages: 4, shards: 4, reused: 0 });
-    } finally {
-      for (const [name, value] of [["PAGEFIND_EXTENDED_BINARY_PATH", saved.binary], ["_RJEM_MALLOC_CONF", saved.setting]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    vi.stubEnv("PAGEFIND_EXTENDED_BINARY_PATH", wrapper);
+    vi.stubEnv("_RJEM_MALLOC_CONF", userSetting);
+    expect(await buildSearchIndex(outputDir, { ...searchDefaults, shardSize: 1 })).toEqual({ pages: 4, shards: 4, reused: 0 });
     return readFileSync(noted, "utf8").trim().split("\n");
   }
 
