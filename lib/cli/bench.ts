@@ -4,7 +4,8 @@
 // --runs, at least 3 for N ≤ 1,000), Pagefind over the floor's output, a warm `npm run build`
 // after editing one post, and the dev server's rebuild after an edit. Then the two launch posts
 // against plain Eleventy of the same two posts, and against eleventy-base-blog's own build of them
-// given a checkout of it (--starter DIR). Prints the tables and writes them as JSON.
+// given a checkout of it (--starter DIR). Prints the tables and writes them as JSON. After each of
+// Gloss's builds it waits, untimed, for the previous site's background deletion (lib/bench/settle.ts).
 // Options: --sizes 100,1000,10000 --runs 3 (N ≤ 1,000) --large-runs 1 (N > 1,000) --out FILE
 // --work DIR --memory-limit 4G (Gloss's builds run under a kernel-enforced limit: lib/bench/limit.ts)
 // --no-dev-rebuild (skip the dev server's rebuild: it costs one more cold build per size)
@@ -18,10 +19,12 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { readEnv } from "../core/env.ts";
 import { pagefindBinary } from "../outputs/search.ts";
+import { oldDirOf } from "../pipeline/swap.ts";
 import { writeFloorProject, writeStarterProject } from "../bench/floor.ts";
 import { memoryLimit, parseSize, type MemoryLimit } from "../bench/limit.ts";
 import { failureReason, launchLine, median, ratio, renderTable, type BenchResults, type BenchRow, type LaunchRow } from "../bench/report.ts";
 import { sampleTree } from "../bench/sampler.ts";
+import { untilGone } from "../bench/settle.ts";
 import { evaluateTargets, renderTargets } from "../bench/targets.ts";
 import { writeCorpus } from "./bench-gen.ts";
 
@@ -124,7 +127,12 @@ function countHtml(dir: string): number {
  * it, the launch posts' cache would be the project's own (.cache/gloss beside posts/), kept
  * between runs: their share cards and search index came from it, and "cold" was not.
  */
-const glossBuild = (content: string, out: string, cwd: string, report: string) => runNode(build.script, cwd, glossEnv(content, out, cwd), report, build.options, true);
+/** One `npm run build`, timed; then, untimed, the previous site's deletion it left to the background (lib/bench/settle.ts). */
+async function glossBuild(content: string, out: string, cwd: string, report: string): Promise<Run> {
+  const built = await runNode(build.script, cwd, glossEnv(content, out, cwd), report, build.options, true);
+  if (!(await untilGone(oldDirOf(out)))) process.stderr.write(`warning: ${oldDirOf(out)} was still there 120 s after the build; the next build was timed beside its deletion\n`);
+  return built;
+}
 
 /** What a benchmarked Gloss build is told: its content, its output, and its cache in `cwd`. */
 const glossEnv = (content: string, out: string, cwd: string) => ({ GLOSS_CONTENT_DIR: content, GLOSS_OUTPUT_DIR: out, GLOSS_CACHE_DIR: path.join(cwd, ".cache", "gloss") });
