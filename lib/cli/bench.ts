@@ -5,11 +5,13 @@
 // after editing one post, and the dev server's rebuild after an edit. Then the two launch posts
 // against plain Eleventy of the same two posts, and against eleventy-base-blog's own build of them
 // given a checkout of it (--starter DIR). Prints the tables and writes them as JSON. After each of
-// Gloss's builds it waits, untimed, for the previous site's background deletion (lib/bench/settle.ts).
+// Gloss's builds it waits, untimed, for the previous site's background deletion, and before each
+// cold build of a large corpus it rests a minute after removing the last output (lib/bench/settle.ts).
 // Options: --sizes 100,1000,10000 --runs 3 (N ≤ 1,000) --large-runs 1 (N > 1,000) --out FILE
 // --work DIR --memory-limit 4G (Gloss's builds run under a kernel-enforced limit: lib/bench/limit.ts)
 // --no-dev-rebuild (skip the dev server's rebuild: it costs one more cold build per size)
-// --no-warm (skip the warm builds) --warm-runs 3 (warm builds per size, each after one more edit: their median).
+// --no-warm (skip the warm builds) --warm-runs 3 (warm builds per size, each after one more edit: their median)
+// --rest 61 (seconds between removing an output and a cold build, N > 1,000; 0: none).
 import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -24,7 +26,7 @@ import { writeFloorProject, writeStarterProject } from "../bench/floor.ts";
 import { memoryLimit, parseSize, type MemoryLimit } from "../bench/limit.ts";
 import { failureReason, launchLine, median, ratio, renderTable, type BenchResults, type BenchRow, type LaunchRow } from "../bench/report.ts";
 import { sampleTree } from "../bench/sampler.ts";
-import { untilGone } from "../bench/settle.ts";
+import { REST_AFTER_REMOVALS_SECONDS, restAfterRemovals, untilGone } from "../bench/settle.ts";
 import { evaluateTargets, renderTargets } from "../bench/targets.ts";
 import { writeCorpus } from "./bench-gen.ts";
 
@@ -44,6 +46,9 @@ const { values } = parseArgs({
     // One warm build moves by seconds from one to the next on a shared machine: the median of a few.
     "warm-runs": { type: "string", default: "3" },
     "launch-runs": { type: "string", default: "5" },
+    // Seconds of rest, untimed, between removing a side's output and its cold build, for corpora of
+    // more than 1,000 posts (lib/bench/settle.ts): 0 for none.
+    rest: { type: "string", default: String(REST_AFTER_REMOVALS_SECONDS) },
     // A checkout of eleventy-base-blog, its packages installed: the launch posts are compared
     // with its build too, as the issue's launch target asks.
     starter: { type: "string" },
@@ -201,6 +206,8 @@ for (const n of sizes) {
   const glossOut = path.join(base, "_site");
   const report = path.join(base, "rss.txt");
   const times = n <= 1000 ? Math.max(3, runs) : Math.max(1, Number(values["large-runs"]));
+  // A small corpus frees a few thousand inodes: no rest (lib/bench/settle.ts).
+  const rest = n <= 1000 ? 0 : Math.max(0, Number(values.rest));
   const gloss: Run[] = [];
   const floor: Run[] = [];
   const floorSearch: Run[] = [];
@@ -211,11 +218,13 @@ for (const n of sizes) {
     rmSync(glossOut, { recursive: true, force: true });
     rmSync(path.join(base, ".gloss"), { recursive: true, force: true });
     rmSync(path.join(base, ".cache"), { recursive: true, force: true });
+    await restAfterRemovals(rest);
     const cold = await glossBuild(corpus, glossOut, base, report);
     gloss.push(cold);
     failure = cold.failure;
     failureOutput = cold.failureOutput;
     rmSync(path.join(floorDir, "_site"), { recursive: true, force: true });
+    await restAfterRemovals(rest);
     floor.push(await floorBuild(floorDir, report));
     const indexed = await runCommand(pagefind, ["--site", path.join(floorDir, "_site")], floorDir, {}, false);
     if (indexed.failure) throw new Error(`pagefind over the floor ${indexed.failure}`);
