@@ -130,9 +130,9 @@ function countHtml(dir: string): number {
  * `npm run build` as package.json runs it, on a content folder, into an output folder, with its
  * cache in `cwd`'s `.cache/` (a cold build is one whose `cwd/.cache` was removed first). Without
  * it, the launch posts' cache would be the project's own (.cache/gloss beside posts/), kept
- * between runs: their share cards and search index came from it, and "cold" was not.
+ * between runs: their share cards and search index came from it, and "cold" was not. Timed; then,
+ * untimed, the previous site's deletion it left to the background is waited for (lib/bench/settle.ts).
  */
-/** One `npm run build`, timed; then, untimed, the previous site's deletion it left to the background (lib/bench/settle.ts). */
 async function glossBuild(content: string, out: string, cwd: string, report: string): Promise<Run> {
   const built = await runNode(build.script, cwd, glossEnv(content, out, cwd), report, build.options, true);
   if (!(await untilGone(oldDirOf(out)))) process.stderr.write(`warning: ${oldDirOf(out)} was still there 120 s after the build; the next build was timed beside its deletion\n`);

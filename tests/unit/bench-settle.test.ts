@@ -16,7 +16,7 @@ describe("untilGone", () => {
     expect(existsSync(old)).toBe(false);
   });
 
-  it("gives up, saying so, on a folder that stays", async () => {
+  it("gives up after its time on a folder that stays, and answers false", async () => {
     const old = path.join(makeTempDir("gloss-settle-"), "_site.old");
     mkdirSync(old);
     expect(await untilGone(old, 100, 10)).toBe(false);
