@@ -22,13 +22,18 @@ const POSTS: Record<string, string> = {
 /** One post a shard: four Pagefind bundles for four posts. */
 const SHARDED = { GLOSS_SEARCH_SHARD_SIZE: "1" };
 
+/** The four posts built in shards of one; their output folder. */
+async function buildSharded(): Promise<string> {
+  const site = makeSite(POSTS);
+  const result = await buildSite(site, SHARDED);
+  expect(result.code, result.stderr).toBe(0);
+  return site.outputDir;
+}
+
 describe("buildSearchIndex with a cache", () => {
   let built: string;
   beforeAll(async () => {
-    const site = makeSite(POSTS);
-    const result = await buildSite(site, SHARDED);
-    expect(result.code, result.stderr).toBe(0);
-    built = site.outputDir;
+    built = await buildSharded();
     rmSync(path.join(built, "pagefind"), { recursive: true });
   });
   /** A copy of the built site without its index, changed by `edit`. */
@@ -206,10 +211,7 @@ describe("a new post, the newest of all", () => {
 describe("Pagefind's allocator", () => {
   let outputDir: string;
   beforeAll(async () => {
-    const site = makeSite(POSTS);
-    const result = await buildSite(site, SHARDED);
-    expect(result.code, result.stderr).toBe(0);
-    outputDir = site.outputDir;
+    outputDir = await buildSharded();
   });
   afterEach(() => vi.unstubAllEnvs());
 
