@@ -65,10 +65,6 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
     throw error;
   }
   await warm.carriedInPlace();
-  // The catalog, Eleventy's instance and the checked pages' facts are out of reach now: in a
-  // rendering process of its own (started with --expose-gc) they are collected before the
-  // record is written, so the two do not add up.
-  (globalThis as { gc?: () => void }).gc?.();
   // Each post page's SHA-1: as the page sink took it from the bytes it wrote, or as the last
   // build's record keeps it for a page carried over. (A page with none is read by the index.)
   const pages = new Map<string, SearchedPage>();
@@ -77,6 +73,11 @@ export async function renderSite(stagingDir: string, cards: (cards: MediaJobs["c
     if (digest !== undefined) pages.set(file, { time, digest });
   }
   await searchable({ pages, partial });
+  // The catalog, Eleventy's instance and the checked pages' facts are out of reach now: in a
+  // rendering process of its own (started with --expose-gc) they are collected before the
+  // record is written, so the two do not add up. Collected once the search index has what it
+  // needs, not before: a warm build's index starts on it meanwhile (about 0.2 s at 10,000 posts).
+  (globalThis as { gc?: () => void }).gc?.();
   // Checked: what the next build plans against (taken up by lib/cli/build.ts once swapped in).
   const recorded = warm.record(stagingDir, (file) => written.get(file));
   return { keep: recorded?.keep ?? [] };
