@@ -21,7 +21,8 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { readEnv } from "../core/env.ts";
 import { pagefindBinary } from "../outputs/search.ts";
-import { oldDirOf } from "../pipeline/swap.ts";
+import { backgroundWork } from "../pipeline/swap.ts";
+import { snapshotPaths } from "../pipeline/build-record.ts";
 import { writeFloorProject, writeStarterProject } from "../bench/floor.ts";
 import { memoryLimit, parseSize, type MemoryLimit } from "../bench/limit.ts";
 import { failureReason, launchLine, median, ratio, renderTable, type BenchResults, type BenchRow, type LaunchRow } from "../bench/report.ts";
@@ -131,11 +132,15 @@ function countHtml(dir: string): number {
  * cache in `cwd`'s `.cache/` (a cold build is one whose `cwd/.cache` was removed first). Without
  * it, the launch posts' cache would be the project's own (.cache/gloss beside posts/), kept
  * between runs: their share cards and search index came from it, and "cold" was not. Timed; then,
- * untimed, the previous site's deletion it left to the background is waited for (lib/bench/settle.ts).
+ * untimed, what it left to the background is waited for (lib/bench/settle.ts): the previous site's
+ * deletion, or its files' removal (its folders kept for the next build, lib/pipeline/swap.ts).
  */
 async function glossBuild(content: string, out: string, cwd: string, report: string): Promise<Run> {
   const built = await runNode(build.script, cwd, glossEnv(content, out, cwd), report, build.options, true);
-  if (!(await untilGone(oldDirOf(out)))) process.stderr.write(`warning: ${oldDirOf(out)} was still there 120 s after the build; the next build was timed beside its deletion\n`);
+  const keepAs = snapshotPaths({ cacheDir: glossEnv(content, out, cwd).GLOSS_CACHE_DIR, outputDir: out }).siteFolders;
+  for (const dir of backgroundWork(out, keepAs)) {
+    if (!(await untilGone(dir))) process.stderr.write(`warning: ${dir} was still there 120 s after the build; the next build was timed beside its deletion\n`);
+  }
   return built;
 }
 

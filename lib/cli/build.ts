@@ -20,9 +20,9 @@ import { SearchCache } from "../outputs/search-cache.ts";
 import { failureLines } from "../pipeline/failure.ts";
 import { drawCards, linkCards, reportLine, type MediaJobs, type MediaReport } from "../pipeline/media.ts";
 import { acquireBuildLock } from "../pipeline/lock.ts";
-import { oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
+import { adoptFolders, oldDirOf, swapIntoPlace } from "../pipeline/swap.ts";
 import type { Rendered, Searchable } from "./render-site.ts";
-import { commitSnapshot, dropPendingSnapshot, keepInRecord } from "../pipeline/build-record.ts";
+import { commitSnapshot, dropPendingSnapshot, keepInRecord, snapshotPaths } from "../pipeline/build-record.ts";
 
 /** The rendering process failed, and has printed why (exit 1), or stopped otherwise. */
 class RenderFailed extends Error {
@@ -67,6 +67,10 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) proce
 try {
   rmSync(stagingDir, { recursive: true, force: true });
   dropPendingSnapshot(env);
+  // The site before the last one's folders, emptied in the background (swapIntoPlace): this
+  // build's staging folder, its pages' folders already made (the rendering process clears out
+  // the rest before it writes a page).
+  adoptFolders(snapshotPaths(env).siteFolders, snapshotPaths(env).folders, stagingDir);
   const run = render();
   // What the search index needs of the post pages comes once they are written and checked. A
   // build that carried pages over starts on the index then, while its rendering process records
@@ -118,7 +122,7 @@ try {
 }
 
 try {
-  swapIntoPlace(stagingDir, finalDir);
+  swapIntoPlace(stagingDir, finalDir, snapshotPaths(env).siteFolders);
 } catch (error) {
   // Put back whatever was moved aside: the previous site stays the site.
   const oldDir = oldDirOf(finalDir);

@@ -153,7 +153,9 @@ async function renderPages(final: GlossEnv, stagingDir: string, warm: WarmBuild,
     const content = stageOf(data, plan.carried, warm);
     content.load();
     // The pages are written by the sink as they are rendered, not by Eleventy (a dry run), which
-    // would hold every one of them until its run ends.
+    // would hold every one of them until its run ends; into a staging folder holding nothing but
+    // what this build puts there (the last site's folders, when handed over, cleared first).
+    await warm.foldersCleared();
     sink = new PageSink({ links: warm.links() });
     const eleventy = new Eleventy(undefined, undefined, {
       quietMode: true,

@@ -20,13 +20,15 @@ export const SNAPSHOT_VERSION = 3;
  * Where the snapshot of the site in `outputDir` lives, where a build writes the next one before
  * its swap, the list of its files that the next build checks ahead (kept-ahead.ts) and where
  * that is written before the swap, the folder of page files kept for the next build, the post
- * bodies rendered (render-store.ts), the posts' front matter read (front-matter-store.ts) and
- * the folders of its pages, which the next build makes ahead (carry.ts).
+ * bodies rendered (render-store.ts), the posts' front matter read (front-matter-store.ts), the
+ * folders of its pages, which the next build makes ahead (carry.ts), and the folders of the site
+ * before it, emptied of their files in the background, which the next build takes as its staging
+ * folder (swap.ts).
  */
-export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; keptList: string; pendingKeptList: string; site: string; renders: string; frontMatter: string; folders: string } {
+export function snapshotPaths(env: Pick<GlossEnv, "cacheDir" | "outputDir">): { snapshot: string; pending: string; keptList: string; pendingKeptList: string; site: string; renders: string; frontMatter: string; folders: string; siteFolders: string } {
   const dir = path.join(env.cacheDir, "build", createHash("sha1").update(path.resolve(env.outputDir)).digest("hex").slice(0, 16));
   const at = (name: string) => path.join(dir, name);
-  return { snapshot: at("snapshot.json"), pending: at("pending.json"), keptList: at("kept.json"), pendingKeptList: at("pending-kept.json"), site: at("site"), renders: at("renders.bin"), frontMatter: at("front-matter.json"), folders: at("folders.txt") };
+  return { snapshot: at("snapshot.json"), pending: at("pending.json"), keptList: at("kept.json"), pendingKeptList: at("pending-kept.json"), site: at("site"), renders: at("renders.bin"), frontMatter: at("front-matter.json"), folders: at("folders.txt"), siteFolders: at("site-folders") };
 }
 
 /** Where the record keeps a file of the site (lib/pipeline/kept-files.js). */

@@ -11,6 +11,7 @@
 import { linkSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { EMPTIED_MARK } from "./swap.ts";
 
 /** A file to carry: the kept file, and where it goes in the staging folder. */
 export type CarriedLink = readonly [from: string, to: string];
@@ -80,23 +81,57 @@ export function foldersOf(names: Iterable<string>): Set<string> {
 /**
  * The thread making folders ahead: each listed folder that is a plain relative path (no `..`,
  * nothing absolute; the list is a hint, read from the cache folder) is made inside the staging
- * folder, parents first; a folder there already is left. It answers with the folders it made.
+ * folder, parents first; a folder there already is left. When the staging folder is the last
+ * site's folders, emptied and handed over (it holds the mark, lib/pipeline/swap.ts), everything
+ * in it that is not a listed folder (a file, a folder no page of the list is in) is removed
+ * first, and the thread says so ("cleared") before it makes the folders missing: nothing is
+ * written into the staging folder before that (WarmBuild.foldersCleared). It answers with the
+ * folders it made or kept.
  */
 const AHEAD = `
-const { mkdirSync, readFileSync } = require("node:fs");
+const { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } = require("node:fs");
 const path = require("node:path");
-const { parentPort, workerData: { list, stagingDir } } = require("node:worker_threads");
+const { parentPort, workerData: { list, stagingDir, mark } } = require("node:worker_threads");
 const made = [];
+let cleared = false;
+const clearedNow = () => {
+  if (!cleared) parentPort.postMessage({ cleared: true });
+  cleared = true;
+};
 try {
   // Linux: at the lowest priority, this thread alone, as lib/core/priority.js sets one (a thread
   // made from a string cannot import it).
   require("node:os").setPriority(Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop()), 19);
 } catch {}
 try {
-  const folders = readFileSync(list, "utf8").split("\\n");
+  const folders = readFileSync(list, "utf8").split("\\n").filter((folder) => !folder.includes("\\0") && !folder.includes("\\\\") && folder.split("/").every((part) => part !== "" && part !== "." && part !== ".."));
+  const kept = new Set();
+  if (existsSync(path.join(stagingDir, mark))) {
+    const wanted = new Set(folders);
+    try {
+      const clear = (folder) => {
+        for (const entry of readdirSync(path.join(stagingDir, folder), { withFileTypes: true })) {
+          const child = folder === "" ? entry.name : folder + "/" + entry.name;
+          if (entry.isDirectory() && wanted.has(child)) {
+            kept.add(child);
+            clear(child);
+          } else rmSync(path.join(stagingDir, child), { recursive: true, force: true });
+        }
+      };
+      clear("");
+    } catch {
+      // Not cleared: none of it is used.
+      kept.clear();
+      rmSync(stagingDir, { recursive: true, force: true });
+    }
+  }
+  clearedNow();
   mkdirSync(stagingDir, { recursive: true });
   for (const folder of folders) {
-    if (folder.includes("\\0") || folder.includes("\\\\") || !folder.split("/").every((part) => part !== "" && part !== "." && part !== "..")) continue;
+    if (kept.has(folder)) {
+      made.push(folder);
+      continue;
+    }
     try {
       mkdirSync(path.join(stagingDir, folder));
       made.push(folder);
@@ -105,26 +140,39 @@ try {
     }
   }
 } catch {
-  // No list (a first build, or another output folder's): the folders are made as the pages are.
+  // No list (a first build, or another output folder's): the folders are made as the pages are,
+  // and none handed over is used.
+  try {
+    if (!cleared && existsSync(path.join(stagingDir, mark))) rmSync(stagingDir, { recursive: true, force: true });
+  } catch {}
 }
+clearedNow();
 parentPort.postMessage(made);
 `;
 
-/** Folders being made ahead: `made` settles with those made (never rejects); `stop` ends the thread. */
+/**
+ * Folders being made ahead: `cleared` settles once nothing but listed folders is in the staging
+ * folder (at once, unless it was handed over with the last site's folders), `made` with the
+ * folders made or kept (neither rejects); `stop` ends the thread.
+ */
 export interface FoldersAhead {
+  cleared: Promise<void>;
   made: Promise<string[]>;
   stop(): Promise<void>;
 }
 
 /** Starts making, in `stagingDir`, the folders of the list in `list` (writeFolderList) on a thread of its own. */
 export function makeFoldersAhead(list: string, stagingDir: string): FoldersAhead {
-  const worker = new Worker(AHEAD, { eval: true, workerData: { list, stagingDir } });
+  const worker = new Worker(AHEAD, { eval: true, workerData: { list, stagingDir, mark: EMPTIED_MARK } });
+  let clear!: () => void;
+  const cleared = new Promise<void>((resolve) => (clear = resolve));
   const made = new Promise<string[]>((resolve) => {
-    worker.once("message", (folders: string[]) => resolve(folders));
+    worker.on("message", (message: { cleared: true } | string[]) => (Array.isArray(message) ? resolve(message) : clear()));
     worker.once("error", () => resolve([]));
     worker.once("exit", () => resolve([]));
   });
-  return { made, stop: async () => void (await worker.terminate()) };
+  void made.then(clear);
+  return { cleared, made, stop: async () => void (await worker.terminate()) };
 }
 
 /**

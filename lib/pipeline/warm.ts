@@ -37,6 +37,7 @@ import { carryLinks, dropFoldersUnused, foldersOf, makeFoldersAhead, writeFolder
 import { RebuildPlanner, type RoutedItem } from "./incremental.ts";
 import { KeptFrontMatter } from "./front-matter-store.ts";
 import { checkKeptAhead, type KeptAhead } from "./kept-ahead.ts";
+import { EMPTIED_MARK } from "./swap.ts";
 import { keptStat, lstatOrUndefined } from "./kept-files.js";
 import { KeptRenders } from "./render-store.ts";
 
@@ -104,9 +105,18 @@ export class WarmBuild {
   /** Starts making the last build's folders in `stagingDir` (carry.ts); the carrying waits for it. */
   makeAhead(stagingDir: string): void {
     const list = snapshotPaths(this.env).folders;
-    if (!existsSync(list)) return;
+    if (!existsSync(list)) {
+      // The last site's folders handed over (swap.ts), with no list to clear them against: none is used.
+      if (existsSync(path.join(stagingDir, EMPTIED_MARK))) rmSync(stagingDir, { recursive: true, force: true });
+      return;
+    }
     this.ahead = makeFoldersAhead(list, stagingDir);
     this.carrying = this.ahead.made.then((made) => void (this.madeAhead = made));
+  }
+
+  /** Settles once the staging folder holds nothing a page could be written beside that the build did not put there (carry.ts): awaited before any page is written. */
+  foldersCleared(): Promise<void> {
+    return this.ahead?.cleared ?? Promise.resolve();
   }
 
   /** Starts checking the last build's kept files (kept-ahead.ts), from the build's start: the plan takes the answer. */

@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { keepInRecord, keptFile, snapshotPaths } from "../../lib/pipeline/build-record.ts";
 import { carryLinks, dropFoldersUnused, foldersOf, makeFoldersAhead, writeFolderList } from "../../lib/pipeline/carry.ts";
+import { EMPTIED_MARK } from "../../lib/pipeline/swap.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 
 describe("carryLinks", () => {
@@ -91,6 +92,41 @@ describe("folders made ahead", () => {
     expect(readdirSync(path.join(root, "site"))).toEqual(["_site.staging"]);
     expect(readdirSync(staging)).toEqual(["ok"]);
     expect(existsSync("/absolute-gloss-test")).toBe(false);
+  });
+
+  it("clears the last site's folders, handed over as the staging folder, of all but the listed folders, and says so before it makes those missing", async () => {
+    const root = makeTempDir("gloss-carry-adopt-");
+    const list = path.join(root, "folders.txt");
+    const folders = ["posts", "posts/a", "posts/b", "tags", "tags/x"];
+    writeFolderList(list, foldersOf(["posts/a/index.html", "posts/b/index.html", "tags/x/index.html"]));
+    const staging = path.join(root, "_site.staging");
+    for (const folder of ["posts/a", "posts/gone/deep", "pagefind/fragment", "tags"]) mkdirSync(path.join(staging, folder), { recursive: true });
+    writeFileSync(path.join(staging, EMPTIED_MARK), "");
+    writeFileSync(path.join(staging, "posts/a/stray.html"), "not this build's");
+    writeFileSync(path.join(staging, "stray.txt"), "not this build's");
+    const kept = statSync(path.join(staging, "posts/a")).ino;
+    const ahead = makeFoldersAhead(list, staging);
+    await ahead.cleared;
+    // Cleared: nothing but listed folders (some of them perhaps not made yet).
+    for (const entry of readdirSync(staging, { recursive: true, withFileTypes: true })) {
+      expect(entry.isDirectory(), entry.name).toBe(true);
+      expect(folders).toContain(path.relative(staging, path.join(entry.parentPath, entry.name)));
+    }
+    expect((await ahead.made).sort()).toEqual(folders);
+    expect(readdirSync(staging, { recursive: true }).sort()).toEqual(folders);
+    // The folder handed over is the one kept, not one made again.
+    expect(statSync(path.join(staging, "posts/a")).ino).toBe(kept);
+  });
+
+  it("uses none of the folders handed over when there is no list to clear them against", async () => {
+    const root = makeTempDir("gloss-carry-adopt-");
+    const staging = path.join(root, "_site.staging");
+    mkdirSync(path.join(staging, "posts/a"), { recursive: true });
+    writeFileSync(path.join(staging, EMPTIED_MARK), "");
+    const ahead = makeFoldersAhead(path.join(root, "folders.txt"), staging);
+    await ahead.cleared;
+    expect(await ahead.made).toEqual([]);
+    expect(existsSync(staging)).toBe(false);
   });
 
   it("makes nothing when there is no list", async () => {

@@ -9,10 +9,11 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { writeCorpus } from "../../lib/cli/bench-gen.ts";
 import { CARD_GLYPHS_FROM } from "../../lib/outputs/cards.ts";
 import { SNAPSHOT_VERSION, keptFile } from "../../lib/pipeline/build-record.ts";
+import { EMPTIED_MARK } from "../../lib/pipeline/swap.ts";
 import { DEFAULT_AUTHORS, DEFAULT_SITE, buildSite, makeSite, postFile, type FixtureSite } from "../helpers/site.ts";
 import { makeTempDir } from "../helpers/temp.ts";
 import { folderTree, hashTree } from "../helpers/tree.ts";
@@ -162,6 +163,38 @@ describe("a warm build that fails", () => {
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(fixed.stdout).toMatch(CARRIED);
     expect(hashTree(site.outputDir)).toEqual(cold);
+  });
+});
+
+describe("the folders of the site before the last", () => {
+  it("are emptied in the background and taken by the next build as its staging folder, cleared of what is not its own: the site is what a cold build writes", async () => {
+    const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    appendFileSync(path.join(site.contentDir, "bravo.md"), "\nMore on pelicans.\n");
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    // The first site, handed over by the second build's swap: its folders, none of its files.
+    const build = path.join(site.dir, ".cache", "build");
+    const keepAs = path.join(build, readdirSync(build)[0]!, "site-folders");
+    await vi.waitFor(() => expect(existsSync(path.join(keepAs, EMPTIED_MARK))).toBe(true), { timeout: 60_000, interval: 100 });
+    const files = readdirSync(keepAs, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory());
+    expect(files.map((entry) => entry.name)).toEqual([EMPTIED_MARK]);
+    expect(folderTree(keepAs)).toEqual(folderTree(site.outputDir));
+    // What the next build did not put there: a file in a page's folder, a folder no page is in.
+    const [page] = readdirSync(path.join(keepAs, "posts"));
+    writeFileSync(path.join(keepAs, "posts", page!, "stray.html"), "<p>not this build's</p>");
+    mkdirSync(path.join(keepAs, "posts", "no-such-post"));
+    writeFileSync(path.join(keepAs, "stray.txt"), "not this build's");
+    const posts = statSync(path.join(keepAs, "posts")).ino;
+    appendFileSync(path.join(site.contentDir, "bravo.md"), "\nAnd on puffins.\n");
+    const coldOut = path.join(makeTempDir("gloss-warm-cold-"), "_site");
+    const [warm, cold] = await Promise.all([buildSite(site, ENV), buildSite(site, { ...ENV, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") })]);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(warm.stdout).toMatch(CARRIED);
+    // Taken: the site's folders are those handed over.
+    expect(statSync(path.join(site.outputDir, "posts")).ino).toBe(posts);
+    expect(hashTree(site.outputDir)).toEqual(hashTree(coldOut));
+    expect(folderTree(site.outputDir)).toEqual(folderTree(coldOut));
   });
 });
 
