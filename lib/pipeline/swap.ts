@@ -56,19 +56,21 @@ try {
 /** The folder a swap hands the previous site to, to be emptied (emptyInBackground): beside `keepAs`, named for this process. */
 const emptyingPrefix = (keepAs: string) => `${path.basename(keepAs)}.emptying-`;
 
-/**
- * Folders being emptied for `keepAs` (or left by an emptying that was cut short), and the
- * previous site waiting to be deleted: what the background still works on after a build.
- */
-export function backgroundWork(finalDir: string, keepAs: string): string[] {
+/** Folders being emptied for `keepAs`, or left by an emptying that was cut short. */
+function emptyings(keepAs: string): string[] {
   const dir = path.dirname(keepAs);
-  let names: string[] = [];
   try {
-    names = readdirSync(dir);
+    return readdirSync(dir)
+      .filter((name) => name.startsWith(emptyingPrefix(keepAs)))
+      .map((name) => path.join(dir, name));
   } catch {
-    // No cache folder: nothing is being emptied.
+    return []; // No cache folder: nothing is being emptied.
   }
-  return [oldDirOf(finalDir), ...names.filter((name) => name.startsWith(emptyingPrefix(keepAs))).map((name) => path.join(dir, name))];
+}
+
+/** What the background may still work on after a build: the previous site being deleted, or folders being emptied for `keepAs`. */
+export function backgroundWork(finalDir: string, keepAs: string): string[] {
+  return [oldDirOf(finalDir), ...emptyings(keepAs)];
 }
 
 /**
@@ -107,7 +109,7 @@ const ABANDONED_MS = 60 * 60 * 1000;
  * deleted in the background. Returns whether the folders were taken.
  */
 export function adoptFolders(keepAs: string, list: string, stagingDir: string): boolean {
-  for (const dir of backgroundWork("", keepAs).slice(1)) {
+  for (const dir of emptyings(keepAs)) {
     const started = /-(\d+)$/.exec(dir)?.[1];
     if (started === undefined || Date.now() - Number(started) < ABANDONED_MS) continue;
     const aside = `${dir}.deleting`;
