@@ -43,6 +43,8 @@ const env = (() => {
 })();
 const finalDir = env.outputDir;
 const stagingDir = `${finalDir}.staging`;
+/** Where this output folder's record of its builds is kept in the cache (lib/pipeline/build-record.ts). */
+const recordPaths = snapshotPaths(env);
 const shownFinal = path.relative(process.cwd(), finalDir) || finalDir;
 /** Gloss's command-line scripts, and the packages a render loads first (lib/cli/build-preload.js). */
 const script = (name: string) => path.join(env.root, "lib/cli", name);
@@ -70,7 +72,7 @@ try {
   // The site before the last one's folders, emptied in the background (swapIntoPlace): this
   // build's staging folder, its pages' folders already made (the rendering process clears out
   // the rest before it writes a page).
-  adoptFolders(snapshotPaths(env).siteFolders, snapshotPaths(env).folders, stagingDir);
+  adoptFolders(recordPaths.siteFolders, recordPaths.folders, stagingDir);
   const run = render();
   // What the search index needs of the post pages comes once they are written and checked. A
   // build that carried pages over starts on the index then, while its rendering process records
@@ -122,7 +124,7 @@ try {
 }
 
 try {
-  swapIntoPlace(stagingDir, finalDir, snapshotPaths(env).siteFolders);
+  swapIntoPlace(stagingDir, finalDir, recordPaths.siteFolders);
 } catch (error) {
   // Put back whatever was moved aside: the previous site stays the site.
   const oldDir = oldDirOf(finalDir);

@@ -105,11 +105,8 @@ export class WarmBuild {
   /** Starts making the last build's folders in `stagingDir` (carry.ts); the carrying waits for it. */
   makeAhead(stagingDir: string): void {
     const list = snapshotPaths(this.env).folders;
-    if (!existsSync(list)) {
-      // The last site's folders handed over (swap.ts), with no list to clear them against: none is used.
-      if (existsSync(path.join(stagingDir, EMPTIED_MARK))) rmSync(stagingDir, { recursive: true, force: true });
-      return;
-    }
+    // No list, and no folders handed over (swap.ts) for the thread to drop: nothing to do.
+    if (!existsSync(list) && !existsSync(path.join(stagingDir, EMPTIED_MARK))) return;
     this.ahead = makeFoldersAhead(list, stagingDir);
     this.carrying = this.ahead.made.then((made) => void (this.madeAhead = made));
   }
