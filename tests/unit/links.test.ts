@@ -135,6 +135,27 @@ describe("plainRootPath", () => {
 });
 
 describe("checkLinks", () => {
+  it("reads a page's own fragments as resolveLink does: under a path prefix, on pages with plain and other addresses, and on a page that was not built", () => {
+    const fragments = ["#main", "#gone", "#fn:1", "#a%20b", "#", "#x#y"];
+    for (const pathPrefix of ["/", "/blog/"]) {
+      const pages = ["/", "/tags/x/", "/tags/северная-корея/", "/404.html"].map((url) => page(url, fragments.map((f) => `a:${f}`), ["main", "fn:1", "a b", "x#y"]));
+      // Reachability aside (partial): the pages do not link to one another.
+      const built = site(pages, [], { pathPrefix, partial: true });
+      const expected = pages.flatMap((p) =>
+        fragments.flatMap((value) => {
+          const target = resolveLink(value, p.url, { pathPrefix, siteOrigin: undefined, files: built.files });
+          if (target.kind !== "internal") return [`${p.url} › ${target.kind}`];
+          return target.fragment !== undefined && !p.ids.includes(target.fragment) ? [`${p.url} › link a[href]=${JSON.stringify(value)} points to #${target.fragment}, but this page has no element with that id`] : [];
+        }),
+      );
+      expect(expected).toHaveLength(4);
+      expect(messages(built), pathPrefix).toEqual(expected);
+    }
+    // A page whose own file is not among the built files: its fragments lead nowhere.
+    const unbuilt = page("/posts/a/", ["a:#main"], ["main"]);
+    expect(messages({ pages: [page("/", ["a:/posts/a/"]), unbuilt], files: new Set(["/index.html"]) })).toContain('/posts/a/ › link a[href]="#main" leads to /posts/a/, which was not built');
+  });
+
   it("reads a link object shared by many pages the same on each (the pages' own fragments, the 404 page)", () => {
     const shared = (value: string) => ({ tag: "a", attr: "href", value, rel: undefined });
     const home = shared("/");
