@@ -19,6 +19,12 @@ export interface BuiltSite {
   siteOrigin?: string;
   /** Only some pages were built (a dev-server rebuild): checks of the whole site are skipped. */
   partial?: boolean;
+  /**
+   * Pages carried over byte for byte from the last build, which passed every check with the same
+   * code and settings (a warm production build, lib/pipeline/warm.ts): a check of each page by
+   * itself (csp.ts) has read them already. A check of the whole site (links.ts) reads them too.
+   */
+  carried?: ReadonlySet<PageFacts>;
   /** Reads an output file by site URL (undefined when there is none). Checks only read. */
   read?: (url: string) => Buffer | undefined;
 }

@@ -30,14 +30,15 @@ export interface ChecksOptions {
 
 export function checksPlugin(eleventyConfig: ChecksConfigApi, { env, content, checks, sink }: ChecksOptions): void {
   eleventyConfig.on("eleventy.after", ({ results, directories }) => {
-    const pages = builtPages(results, sink, content.carried());
+    const carriedPages = content.carried();
+    const pages = builtPages(results, sink, carriedPages);
     const site = content.settings();
     const root = path.resolve(env.cwd, directories.output);
     // With a warm build's carried files, which may still be being linked into place.
     const carried = content.carriedFiles();
     const files = sink ? siteFiles(root, [...urlsIn(root, sink.writtenFiles().keys()), ...carried]) : new Set([...listFiles(root), ...carried]);
     const read = fileReader(root, files);
-    const issues = runChecks({ pages, files, read, pathPrefix: site.pathPrefix, siteOrigin: site.origin, partial: content.partial() }, checks);
+    const issues = runChecks({ pages, files, read, pathPrefix: site.pathPrefix, siteOrigin: site.origin, partial: content.partial(), carried: new Set(carriedPages) }, checks);
     if (issues.length === 0) {
       content.checked(pages);
       return;

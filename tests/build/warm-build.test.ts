@@ -166,6 +166,33 @@ describe("a warm build that fails", () => {
   });
 });
 
+describe("a warm build's checks", () => {
+  it("read the pages it carries over too: an edit that takes away what a carried page links to fails the build, as it fails a cold one; put back, the build is the cold one's", async () => {
+    const linking = { ...POSTS, "foxtrot.md": POSTS["foxtrot.md"]!.replace("Foxtrot's commentary on cranes.", "Foxtrot's commentary on cranes, after [Bravo's](/posts/bravo/#on-pelicans).") };
+    const withHeading = POSTS["bravo.md"]!.replace("Bravo's commentary on pelicans.", "## On pelicans\n\nBravo's commentary on pelicans.");
+    const site = makeSite({ ...linking, "bravo.md": withHeading }, { site: SITE, authors: AUTHORS });
+    expect((await buildSite(site, ENV)).code).toBe(0);
+    const before = hashTree(site.outputDir);
+    // Bravo's text only: its page and the pages listing it are rendered again, foxtrot's carried over.
+    writeFileSync(path.join(site.contentDir, "bravo.md"), withHeading.replace("## On pelicans", "## On puffins"));
+    const [failed, cold] = await Promise.all([buildSite(site, ENV), buildSite(site, { ...ENV, GLOSS_OUTPUT_DIR: path.join(makeTempDir("gloss-warm-cold-"), "_site"), GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") })]);
+    const problem = '/posts/foxtrot/ › links: link a[href]="/posts/bravo/#on-pelicans" points to #on-pelicans, but /posts/bravo/ has no element with that id';
+    expect(cold.code).toBe(1);
+    expect(cold.stderr).toContain(problem);
+    expect(failed.code).toBe(1);
+    const carried = CARRIED.exec(failed.stdout);
+    expect(carried, failed.stdout).not.toBeNull();
+    expect(Number(carried![1])).toBeLessThan(Number(carried![2]));
+    expect(failed.stderr).toContain(problem);
+    expect(hashTree(site.outputDir)).toEqual(before);
+    writeFileSync(path.join(site.contentDir, "bravo.md"), withHeading.replace("pelicans.", "pelicans and puffins."));
+    const [fixed, coldFixed] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stdout).toMatch(CARRIED);
+    expect(hashTree(site.outputDir)).toEqual(coldFixed);
+  });
+});
+
 describe("the folders of the site before the last", () => {
   it("are emptied in the background and taken by the next build as its staging folder, cleared of what is not its own: the site is what a cold build writes", async () => {
     const site = makeSite(POSTS, { site: SITE, authors: AUTHORS });

@@ -105,6 +105,13 @@ describe("the post-build CSP check", () => {
     const issues = cspCheck.run({ pages: [page("<p>fine</p>", "/a/"), page('<b onclick="x()">', "/b/")], files: new Set() });
     expect(issues).toEqual([{ page: "/b/", message: "event-handler attribute b[onclick] is blocked by script-src: attach the listener from a script file" }]);
   });
+
+  it("does not read again a page carried over from a build that passed it, and reads the pages rendered beside it", () => {
+    const carried = page('<b onclick="x()">', "/carried/");
+    const rendered = page('<i onclick="y()">', "/rendered/");
+    const issues = cspCheck.run({ pages: [rendered, carried], files: new Set(), carried: new Set([carried]) });
+    expect(issues).toEqual([{ page: "/rendered/", message: "event-handler attribute i[onclick] is blocked by script-src: attach the listener from a script file" }]);
+  });
 });
 
 describe("link schemes in Markdown", () => {
