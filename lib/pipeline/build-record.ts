@@ -3,7 +3,7 @@
 // line is the SHA-256 of the rest; written beside the last (`pending.json`) and renamed over it
 // only once the build's site is in place.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { GlossEnv } from "../core/env.ts";
@@ -228,14 +228,20 @@ export function writeSnapshot(file: string, keptList: string, outputDir: string,
   const digest = createHash("sha256").update(body).digest("hex");
   mkdirSync(path.dirname(file), { recursive: true });
   const list = Buffer.from(JSON.stringify(files));
-  writeAside(keptList, Buffer.concat([Buffer.from(`${digest} ${createHash("sha256").update(list).digest("hex")}\n`), list]));
-  writeAside(file, Buffer.concat([Buffer.from(`${digest}\n`), body]));
+  writeAside(keptList, [Buffer.from(`${digest} ${createHash("sha256").update(list).digest("hex")}\n`), list]);
+  // The digest's line, then the body: not joined into a third copy (24 MB at 10,000 posts).
+  writeAside(file, [Buffer.from(`${digest}\n`), body]);
 }
 
-/** Writes `bytes` to a file beside `file`, then renames it into place. */
-function writeAside(file: string, bytes: Buffer): void {
+/** Writes `chunks` one after the other to a file beside `file`, then renames it into place. */
+function writeAside(file: string, chunks: readonly Buffer[]): void {
   const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, bytes);
+  const fd = openSync(partial, "w");
+  try {
+    for (const chunk of chunks) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(partial, file);
 }
 
