@@ -188,8 +188,7 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
   const idSets: (Set<string> | undefined)[] = [];
   const idsOf = (index: number): Set<string> => (idSets[index] ??= new Set(site.pages[index]!.ids));
   const edges = new Edges(site.pages.length);
-  const read = (link: LinkFact, value: string, pageUrl: string): Reading => {
-    const target = resolveLink(value, pageUrl, context);
+  const readingOf = (link: LinkFact, target: Target): Reading => {
     const targetIndex = target.kind === "internal" ? (pageIndex.get(target.file) ?? NO_PAGE) : NO_PAGE;
     const fragment = target.kind === "internal" ? target.fragment : undefined;
     return {
@@ -200,6 +199,7 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
       followed: link.tag === "a" || link.tag === "form",
     };
   };
+  const read = (link: LinkFact, value: string, pageUrl: string): Reading => readingOf(link, resolveLink(value, pageUrl, context));
   // Root-relative and absolute URLs read the same on every page: the header's links, on every
   // page, are read once. Pages share their link objects (lib/checks/facts.ts, LinkTable), so
   // each is looked up by the object itself: a kept link by its place in its table (an array
@@ -247,14 +247,7 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
         if (value.charCodeAt(0) === 35 && PLAIN_FRAGMENT.test(value) && (ownFile ??= plainRootPath(page.url) ? fileOf(page.url) : "") !== "" && context.files.has(ownFile)) {
           // `#main`, `#fn1`: an element of this page, as resolveLink would find it (a fragment
           // without percent-escapes decodes to itself), without a URL made for it on every page.
-          const fragment = value.slice(1);
-          const targetIndex = pageIndex.get(ownFile) ?? NO_PAGE;
-          reading = {
-            target: { kind: "internal", file: ownFile, fragment },
-            targetIndex,
-            missingId: targetIndex !== NO_PAGE && needsId(fragment) && !idsOf(targetIndex).has(fragment) ? fragment : undefined,
-            followed: link.tag === "a" || link.tag === "form",
-          };
+          reading = readingOf(link, { kind: "internal", file: ownFile, fragment: value.slice(1) });
         } else if (sameEverywhere) {
           let ofTag = byText.get(link.tag);
           if (!ofTag) byText.set(link.tag, (ofTag = new Map()));
