@@ -96,6 +96,9 @@ const PLAIN_ROOT_PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@/]*(?:#[A-Za-z0-9\
 const PLAIN_FRAGMENT = /^#[A-Za-z0-9\-._~!$&'()*+,;=:@/?]+$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|#|$)/;
 
+/** The file of a page at a plain address (plainRootPath), when it was built: where the page's own fragments lead. "" otherwise. */
+const builtPlainFile = (url: string, files: ReadonlySet<string>): string => (plainRootPath(url) && files.has(fileOf(url)) ? fileOf(url) : "");
+
 export function plainRootPath(written: string): UrlParts | undefined {
   if (!PLAIN_ROOT_PATH.test(written) || DOT_SEGMENT.test(written)) return undefined;
   const hashAt = written.indexOf("#");
@@ -244,7 +247,7 @@ export function checkLinks(site: BuiltSite): CheckIssue[] {
           issues.push({ page: page.url, message: `relative link ${describe(link)}: this page is served at any address, so links on it must start with /` });
           continue;
         }
-        if (value.charCodeAt(0) === 35 && PLAIN_FRAGMENT.test(value) && (ownFile ??= plainRootPath(page.url) ? fileOf(page.url) : "") !== "" && context.files.has(ownFile)) {
+        if (value.charCodeAt(0) === 35 && PLAIN_FRAGMENT.test(value) && (ownFile ??= builtPlainFile(page.url, context.files)) !== "") {
           // `#main`, `#fn1`: an element of this page, as resolveLink would find it (a fragment
           // without percent-escapes decodes to itself), without a URL made for it on every page.
           reading = readingOf(link, { kind: "internal", file: ownFile, fragment: value.slice(1) });

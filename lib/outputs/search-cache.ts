@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { writeAside } from "../core/write-aside.ts";
 import { fileURLToPath } from "node:url";
 import { stampOf } from "../content/memo.ts";
 import { fileDigest } from "../core/digest.js";
@@ -188,9 +189,7 @@ export class SearchCache {
   prune(): void {
     mkdirSync(this.root, { recursive: true });
     for (const name of readdirSync(this.root)) if (!this.used.has(name) && name !== PAGES) rmSync(path.join(this.root, name), { recursive: true, force: true });
-    const partial = path.join(this.root, `${PAGES}.${process.pid}.partial`);
-    writeFileSync(partial, JSON.stringify({ format: PAGES_FORMAT, pages: this.pages }));
-    renameSync(partial, path.join(this.root, PAGES));
+    writeAside(path.join(this.root, PAGES), [JSON.stringify({ format: PAGES_FORMAT, pages: this.pages })]);
   }
 
   private check(dir: string, key: string): Manifest | undefined {

@@ -3,10 +3,11 @@
 // line is the SHA-256 of the rest; written beside the last (`pending.json`) and renamed over it
 // only once the build's site is in place.
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { GlossEnv } from "../core/env.ts";
+import { writeAside } from "../core/write-aside.ts";
 import type { LinkFact, PageFacts } from "../checks/facts.ts";
 import { ByPlace, LinkTable } from "../checks/link-table.ts";
 import { linkReplacing } from "./carry.ts";
@@ -233,17 +234,6 @@ export function writeSnapshot(file: string, keptList: string, outputDir: string,
   writeAside(file, [Buffer.from(`${digest}\n`), body]);
 }
 
-/** Writes `chunks` one after the other to a file beside `file`, then renames it into place. */
-function writeAside(file: string, chunks: readonly Buffer[]): void {
-  const partial = `${file}.${process.pid}.partial`;
-  const fd = openSync(partial, "w");
-  try {
-    for (const chunk of chunks) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(partial, file);
-}
 
 /** The planner's state in a record. */
 export function stateOf(snapshot: SnapshotFile): PlannerState {

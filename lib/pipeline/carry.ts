@@ -8,9 +8,10 @@
 // staging folder on a thread of its own (makeFoldersAhead) once its posts are read and its
 // catalog built, while it plans and Eleventy starts: the carrying thread then only links. (Made
 // while the posts were being read, they delayed the reading about as much as they saved.)
-import { linkSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, rmdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { writeAside } from "../core/write-aside.ts";
 import { EMPTIED_MARK } from "./swap.ts";
 
 /** A file to carry: the kept file, and where it goes in the staging folder. */
@@ -64,9 +65,7 @@ export function carryLinks(links: readonly CarriedLink[]): Promise<void> {
  * build makes ahead.
  */
 export function writeFolderList(file: string, folders: Iterable<string>): void {
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, [...folders].sort().join("\n"));
-  renameSync(partial, file);
+  writeAside(file, [[...folders].sort().join("\n")]);
 }
 
 /** Every folder the files `names` are in, and their parents (relative, with `/`). */

@@ -16,8 +16,9 @@
 // A file whose first line or digest does not check out, or whose entries do not have their
 // shape, is ignored whole; one of another key (other settings or code) is not used.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { writeAside } from "../core/write-aside.ts";
 import type { FrontMatterStore, PostFile } from "../content/post-file.ts";
 import { frontMatterFromStored, storedFrontMatter, type PostFrontMatter, type StoredFrontMatter } from "../content/schema.ts";
 
@@ -140,9 +141,7 @@ export class KeptFrontMatter implements FrontMatterStore {
     const rest = JSON.stringify(this.kept);
     const head = JSON.stringify({ format: FORMAT, key: this.key, sha256: sha256(rest) });
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${head}\n${rest}`);
-    renameSync(temporary, this.file);
+    writeAside(this.file, [`${head}\n`, rest]);
     this.kept.length = 0;
     this.last.clear();
   }

@@ -111,8 +111,7 @@ describe.each([
     edit();
     env = { ...env, ...expected.env };
     // Side by side: the two builds share nothing but the content folder, which they only read.
-    const coldOut = path.join(makeTempDir("gloss-warm-cold-"), "_site");
-    const [warm, cold] = await Promise.all([buildSite(site, env), buildSite(site, { ...env, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") })]);
+    const [warm, cold] = await Promise.all([buildSite(site, env), coldBuild(site, env)]);
     expect(warm.code, warm.stderr).toBe(0);
     expect(cold.code, cold.stderr).toBe(0);
     const carried = CARRIED.exec(warm.stdout);
@@ -131,18 +130,31 @@ describe.each([
     expect(cold.stdout).not.toMatch(BODIES);
     // The search shards of the posts not shown on changed pages come from the cache.
     if (what === "the text of a post") expect(warm.stdout).toContain("[gloss] search index: 2 of 3 shard(s) unchanged, taken from the cache");
-    expect(hashTree(site.outputDir), what).toEqual(hashTree(coldOut));
+    expect(hashTree(site.outputDir), what).toEqual(hashTree(cold.outputDir));
     // The folders too (a warm build makes the last build's ahead: a deleted post's is not left).
-    expect(folderTree(site.outputDir), what).toEqual(folderTree(coldOut));
+    expect(folderTree(site.outputDir), what).toEqual(folderTree(cold.outputDir));
   });
 });
 
-/** A cold build of the site's content (no previous site, no cache folder): its files' hashes. */
+/** A cold build of the site's content (no previous site, no cache folder): how it ended, and its output folder. */
+async function coldBuild(site: FixtureSite, env: Record<string, string> = ENV): Promise<Awaited<ReturnType<typeof buildSite>> & { outputDir: string }> {
+  const outputDir = path.join(makeTempDir("gloss-warm-cold-"), "_site");
+  return { ...(await buildSite(site, { ...env, GLOSS_OUTPUT_DIR: outputDir, GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") })), outputDir };
+}
+
+/** A cold build of the site's content: its files' hashes. */
 async function coldTree(site: FixtureSite, env: Record<string, string> = ENV): Promise<Record<string, string>> {
-  const coldOut = path.join(makeTempDir("gloss-warm-cold-"), "_site");
-  const cold = await buildSite(site, { ...env, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") });
+  const cold = await coldBuild(site, env);
   expect(cold.code, cold.stderr).toBe(0);
-  return hashTree(coldOut);
+  return hashTree(cold.outputDir);
+}
+
+/** The warm build after a failed one (the fault put right) and a cold one, side by side: the warm build carries pages over, and writes the cold one's site. */
+async function expectWarmAsCold(site: FixtureSite): Promise<void> {
+  const [warm, cold] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
+  expect(warm.code, warm.stderr).toBe(0);
+  expect(warm.stdout).toMatch(CARRIED);
+  expect(hashTree(site.outputDir)).toEqual(cold);
 }
 
 describe("a warm build that fails", () => {
@@ -159,10 +171,7 @@ describe("a warm build that fails", () => {
     expect(hashTree(site.outputDir)).toEqual(before);
     // Fixed: the next build plans against the last good one.
     writeFileSync(path.join(site.contentDir, "bravo.md"), POSTS["bravo.md"]!.replace("pelicans", "puffins"));
-    const [fixed, cold] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
-    expect(fixed.code, fixed.stderr).toBe(0);
-    expect(fixed.stdout).toMatch(CARRIED);
-    expect(hashTree(site.outputDir)).toEqual(cold);
+    await expectWarmAsCold(site);
   });
 });
 
@@ -175,7 +184,7 @@ describe("a warm build's checks", () => {
     const before = hashTree(site.outputDir);
     // Bravo's text only: its page and the pages listing it are rendered again, foxtrot's carried over.
     writeFileSync(path.join(site.contentDir, "bravo.md"), withHeading.replace("## On pelicans", "## On puffins"));
-    const [failed, cold] = await Promise.all([buildSite(site, ENV), buildSite(site, { ...ENV, GLOSS_OUTPUT_DIR: path.join(makeTempDir("gloss-warm-cold-"), "_site"), GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") })]);
+    const [failed, cold] = await Promise.all([buildSite(site, ENV), coldBuild(site)]);
     const problem = '/posts/foxtrot/ › links: link a[href]="/posts/bravo/#on-pelicans" points to #on-pelicans, but /posts/bravo/ has no element with that id';
     expect(cold.code).toBe(1);
     expect(cold.stderr).toContain(problem);
@@ -186,10 +195,7 @@ describe("a warm build's checks", () => {
     expect(failed.stderr).toContain(problem);
     expect(hashTree(site.outputDir)).toEqual(before);
     writeFileSync(path.join(site.contentDir, "bravo.md"), withHeading.replace("pelicans.", "pelicans and puffins."));
-    const [fixed, coldFixed] = await Promise.all([buildSite(site, ENV), coldTree(site)]);
-    expect(fixed.code, fixed.stderr).toBe(0);
-    expect(fixed.stdout).toMatch(CARRIED);
-    expect(hashTree(site.outputDir)).toEqual(coldFixed);
+    await expectWarmAsCold(site);
   });
 });
 
@@ -213,15 +219,14 @@ describe("the folders of the site before the last", () => {
     writeFileSync(path.join(keepAs, "stray.txt"), "not this build's");
     const posts = statSync(path.join(keepAs, "posts")).ino;
     appendFileSync(path.join(site.contentDir, "bravo.md"), "\nAnd on puffins.\n");
-    const coldOut = path.join(makeTempDir("gloss-warm-cold-"), "_site");
-    const [warm, cold] = await Promise.all([buildSite(site, ENV), buildSite(site, { ...ENV, GLOSS_OUTPUT_DIR: coldOut, GLOSS_CACHE_DIR: makeTempDir("gloss-warm-empty-") })]);
+    const [warm, cold] = await Promise.all([buildSite(site, ENV), coldBuild(site)]);
     expect(warm.code, warm.stderr).toBe(0);
     expect(cold.code, cold.stderr).toBe(0);
     expect(warm.stdout).toMatch(CARRIED);
     // Taken: the site's folders are those handed over.
     expect(statSync(path.join(site.outputDir, "posts")).ino).toBe(posts);
-    expect(hashTree(site.outputDir)).toEqual(hashTree(coldOut));
-    expect(folderTree(site.outputDir)).toEqual(folderTree(coldOut));
+    expect(hashTree(site.outputDir)).toEqual(hashTree(cold.outputDir));
+    expect(folderTree(site.outputDir)).toEqual(folderTree(cold.outputDir));
   });
 });
 
