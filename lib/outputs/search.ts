@@ -165,7 +165,7 @@ function postSlugs(outputDir: string, options: SearchOptions, inPlace: (slug: st
  * transparent huge pages asked for (`madvise`; nothing where the system has them off). Over
  * 1,000 bench posts a run then peaked at 373 MiB against 432 MiB, took 2.56-2.82 s against
  * 3.16-3.36 s (five alternating runs of each) with some 4,200 page faults against 109,000, and
- * wrote the same bundle byte for byte (docs/performance.md, "Pagefind's allocator").
+ * wrote the same bundle byte for byte (docs/performance-log.md, "Pagefind's allocator").
  */
 export const PAGEFIND_ALLOCATOR = "narenas:1,thp:always";
 
