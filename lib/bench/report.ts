@@ -7,6 +7,13 @@ export interface BenchSide {
   rssMiB: number;
   /** Peak of the whole process tree (Node and its Pagefind children), summed while they overlap. */
   peakMiB: number;
+  /**
+   * CPU-seconds (user and system) of every process of the build that it waited for (its
+   * rendering process, Pagefind's runs, the card drawing): the median of the runs, when measured.
+   * The previous site's removal, left to a detached process, counts only if it ends before the
+   * build does.
+   */
+  cpuSeconds?: number;
 }
 
 export interface BenchRow {
@@ -28,6 +35,8 @@ export interface BenchRow {
   warmRuns?: number[];
   /** The most the warm builds' processes held together (Node and Pagefind, summed while they overlap), when measured. */
   warmPeakMiB?: number;
+  /** Each warm build's CPU-seconds in all its processes (BenchSide's `cpuSeconds`), in the order run, when measured. */
+  warmCpuRuns?: number[];
   /** The dev server's rebuild after the same kind of edit, when measured. */
   incrementalSeconds: number | undefined;
   /** Why the build failed, in a few words (failureReason), when it did. */
@@ -81,7 +90,7 @@ export function ratio(a: number, b: number): number {
 const optional = (value: number | null | undefined, digits = 2) => (typeof value === "number" ? value.toFixed(digits) : "–");
 
 export function renderTable(rows: readonly BenchRow[]): string {
-  const header = ["N", "runs", "Gloss pages", "Gloss s", "Gloss Node MiB", "Gloss all MiB", "floor pages", "floor s", "floor MiB", "Pagefind s", "Pagefind MiB", "ratio", "ratio +Pagefind", "warm s", "warm all MiB", "dev rebuild s"];
+  const header = ["N", "runs", "Gloss pages", "Gloss s", "Gloss Node MiB", "Gloss all MiB", "floor pages", "floor s", "floor MiB", "Pagefind s", "Pagefind MiB", "ratio", "ratio +Pagefind", "warm s", "warm all MiB", "dev rebuild s", "Gloss CPU s", "warm CPU s"];
   const lines = rows.map((r) => [
     String(r.posts),
     String(r.runs),
@@ -99,6 +108,8 @@ export function renderTable(rows: readonly BenchRow[]): string {
     optional(r.warmSeconds),
     optional(r.warmPeakMiB, 0),
     optional(r.incrementalSeconds),
+    optional(r.gloss.cpuSeconds, 1),
+    optional(r.warmCpuRuns && median(r.warmCpuRuns), 1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(" | ")} |`;

@@ -1,5 +1,7 @@
 // The memory of a whole build: every process of a process tree (Node and the Pagefind children
-// it starts), their resident memory summed while they overlap, sampled from /proc. Linux only.
+// it starts), their resident memory summed while they overlap, sampled from /proc; and the CPU
+// time of a whole build, from what the kernel counts for the processes this one waited for.
+// Linux only.
 import { readFileSync, readdirSync } from "node:fs";
 
 /** The parent of each process, from /proc/<pid>/stat (field 4, after the parenthesised name). */
@@ -60,4 +62,24 @@ export function sampleTree(root: number, intervalMs = 100): { stop(): number } {
       return peak;
     },
   };
+}
+
+/** Linux gives process times in USER_HZ ticks, 100 a second on every architecture Node runs on. */
+const USER_HZ = 100;
+
+/**
+ * CPU-seconds (user and system) of the children a process has waited for, from its
+ * /proc/<pid>/stat text: `cutime` and `cstime`, fields 16 and 17. A child's own count holds
+ * the children it waited for in turn, so this is a whole process tree's CPU once its root has
+ * been waited for (a process it left running in the background, not waited for, is not in it).
+ */
+export function waitedChildrenCpu(stat: string): number {
+  const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // from field 3 on
+  return (Number(rest[13]) + Number(rest[14])) / USER_HZ;
+}
+
+/** `waitedChildrenCpu` of this process now, or undefined without /proc. */
+export function childrenCpuSeconds(): number | undefined {
+  const stat = read("/proc/self/stat");
+  return stat === undefined ? undefined : waitedChildrenCpu(stat);
 }

@@ -25,8 +25,8 @@ import { backgroundWork } from "../pipeline/swap.ts";
 import { snapshotPaths } from "../pipeline/build-record.ts";
 import { writeFloorProject, writeStarterProject } from "../bench/floor.ts";
 import { memoryLimit, parseSize, type MemoryLimit } from "../bench/limit.ts";
-import { failureReason, launchLine, median, ratio, renderTable, type BenchResults, type BenchRow, type LaunchRow } from "../bench/report.ts";
-import { sampleTree } from "../bench/sampler.ts";
+import { failureReason, launchLine, median, ratio, renderTable, type BenchResults, type BenchRow, type BenchSide, type LaunchRow } from "../bench/report.ts";
+import { childrenCpuSeconds, sampleTree } from "../bench/sampler.ts";
 import { REST_AFTER_REMOVALS_SECONDS, restAfterRemovals, untilGone } from "../bench/settle.ts";
 import { evaluateTargets, renderTargets } from "../bench/targets.ts";
 import { writeCorpus } from "./bench-gen.ts";
@@ -88,15 +88,22 @@ interface Run {
   rssMiB: number;
   /** The whole process tree's peak, sampled from /proc. */
   peakMiB: number;
+  /** The CPU-seconds of every process of it that was waited for (lib/bench/sampler.ts), where /proc says. */
+  cpuSeconds?: number;
   failure?: string;
   failureOutput?: string;
 }
 
-/** Runs a command, timing it from outside and sampling its process tree's memory. */
+/**
+ * Runs a command, timing it from outside and sampling its process tree's memory. Its CPU time is
+ * what the kernel added to this process's count of its waited-for children meanwhile: nothing
+ * else of the bench runs beside a measured command.
+ */
 function runCommand(command: string, args: string[], cwd: string, extraEnv: Record<string, string>, limited: boolean): Promise<Run & { stderr: string }> {
   return new Promise((resolve, reject) => {
     const [file, argv] = limited && limit ? limit.wrap(command, args) : [command, args];
     const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
     const child = spawn(file, argv, { cwd, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "ignore", "pipe"] });
     const sampler = sampleTree(child.pid!);
     let stderr = "";
@@ -105,8 +112,10 @@ function runCommand(command: string, args: string[], cwd: string, extraEnv: Reco
     child.on("close", (code, signal) => {
       const seconds = (performance.now() - started) / 1000;
       const peakMiB = sampler.stop() / MIB;
+      const cpuAfter = childrenCpuSeconds();
+      const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : Math.round((cpuAfter - cpuBefore) * 100) / 100;
       const failure = code === 0 ? undefined : failureReason(code, signal, stderr);
-      resolve({ seconds, rssMiB: 0, peakMiB, stderr, ...(failure ? { failure } : {}) });
+      resolve({ seconds, rssMiB: 0, peakMiB, stderr, ...(cpuSeconds === undefined ? {} : { cpuSeconds }), ...(failure ? { failure } : {}) });
     });
   });
 }
@@ -117,7 +126,7 @@ async function runNode(args: string[], cwd: string, extraEnv: Record<string, str
   const result = await runCommand(process.execPath, [...preload, measure, report, ...args], cwd, extraEnv, limited);
   if (result.failure && !limited) throw new Error(`${args.join(" ")} ${result.failure}: ${result.stderr.slice(-2000)}`);
   const rssMiB = existsSync(report) ? Number(readFileSync(report, "utf8")) / 1024 : 0;
-  return { seconds: result.seconds, rssMiB, peakMiB: result.peakMiB, ...(result.failure ? { failure: result.failure, failureOutput: result.stderr.slice(-2000) } : {}) };
+  return { seconds: result.seconds, rssMiB, peakMiB: result.peakMiB, ...(result.cpuSeconds === undefined ? {} : { cpuSeconds: result.cpuSeconds }), ...(result.failure ? { failure: result.failure, failureOutput: result.stderr.slice(-2000) } : {}) };
 }
 
 function countHtml(dir: string): number {
@@ -188,12 +197,19 @@ function devRebuild(corpus: string, out: string, cwd: string): Promise<number> {
   });
 }
 
-const medianSide = (list: readonly Run[], pages: number) => ({
-  pages,
-  seconds: median(list.map((r) => r.seconds)),
-  rssMiB: median(list.map((r) => r.rssMiB)),
-  peakMiB: Math.max(...list.map((r) => r.peakMiB)),
-});
+/** `, 15.3 CPU-seconds` when the run's CPU time was measured. */
+const cpuText = (run: Run) => (run.cpuSeconds === undefined ? "" : `, ${run.cpuSeconds.toFixed(1)} CPU-seconds`);
+
+const medianSide = (list: readonly Run[], pages: number): BenchSide => {
+  const cpu = list.flatMap((r) => (r.cpuSeconds === undefined ? [] : [r.cpuSeconds]));
+  return {
+    pages,
+    seconds: median(list.map((r) => r.seconds)),
+    rssMiB: median(list.map((r) => r.rssMiB)),
+    peakMiB: Math.max(...list.map((r) => r.peakMiB)),
+    ...(cpu.length === list.length && cpu.length > 0 ? { cpuSeconds: median(cpu) } : {}),
+  };
+};
 
 const pagefind = await pagefindBinary();
 // The launch posts first: a minute or two, so even a run cut short has them.
@@ -235,13 +251,14 @@ for (const n of sizes) {
     if (indexed.failure) throw new Error(`pagefind over the floor ${indexed.failure}`);
     floorSearch.push(indexed);
     process.stderr.write(
-      `N=${n} run ${i + 1}/${times}: gloss ${cold.failure ?? `${cold.seconds.toFixed(2)} s`} (all processes ${cold.peakMiB.toFixed(0)} MiB, Node ${cold.rssMiB.toFixed(0)} MiB), ` +
+      `N=${n} run ${i + 1}/${times}: gloss ${cold.failure ?? `${cold.seconds.toFixed(2)} s`} (all processes ${cold.peakMiB.toFixed(0)} MiB, Node ${cold.rssMiB.toFixed(0)} MiB${cpuText(cold)}), ` +
         `floor ${floor.at(-1)!.seconds.toFixed(2)} s (${floor.at(-1)!.peakMiB.toFixed(0)} MiB) + Pagefind ${indexed.seconds.toFixed(2)} s (${indexed.peakMiB.toFixed(0)} MiB)\n`,
     );
   }
   // Warm: the same command again after one post's text changed; each run after one more edit.
   let warmSeconds: number | undefined;
   const warm: number[] = [];
+  const warmCpu: number[] = [];
   let warmPeakMiB: number | undefined;
   for (let i = 0; i < warmRuns && !failure && !values["no-warm"]; i += 1) {
     appendFileSync(path.join(corpus, "post-000001.md"), "\nAn edit for the benchmark's warm build.\n");
@@ -250,9 +267,10 @@ for (const n of sizes) {
     failureOutput = built.failureOutput;
     if (!built.failure) {
       warm.push(built.seconds);
+      if (built.cpuSeconds !== undefined) warmCpu.push(built.cpuSeconds);
       warmPeakMiB = Math.max(warmPeakMiB ?? 0, built.peakMiB);
     }
-    process.stderr.write(`N=${n} warm build ${i + 1}/${warmRuns} after one edit: ${built.failure ?? `${built.seconds.toFixed(2)} s (all processes ${built.peakMiB.toFixed(0)} MiB)`}\n`);
+    process.stderr.write(`N=${n} warm build ${i + 1}/${warmRuns} after one edit: ${built.failure ?? `${built.seconds.toFixed(2)} s (all processes ${built.peakMiB.toFixed(0)} MiB${cpuText(built)})`}\n`);
   }
   if (!failure && warm.length > 0) warmSeconds = median(warm);
   const incrementalSeconds = values["no-dev-rebuild"] || failure ? undefined : await devRebuild(corpus, path.join(base, "_watch"), env.root);
@@ -267,6 +285,7 @@ for (const n of sizes) {
     searchRatio: 0,
     warmSeconds,
     ...(warm.length > 0 ? { warmRuns: warm, warmPeakMiB } : {}),
+    ...(warmCpu.length > 0 && warmCpu.length === warm.length ? { warmCpuRuns: warmCpu } : {}),
     incrementalSeconds,
     ...(failure ? { failure, failureOutput } : {}),
     ...(limit ? { memoryLimit: { bytes: limit.bytes, how: limit.how } } : {}),

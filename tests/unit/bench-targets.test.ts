@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -5,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { writeStarterProject } from "../../lib/bench/floor.ts";
 import { ownCgroups, parseSize } from "../../lib/bench/limit.ts";
 import { failureReason, launchLine, renderTable, type BenchResults, type BenchRow } from "../../lib/bench/report.ts";
-import { descendants, parentsOf, residentBytes, treeResidentBytes } from "../../lib/bench/sampler.ts";
+import { childrenCpuSeconds, descendants, parentsOf, residentBytes, treeResidentBytes, waitedChildrenCpu } from "../../lib/bench/sampler.ts";
 import { evaluateTargets, renderTargets } from "../../lib/bench/targets.ts";
 
 const row = (posts: number, over: Partial<BenchRow> = {}): BenchRow => ({
@@ -59,6 +60,18 @@ describe("the bench's targets", () => {
     const memory = evaluateTargets(results([row(10_000, { warmPeakMiB: 700 })])).find((t) => t.name.startsWith("peak memory"));
     expect(memory).toMatchObject({ measured: "900 MiB", status: "met", note: "cold 900 MiB, warm 700 MiB" });
     expect(renderTable([row(10_000, { warmPeakMiB: 700 })])).toMatch(/\| +2\.50 \| +700 \| +1\.50 \|/);
+  });
+
+  it("gives the warm builds' CPU time beside the warm target, and the shortest build it allows on the run's cores", () => {
+    const warm = evaluateTargets(results([row(10_000, { warmCpuRuns: [16.8, 15.2, 14] })])).find((t) => t.name.startsWith("warm"));
+    expect(warm).toMatchObject({ measured: "2.50 s", status: "met", note: "15.2 CPU-seconds in all processes (median); on 2 cores no shorter than 7.60 s" });
+    expect(evaluateTargets(results([row(10_000)])).find((t) => t.name.startsWith("warm"))?.note).toBeUndefined();
+  });
+
+  it("prints the cold and warm builds' CPU time in the table's last columns, a dash where it was not measured", () => {
+    const measured = row(10_000, { gloss: { pages: 1, seconds: 20, rssMiB: 700, peakMiB: 900, cpuSeconds: 80.04 }, warmCpuRuns: [16.8, 15.2, 14] });
+    expect(renderTable([measured]).split("\n")[2]).toMatch(/\| +1\.50 \| +80\.0 \| +15\.2 \|$/);
+    expect(renderTable([row(10_000)]).split("\n")[2]).toMatch(/\| +1\.50 \| +– \| +– \|$/);
   });
 
   it("judges the archive case under a limit: completion, linearity, and says how the limit was imposed", () => {
@@ -171,6 +184,20 @@ describe("the bench's memory probes", () => {
 
   it("measures this process's tree, which holds at least this process", () => {
     expect(treeResidentBytes(process.pid)).toBeGreaterThanOrEqual(process.memoryUsage().rss * 0.5);
+  });
+
+  it("reads the CPU time of the children a process waited for from its stat line (cutime and cstime, in ticks)", () => {
+    // pid, name (spaces and parentheses), state, then fields 4 to 15, then cutime 250 and cstime 50.
+    const fields = ["R", ...Array.from({ length: 12 }, (_, i) => String(i + 4)), "250", "50", "20", "0"];
+    expect(waitedChildrenCpu(`42 (pagefind (x) y) ${fields.join(" ")}`)).toBe(3);
+  });
+
+  it("counts the CPU time of a child once it has been waited for", () => {
+    const before = childrenCpuSeconds()!;
+    // A fixed amount of work (some hundred milliseconds of CPU), not a time: the count is in 10 ms ticks.
+    const child = spawnSync(process.execPath, ["-e", "let x = 0; for (let i = 0; i < 4e8; i += 1) x ^= i; if (x === 1) console.log(x);"]);
+    expect(child.status).toBe(0);
+    expect(childrenCpuSeconds()! - before).toBeGreaterThanOrEqual(0.05);
   });
 });
 
