@@ -58,16 +58,17 @@ describe("bench report", () => {
     [[4, 1, 3, 2], 2.5],
   ])("median of %j is %d", (values, expected) => expect(median(values)).toBe(expected));
 
-  it("prints a table with both ratios, warm and dev rebuild times, the warm builds' memory, and growth", () => {
-    const side = (seconds: number) => ({ pages: 10, seconds, rssMiB: 100, peakMiB: 300 });
+  it("prints a table with both ratios, warm and dev rebuild times, the warm builds' memory and CPU time, and growth", () => {
+    const side = (seconds: number, cpuSeconds?: number) => ({ pages: 10, seconds, rssMiB: 100, peakMiB: 300, ...(cpuSeconds === undefined ? {} : { cpuSeconds }) });
     const row = (posts: number, gloss: number, floor: number) => ({
-      posts, runs: 3, measuredAt: "2026-12-01T00:00:00Z", gloss: side(gloss), floor: side(floor), floorSearch: { seconds: 1, peakMiB: 200 },
+      posts, runs: 3, measuredAt: "2026-12-01T00:00:00Z", gloss: side(gloss, posts === 100 ? undefined : 18.46), floor: side(floor), floorSearch: { seconds: 1, peakMiB: 200 },
       ratio: ratio(gloss, floor), searchRatio: ratio(gloss, floor + 1), warmSeconds: 0.75, warmPeakMiB: posts === 100 ? undefined : 250, incrementalSeconds: posts === 100 ? undefined : 1,
+      ...(posts === 100 ? {} : { warmCpuRuns: [3.2, 2.9, 3.44] }),
     });
     const table = renderTable([row(100, 2, 1), row(1000, 10, 6)]);
-    expect(table.split("\n")[0]).toBe("|    N | runs | Gloss pages | Gloss s | Gloss Node MiB | Gloss all MiB | floor pages | floor s | floor MiB | Pagefind s | Pagefind MiB | ratio | ratio +Pagefind | warm s | warm all MiB | dev rebuild s |");
-    expect(table).toContain("| 1000 |    3 |          10 |   10.00 |            100 |           300 |          10 |    6.00 |       300 |       1.00 |          200 |  1.67 |            1.43 |   0.75 |          250 |          1.00 |");
-    expect(table).toContain("|  100 |    3 |          10 |    2.00 |            100 |           300 |          10 |    1.00 |       300 |       1.00 |          200 |  2.00 |            1.00 |   0.75 |            – |             – |");
+    expect(table.split("\n")[0]).toBe("|    N | runs | Gloss pages | Gloss s | Gloss Node MiB | Gloss all MiB | floor pages | floor s | floor MiB | Pagefind s | Pagefind MiB | ratio | ratio +Pagefind | warm s | warm all MiB | dev rebuild s | Gloss CPU s | warm CPU s |");
+    expect(table).toContain("| 1000 |    3 |          10 |   10.00 |            100 |           300 |          10 |    6.00 |       300 |       1.00 |          200 |  1.67 |            1.43 |   0.75 |          250 |          1.00 |        18.5 |        3.2 |");
+    expect(table).toContain("|  100 |    3 |          10 |    2.00 |            100 |           300 |          10 |    1.00 |       300 |       1.00 |          200 |  2.00 |            1.00 |   0.75 |            – |             – |           – |          – |");
     expect(table.split("\n").at(-1)).toBe("growth: time(1000)/time(100) = 5.00");
   });
 });
