@@ -83,6 +83,9 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** The median of a row's warm builds' CPU-seconds, when they were measured. */
+export const warmCpuSeconds = (row: BenchRow): number | undefined => (row.warmCpuRuns && row.warmCpuRuns.length > 0 ? median(row.warmCpuRuns) : undefined);
+
 export function ratio(a: number, b: number): number {
   return Math.round((a / b) * 100) / 100;
 }
@@ -109,7 +112,7 @@ export function renderTable(rows: readonly BenchRow[]): string {
     optional(r.warmPeakMiB, 0),
     optional(r.incrementalSeconds),
     optional(r.gloss.cpuSeconds, 1),
-    optional(r.warmCpuRuns && median(r.warmCpuRuns), 1),
+    optional(warmCpuSeconds(r), 1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(" | ")} |`;

@@ -4,13 +4,13 @@
 // Linux only.
 import { readFileSync, readdirSync } from "node:fs";
 
-/** The parent of each process, from /proc/<pid>/stat (field 4, after the parenthesised name). */
+/** A /proc/<pid>/stat line's fields after the parenthesised name (which may hold spaces and parentheses): field 3 first. */
+const fieldsAfterName = (stat: string): string[] => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+
+/** The parent of each process, from /proc/<pid>/stat (field 4). */
 export function parentsOf(stats: ReadonlyMap<number, string>): Map<number, number> {
   const parents = new Map<number, number>();
-  for (const [pid, stat] of stats) {
-    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    parents.set(pid, Number(rest[1]));
-  }
+  for (const [pid, stat] of stats) parents.set(pid, Number(fieldsAfterName(stat)[1]));
   return parents;
 }
 
@@ -74,8 +74,8 @@ const USER_HZ = 100;
  * been waited for (a process it left running in the background, not waited for, is not in it).
  */
 export function waitedChildrenCpu(stat: string): number {
-  const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // from field 3 on
-  return (Number(rest[13]) + Number(rest[14])) / USER_HZ;
+  const fields = fieldsAfterName(stat);
+  return (Number(fields[13]) + Number(fields[14])) / USER_HZ;
 }
 
 /** `waitedChildrenCpu` of this process now, or undefined without /proc. */

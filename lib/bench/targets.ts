@@ -1,7 +1,7 @@
 // The performance targets (docs/performance.md), each judged from one run's figures: the
 // measured value, the limit, and met / not met / not measured (a size the run did not build), or
 // not judged (a ratio whose two figures come from different runs).
-import { median, type BenchResults } from "./report.ts";
+import { warmCpuSeconds, type BenchResults } from "./report.ts";
 
 export interface TargetResult {
   name: string;
@@ -59,7 +59,7 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
   const linearTarget = judge("linear: time(50,000) / time(10,000)", linear, 5.5, two, "", apart ? `10,000 from the run of ${r10.measuredAt}, 50,000 from ${r50.measuredAt}: not judged; run --sizes 10000,50000 to judge it` : undefined);
   targets.push(apart && linearTarget.measured !== undefined ? { ...linearTarget, status: "not judged" } : linearTarget);
   // What the warm builds' CPU time allows at best: every core busy from start to end.
-  const warmCpu = r10?.warmCpuRuns && r10.warmCpuRuns.length > 0 ? median(r10.warmCpuRuns) : undefined;
+  const warmCpu = r10 && warmCpuSeconds(r10);
   const warmNote = warmCpu === undefined ? undefined : `${warmCpu.toFixed(1)} CPU-seconds in all processes (median); on ${results.cpus} cores no shorter than ${(warmCpu / results.cpus).toFixed(2)} s`;
   targets.push(judge("warm `npm run build` after editing one post, 10,000 posts", r10?.warmSeconds, 3, two, " s", warmNote));
   // The issue's comparison is eleventy-base-blog's build; plain Eleventy stands in without it.

@@ -200,14 +200,17 @@ function devRebuild(corpus: string, out: string, cwd: string): Promise<number> {
 /** `, 15.3 CPU-seconds` when the run's CPU time was measured. */
 const cpuText = (run: Run) => (run.cpuSeconds === undefined ? "" : `, ${run.cpuSeconds.toFixed(1)} CPU-seconds`);
 
+/** Each run's CPU-seconds, when every one of them was measured. */
+const cpuOfEach = (runs: readonly Run[]): number[] | undefined => (runs.length > 0 && runs.every((r) => r.cpuSeconds !== undefined) ? runs.map((r) => r.cpuSeconds!) : undefined);
+
 const medianSide = (list: readonly Run[], pages: number): BenchSide => {
-  const cpu = list.flatMap((r) => (r.cpuSeconds === undefined ? [] : [r.cpuSeconds]));
+  const cpu = cpuOfEach(list);
   return {
     pages,
     seconds: median(list.map((r) => r.seconds)),
     rssMiB: median(list.map((r) => r.rssMiB)),
     peakMiB: Math.max(...list.map((r) => r.peakMiB)),
-    ...(cpu.length === list.length && cpu.length > 0 ? { cpuSeconds: median(cpu) } : {}),
+    ...(cpu ? { cpuSeconds: median(cpu) } : {}),
   };
 };
 
@@ -257,8 +260,7 @@ for (const n of sizes) {
   }
   // Warm: the same command again after one post's text changed; each run after one more edit.
   let warmSeconds: number | undefined;
-  const warm: number[] = [];
-  const warmCpu: number[] = [];
+  const warmBuilt: Run[] = [];
   let warmPeakMiB: number | undefined;
   for (let i = 0; i < warmRuns && !failure && !values["no-warm"]; i += 1) {
     appendFileSync(path.join(corpus, "post-000001.md"), "\nAn edit for the benchmark's warm build.\n");
@@ -266,12 +268,13 @@ for (const n of sizes) {
     failure = built.failure;
     failureOutput = built.failureOutput;
     if (!built.failure) {
-      warm.push(built.seconds);
-      if (built.cpuSeconds !== undefined) warmCpu.push(built.cpuSeconds);
+      warmBuilt.push(built);
       warmPeakMiB = Math.max(warmPeakMiB ?? 0, built.peakMiB);
     }
     process.stderr.write(`N=${n} warm build ${i + 1}/${warmRuns} after one edit: ${built.failure ?? `${built.seconds.toFixed(2)} s (all processes ${built.peakMiB.toFixed(0)} MiB${cpuText(built)})`}\n`);
   }
+  const warm = warmBuilt.map((r) => r.seconds);
+  const warmCpu = cpuOfEach(warmBuilt);
   if (!failure && warm.length > 0) warmSeconds = median(warm);
   const incrementalSeconds = values["no-dev-rebuild"] || failure ? undefined : await devRebuild(corpus, path.join(base, "_watch"), env.root);
   const row: BenchRow = {
@@ -285,7 +288,7 @@ for (const n of sizes) {
     searchRatio: 0,
     warmSeconds,
     ...(warm.length > 0 ? { warmRuns: warm, warmPeakMiB } : {}),
-    ...(warmCpu.length > 0 && warmCpu.length === warm.length ? { warmCpuRuns: warmCpu } : {}),
+    ...(warmCpu ? { warmCpuRuns: warmCpu } : {}),
     incrementalSeconds,
     ...(failure ? { failure, failureOutput } : {}),
     ...(limit ? { memoryLimit: { bytes: limit.bytes, how: limit.how } } : {}),

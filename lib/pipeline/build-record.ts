@@ -234,7 +234,6 @@ export function writeSnapshot(file: string, keptList: string, outputDir: string,
   writeAside(file, [Buffer.from(`${digest}\n`), body]);
 }
 
-
 /** The planner's state in a record. */
 export function stateOf(snapshot: SnapshotFile): PlannerState {
   return { key: snapshot.key, stamps: new Map(snapshot.stamps), shapes: new Map(snapshot.shapes), owners: new Map(snapshot.owners) };
