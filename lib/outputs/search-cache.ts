@@ -11,10 +11,10 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { writeAside } from "../core/write-aside.ts";
 import { fileURLToPath } from "node:url";
 import { stampOf } from "../content/memo.ts";
 import { fileDigest } from "../core/digest.js";
+import { writeAside } from "../core/write-aside.ts";
 import { filesBelow } from "../core/tree.ts";
 
 /** Bumped when what is stored changes shape. */
